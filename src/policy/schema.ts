@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { DOMAINS, PRIORITIES } from '../domain.js';
+
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** "09:00-12:30": one opening window of a day, start before end. */
+export const windowSchema = z
+  .string()
+  .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'expected a window such as "09:00-12:30"')
+  .transform((s, ctx) => {
+    const [start = '', end = ''] = s.split('-');
+    if (!hhmm.test(start) || !hhmm.test(end)) {
+      ctx.addIssue({ code: 'custom', message: `expected times between 00:00 and 23:59 in "${s}"` });
+      return z.NEVER;
+    }
+    const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+    const window = { start: toMinutes(start), end: toMinutes(end) };
+    if (window.end <= window.start) {
+      ctx.addIssue({ code: 'custom', message: `the window "${s}" must end after it starts` });
+      return z.NEVER;
+    }
+    return window;
+  });
+/** An opening window in minutes since midnight, local time. */
+export type OpeningWindow = z.output<typeof windowSchema>;
+
+const daySchema = z.array(windowSchema).superRefine((windows, ctx) => {
+  for (let i = 1; i < windows.length; i++) {
+    const prev = windows[i - 1];
+    const cur = windows[i];
+    if (prev && cur && cur.start < prev.end) {
+      ctx.addIssue({ code: 'custom', message: 'windows of a day must be in order and must not overlap' });
+    }
+  }
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date such as "2026-12-24"');
+
+export const calendarSchema = z.object({
+  timezone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone such as "Europe/Paris"'),
+  week: z.object({
+    monday: daySchema,
+    tuesday: daySchema,
+    wednesday: daySchema,
+    thursday: daySchema,
+    friday: daySchema,
+    saturday: daySchema,
+    sunday: daySchema,
+  }),
+  holidays: z.object({
+    country: z.literal('FR'),
+    whitMonday: z.boolean().default(true),
+  }),
+  closedDays: z.array(isoDate).default([]),
+});
+export type CalendarPolicy = z.output<typeof calendarSchema>;
+
+const text = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+/** A sentence in both languages Guichet speaks. */
+export type LocalizedText = z.output<typeof text>;
+
+const hours = z.number().positive('expected a positive number of business hours');
+const percent = z.number().min(0).max(100);
+
+const prioritySchema = z.object({
+  number: z.number().int().min(1).max(4),
+  label: text,
+  definition: text,
+  firstResponseHours: hours,
+  resolutionHours: hours,
+  takeChargeHours: hours,
+  goal: z.object({ firstResponse: percent, resolution: percent }),
+});
+export type PriorityPolicy = z.output<typeof prioritySchema>;
+
+/** One cell of the trigger or escalation matrix: how to reach the helpdesk, and what to say. */
+const contactMethodSchema = z.object({
+  phone: z.string().optional(),
+  email: z.string().email().optional(),
+  menuChoice: z.number().int().optional(),
+  mention: z.string().optional(),
+  ticketNumberRequired: z.boolean().default(false),
+  onCall: z.boolean().default(false),
+  label: text,
+});
+export type ContactMethod = z.output<typeof contactMethodSchema>;
+
+const byPriority = <T extends z.ZodType>(schema: T) =>
+  z.object({ critique: schema, haute: schema, normale: schema, basse: schema });
+
+const matrixSchema = z.object({
+  withContract: byPriority(contactMethodSchema),
+  withoutContract: byPriority(contactMethodSchema),
+});
+export type ContactMatrix = z.output<typeof matrixSchema>;
+
+const queueSchema = z.object({
+  id: z.string().min(1),
+  domain: z.enum(DOMAINS),
+  ticketKind: z.object({ code: z.string(), label: z.string() }),
+});
+export type QueuePolicy = z.output<typeof queueSchema>;
+
+const technicianSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.string().email().optional(),
+  phone: z.string().optional(),
+  chatIds: z.object({ slack: z.string().optional(), teams: z.string().optional() }).default({}),
+});
+export type Technician = z.output<typeof technicianSchema>;
+
+const levelSchema = z.coerce.number().int().min(1);
+
+export const policySchema = z
+  .object({
+    company: z.object({
+      name: z.string().min(1),
+      helpdeskPhone: z.string().min(1),
+      helpdeskEmail: z.string().email(),
+      portal: z.string().optional(),
+    }),
+    calendar: calendarSchema,
+    priorities: byPriority(prioritySchema),
+    globalGoal: z.object({ firstResponse: percent, resolution: percent }),
+    escalation: z.object({ graceHours: z.number().min(0) }),
+    triggerMatrix: matrixSchema,
+    escalationMatrix: matrixSchema,
+    queues: z.array(queueSchema).min(1),
+    resources: z.object({
+      technicians: z.array(technicianSchema).min(1),
+      byQueue: z.record(z.string(), z.record(z.string(), z.array(z.string()).min(1))),
+      startLevel: byPriority(levelSchema),
+    }),
+    statuses: z.object({ initial: z.enum(['new', 'assigned']) }),
+    workType: z.string().min(1),
+  })
+  .superRefine((policy, ctx) => {
+    for (const domain of DOMAINS) {
+      if (!policy.queues.some((q) => q.domain === domain)) {
+        ctx.addIssue({ code: 'custom', path: ['queues'], message: `expected a queue for the domain "${domain}"` });
+      }
+    }
+    const technicianIds = new Set(policy.resources.technicians.map((t) => t.id));
+    for (const queue of policy.queues) {
+      const levels = policy.resources.byQueue[queue.id];
+      if (!levels) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', 'byQueue', queue.id],
+          message: `expected the resources by level of the queue "${queue.id}"`,
+        });
+        continue;
+      }
+      for (const [level, ids] of Object.entries(levels)) {
+        for (const id of ids) {
+          if (!technicianIds.has(id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['resources', 'byQueue', queue.id, level],
+              message: `"${id}" is not a technician of resources.technicians`,
+            });
+          }
+        }
+      }
+    }
+    PRIORITIES.forEach((p, i) => {
+      if (policy.priorities[p].number !== i + 1) {
+        ctx.addIssue({ code: 'custom', path: ['priorities', p, 'number'], message: `expected ${i + 1}` });
+      }
+    });
+  });
+/** The helpdesk's rules, validated. */
+export type Policy = z.output<typeof policySchema>;
+
+const contactSchema = z.object({
+  name: z.string().min(1),
+  email: z.string().email().optional(),
+  phone: z.string().optional(),
+  title: z.string().optional(),
+  chatIds: z.object({ slack: z.string().optional(), teams: z.string().optional() }).default({}),
+  management: z.boolean().default(false),
+});
+export type Contact = z.output<typeof contactSchema>;
+
+const accountSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  contract: z.boolean(),
+  contacts: z.array(contactSchema).default([]),
+});
+export type Account = z.output<typeof accountSchema>;
+
+export const accountsSchema = z.object({ accounts: z.array(accountSchema) });
+export type Accounts = z.output<typeof accountsSchema>;

@@ -1,0 +1,101 @@
+import type { Domain, Priority, Source, TicketStatus, TicketType } from '../domain.js';
+
+/** An entry of a ticket's append-only event log. */
+export interface TicketEvent {
+  id?: number;
+  ticketNumber: string;
+  at: string; // ISO-8601 instant
+  kind: 'created' | 'responded' | 'escalated' | 'status_changed' | 'note' | 'notified' | 'assigned';
+  /** Who did it: "bot", a technician id, a contact's name. */
+  by: string;
+  data?: Record<string, unknown>;
+}
+
+/** A ticket as the phone procedure defines its fields. */
+export interface Ticket {
+  number: string; // T20261122.0001
+  createdAt: string; // ISO-8601 instant (UTC)
+  account: string | null;
+  contact: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  source: Source;
+  title: string;
+  description: string;
+  type: TicketType;
+  priority: Priority;
+  domain: Domain;
+  category: string | null;
+  subcategory: string | null;
+  queue: string;
+  primaryResource: string | null;
+  level: number;
+  status: TicketStatus;
+  workType: string;
+  contract: boolean;
+  firstResponseDue: string | null; // ISO-8601 Europe/Paris offset
+  resolutionDue: string | null;
+  escalationAt: string | null;
+  firstRespondedAt: string | null;
+  resolvedAt: string | null;
+  appointmentAt: string | null;
+  classificationReason: string | null;
+  /** The channel's conversation reference (JSON), to reach the person again. */
+  conversationRef: string | null;
+  idempotencyKey: string | null;
+  language: 'fr' | 'en';
+}
+
+/** What a caller supplies to create a ticket; the store assigns the number. */
+export type NewTicket = Omit<Ticket, 'number' | 'firstRespondedAt' | 'resolvedAt'>;
+
+export interface TicketFilter {
+  status?: TicketStatus[];
+  account?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  /** ISO instants, createdAt in [from, to). */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface CreateResult {
+  ticket: Ticket;
+  /** false when the idempotency key already existed and the existing ticket is returned. */
+  created: boolean;
+}
+
+/**
+ * The ticket store port. Every method is async so PostgreSQL and SQLite share it. Numbers are
+ * "T" + the creation day in Europe/Paris (yyyyMMdd) + "." + a per-day sequence of 4 digits,
+ * unique under concurrent creation.
+ */
+export interface TicketStore {
+  createTicket(ticket: NewTicket): Promise<CreateResult>;
+  getTicket(number: string): Promise<Ticket | null>;
+  listTickets(filter?: TicketFilter): Promise<Ticket[]>;
+  /** Updates the mutable fields and appends the event in one transaction. */
+  updateTicket(
+    number: string,
+    changes: Partial<
+      Pick<Ticket, 'status' | 'firstRespondedAt' | 'resolvedAt' | 'level' | 'primaryResource' | 'appointmentAt'>
+    >,
+    event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
+  ): Promise<Ticket>;
+  appendEvent(event: TicketEvent): Promise<void>;
+  listEvents(number: string): Promise<TicketEvent[]>;
+  close(): Promise<void>;
+}
+
+/** Conversation state, keyed by channel and conversation id, with expiry. */
+export interface ConversationStore {
+  loadConversation(channel: string, conversationId: string, now: Date): Promise<unknown | null>;
+  saveConversation(channel: string, conversationId: string, state: unknown, expiresAt: Date): Promise<void>;
+  deleteConversation(channel: string, conversationId: string): Promise<void>;
+  /** Removes expired conversations; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
+}
+
+/** A store holds both tickets and conversations. */
+export interface Store extends TicketStore, ConversationStore {}

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { DEFAULT_POLICY_PATH, loadAccounts, loadPolicy } from '../../src/policy/load.js';
+
+function writeVariant(mutate: (doc: Record<string, unknown>) => void): string {
+  const doc = parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
+  mutate(doc);
+  const path = join(mkdtempSync(join(tmpdir(), 'guichet-policy-')), 'policy.yaml');
+  writeFileSync(path, stringify(doc));
+  return path;
+}
+
+describe('the default policy', () => {
+  it('holds the seeds’ SLA targets', () => {
+    const policy = loadPolicy();
+    const hours = (p: keyof typeof policy.priorities) => {
+      const { firstResponseHours, resolutionHours, takeChargeHours } = policy.priorities[p];
+      return [firstResponseHours, resolutionHours, takeChargeHours];
+    };
+    expect(hours('critique')).toEqual([1, 4, 2]);
+    expect(hours('haute')).toEqual([2, 8, 4]);
+    expect(hours('normale')).toEqual([4, 12, 8]);
+    expect(hours('basse')).toEqual([12, 48, 12]);
+    expect(policy.escalation.graceHours).toBe(1);
+  });
+
+  it('holds the business hours in minutes, Monday to Friday', () => {
+    const { calendar } = loadPolicy();
+    expect(calendar.timezone).toBe('Europe/Paris');
+    expect(calendar.week.monday).toEqual([
+      { start: 9 * 60, end: 12 * 60 + 30 },
+      { start: 14 * 60, end: 18 * 60 },
+    ]);
+    expect(calendar.week.saturday).toEqual([]);
+  });
+
+  it('holds the matrices, queues and resources by level', () => {
+    const policy = loadPolicy();
+    expect(policy.escalationMatrix.withContract.critique.mention).toBe('PRODUCTION ARRETEE');
+    expect(policy.triggerMatrix.withContract.haute.menuChoice).toBe(2);
+    expect(policy.triggerMatrix.withoutContract.critique.phone).toBe('0899 198 643');
+    expect(policy.queues.map((q) => q.id)).toEqual(['OPS-01-INFORMATIQUE', 'OPS-02-TELECOM']);
+    expect(policy.resources.byQueue['OPS-01-INFORMATIQUE']?.['3']).toEqual(['pascal', 'loic']);
+  });
+
+  it('ships an example accounts file with and without contract', () => {
+    const { accounts } = loadAccounts();
+    expect(accounts.some((a) => a.contract)).toBe(true);
+    expect(accounts.some((a) => !a.contract)).toBe(true);
+  });
+});
+
+describe('a wrong policy file', () => {
+  it('names the file, the field and what was expected', () => {
+    const path = writeVariant((doc) => {
+      (doc.priorities as { haute: Record<string, unknown> }).haute.resolutionHours = 'eight';
+    });
+    expect(() => loadPolicy(path)).toThrowError(
+      /policy\.yaml: invalid\n.*priorities\.haute\.resolutionHours: .*number/,
+    );
+  });
+
+  it('refuses an overlapping or reversed window', () => {
+    const path = writeVariant((doc) => {
+      ((doc.calendar as Record<string, unknown>).week as Record<string, unknown>).monday = ['14:00-09:00'];
+    });
+    expect(() => loadPolicy(path)).toThrowError(/calendar\.week\.monday\.0: the window "14:00-09:00" must end after/);
+  });
+
+  it('refuses a resource that is not a technician', () => {
+    const path = writeVariant((doc) => {
+      const resources = doc.resources as { byQueue: Record<string, Record<string, string[]>> };
+      (resources.byQueue['OPS-02-TELECOM'] as Record<string, string[]>)['1'] = ['nobody'];
+    });
+    expect(() => loadPolicy(path)).toThrowError(/resources\.byQueue\.OPS-02-TELECOM\.1: "nobody" is not a technician/);
+  });
+
+  it('says when the file is not YAML at all', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-policy-')), 'broken.yaml');
+    writeFileSync(path, 'calendar: [unclosed');
+    expect(() => loadPolicy(path)).toThrowError(/broken\.yaml: cannot be read as YAML/);
+  });
+});
