@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { Clock } from './domain.js';
+import type { ConversationEngine } from './engine/turn.js';
+import type { Classifier } from './intents/classification.js';
+import type { Notifier } from './notifier/notifier.js';
+import type { Accounts, Policy } from './policy/schema.js';
+import type { SlaEngine } from './sla/sla-engine.js';
+import type { Store } from './store/ticket-store.js';
+import type { TicketService } from './tickets/ticket-service.js';
+
+/**
+ * Guichet wired: every port with its adapter, built once by `createGuichet` (src/main.ts) and handed
+ * to the CLI commands and the channel adapters.
+ */
+export interface Guichet {
+  policy: Policy;
+  accounts: Accounts;
+  clock: Clock;
+  logger: Logger;
+  store: Store;
+  sla: SlaEngine;
+  classifier: Classifier;
+  tickets: TicketService;
+  notifier: Notifier;
+  engine: ConversationEngine;
+  /** Closes the store; the process may exit after. */
+  close(): Promise<void>;
+}
