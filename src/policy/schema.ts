@@ -119,6 +119,91 @@ export type Technician = z.output<typeof technicianSchema>;
 
 const levelSchema = z.coerce.number().int().min(1);
 
+/** One key of the phone line's menu: a transfer to another service, or the voice intake. */
+const phoneMenuOptionSchema = z
+  .object({
+    digit: z.string().regex(/^[0-9]$/, 'expected one keypad digit "0"-"9"'),
+    label: z.object({ fr: z.string().min(1), en: z.string().min(1).optional() }),
+    action: z.enum(['intake', 'transfer']),
+    /** The number a transfer dials, in the policy's display format ("04 84 26 83 10") or E.164. */
+    phone: z.string().min(1).optional(),
+  })
+  .refine((option) => option.action !== 'transfer' || option.phone !== undefined, {
+    message: 'a "transfer" option needs the phone number it dials',
+    path: ['phone'],
+  });
+export type PhoneMenuOption = z.output<typeof phoneMenuOptionSchema>;
+
+/**
+ * The phone line (trigger matrix, 004: "Appel au 04 84 26 83 10, Choix N°2"): the menu callers hear,
+ * the voice they hear it in and how speech is gathered. Every field has a default.
+ */
+export const phoneLineSchema = z.object({
+  /** A Twilio <Say> voice; a French neural voice by default. */
+  voice: z.string().min(1).default('Polly.Lea-Neural'),
+  /** BCP-47 tag for <Say> and speech recognition. */
+  language: z.string().min(2).default('fr-FR'),
+  welcome: z.string().min(1).default('Bonjour, vous êtes bien chez ITCOM Services.'),
+  menu: z
+    .array(phoneMenuOptionSchema)
+    .min(1)
+    .default([
+      {
+        digit: '1',
+        label: { fr: 'le service commercial' },
+        action: 'transfer',
+        // Placeholder: set the sales line of your deployment.
+        phone: '04 00 00 00 01',
+      },
+      { digit: '2', label: { fr: 'le support technique' }, action: 'intake' },
+    ])
+    .superRefine((options, ctx) => {
+      const seen = new Set<string>();
+      for (const option of options) {
+        if (seen.has(option.digit)) {
+          ctx.addIssue({ code: 'custom', message: `the digit "${option.digit}" is used twice in the menu` });
+        }
+        seen.add(option.digit);
+      }
+    }),
+  /**
+   * Who a caller reaches when the menu gets no valid key twice. Defaults to company.helpdeskPhone;
+   * set it when that number is the Twilio number itself, so the fallback reaches a person.
+   */
+  fallbackPhone: z.string().min(1).optional(),
+  /** Seconds <Gather> waits for a first key or word. */
+  gatherTimeoutSeconds: z.number().int().min(1).max(60).default(6),
+  /** Seconds of silence that end an utterance (a positive integer: Twilio refuses "auto" with a speechModel). */
+  speechTimeoutSeconds: z.number().int().min(1).max(10).default(2),
+  /** A Twilio speech model ("phone_call", "googlev2_telephony"…); Twilio chooses when unset. */
+  speechModel: z.string().min(1).optional(),
+  /** Speech recognized below this confidence (0–1) is read back before it is used. */
+  lowConfidence: z.number().min(0).max(1).default(0.5),
+  /** How many silences in a row are re-asked before the call goes to a person. */
+  maxSilences: z.number().int().min(0).max(5).default(2),
+  /** Words callers are likely to say, to help speech recognition (each at most 100 characters). */
+  hints: z
+    .array(z.string().min(1).max(100))
+    .default([
+      'standard téléphonique',
+      'téléphone',
+      'ligne',
+      'imprimante',
+      'messagerie',
+      'mot de passe',
+      'serveur',
+      'réseau',
+      'internet',
+      'wifi',
+      'VPN',
+      'ordinateur',
+      'écran',
+      'logiciel',
+      'production arrêtée',
+    ]),
+});
+export type PhoneLinePolicy = z.output<typeof phoneLineSchema>;
+
 export const policySchema = z
   .object({
     company: z.object({
@@ -141,6 +226,7 @@ export const policySchema = z
     }),
     statuses: z.object({ initial: z.enum(['new', 'assigned']) }),
     workType: z.string().min(1),
+    phoneLine: phoneLineSchema.optional(),
   })
   .superRefine((policy, ctx) => {
     for (const domain of DOMAINS) {
