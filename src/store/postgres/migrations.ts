@@ -1,0 +1,86 @@
+import type { Migration } from '../migration.js';
+
+/**
+ * The PostgreSQL schema: the same versions and tables as the SQLite one (see
+ * `../sqlite/migrations.ts`), written for PostgreSQL. Creation instants are timestamptz; SLA dates
+ * stay text to keep their Europe/Paris offset. Never edit an applied step: add the next version.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tickets, events, day counters and conversations',
+    sql: `
+      CREATE TABLE tickets (
+        number text PRIMARY KEY,
+        day text NOT NULL,
+        seq integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        account text,
+        contact text,
+        contact_email text,
+        contact_phone text,
+        source text NOT NULL,
+        title text NOT NULL,
+        description text NOT NULL,
+        type text NOT NULL,
+        priority text NOT NULL,
+        domain text NOT NULL,
+        category text,
+        subcategory text,
+        queue text NOT NULL,
+        primary_resource text,
+        level integer NOT NULL,
+        status text NOT NULL,
+        work_type text NOT NULL,
+        contract boolean NOT NULL,
+        first_response_due text,
+        resolution_due text,
+        escalation_at text,
+        first_responded_at text,
+        resolved_at text,
+        appointment_at text,
+        classification_reason text,
+        conversation_ref text,
+        idempotency_key text UNIQUE,
+        language text NOT NULL,
+        UNIQUE (day, seq)
+      );
+      CREATE INDEX tickets_created_at ON tickets (created_at);
+      CREATE INDEX tickets_account ON tickets (account);
+      CREATE INDEX tickets_contact_email ON tickets (lower(contact_email));
+      CREATE INDEX tickets_contact_phone ON tickets (contact_phone);
+
+      -- One row per creation day: the per-day sequence of the ticket numbers, incremented under
+      -- its row lock so instances sharing the database never hand out the same number.
+      CREATE TABLE ticket_counters (
+        day text PRIMARY KEY,
+        n integer NOT NULL
+      );
+
+      CREATE TABLE ticket_events (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        ticket_number text NOT NULL REFERENCES tickets (number),
+        at timestamptz NOT NULL,
+        kind text NOT NULL,
+        actor text NOT NULL,
+        data jsonb
+      );
+      CREATE INDEX ticket_events_ticket ON ticket_events (ticket_number, id);
+      -- The event log is append-only: history is never rewritten.
+      CREATE FUNCTION ticket_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'ticket_events is append-only'; END
+      $$;
+      CREATE TRIGGER ticket_events_append_only BEFORE UPDATE OR DELETE ON ticket_events
+        FOR EACH ROW EXECUTE FUNCTION ticket_events_append_only();
+
+      CREATE TABLE conversations (
+        channel text NOT NULL,
+        conversation_id text NOT NULL,
+        state jsonb NOT NULL,
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (channel, conversation_id)
+      );
+      CREATE INDEX conversations_expires_at ON conversations (expires_at);
+    `,
+  },
+];

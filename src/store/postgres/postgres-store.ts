@@ -1,0 +1,313 @@
+import pg from 'pg';
+import { ErrorCode, GuichetError } from '../../errors.js';
+import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
+import { storeFailed, unknownTicket } from '../store-error.js';
+import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
+import { buildTicketQuery } from '../ticket-query.js';
+import { MUTABLE_COLUMNS, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** The time zone of the ticket numbers' day; Europe/Paris by default. */
+  timezone?: string;
+  /** A schema to work in (sets `search_path`); the database's default otherwise. Tests use one each. */
+  schema?: string;
+  /** The pool's maximum number of connections (10 by default). */
+  maxConnections?: number;
+  /** The migrations to apply; the shipped schema by default. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Every instance starting against the same database takes this advisory lock while migrating, so
+ * several instances started together apply each migration once.
+ */
+const MIGRATION_LOCK_KEY = 7_301_266_840;
+
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+type Row = Record<string, unknown>;
+
+/** What a transaction's work returns to be rolled back instead of committed. */
+const ROLLBACK = Symbol('rollback');
+type Rollback = typeof ROLLBACK;
+
+/**
+ * The scaled store: PostgreSQL through a connection pool, shared safely by several Guichet
+ * instances. Ticket numbers come from a per-day counter row incremented in the creating
+ * transaction; the idempotency key is a unique column, so a retried creation returns the first
+ * ticket even when both attempts race.
+ */
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+  private readonly timezone: string;
+  private readonly where: string;
+  private closed = false;
+
+  private constructor(pool: pg.Pool, timezone: string, where: string) {
+    this.pool = pool;
+    this.timezone = timezone;
+    this.where = where;
+  }
+
+  /** Connects to `url` (postgres://…), migrates, and returns the store. Failures throw StoreFailed. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const where = describe(url);
+    const config: pg.PoolConfig = { connectionString: url, max: options.maxConnections ?? 10 };
+    if (options.schema !== undefined) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
+        throw new GuichetError(
+          ErrorCode.InvalidInput,
+          `the schema "${options.schema}" must be a lower-case identifier`,
+        );
+      }
+      config.options = `-c search_path=${options.schema}`;
+    }
+    const pool = new pg.Pool(config);
+    // An idle connection dropped by the server is replaced on next use; without a listener the
+    // pool's 'error' event would stop the process.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool, options.timezone ?? DEFAULT_TICKET_TIMEZONE, where);
+    try {
+      await store.transaction('migrating the schema', async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
+        const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+        const applied = new Set(rows.map((r) => r.version));
+        for (const migration of pendingMigrations(options.migrations ?? POSTGRES_MIGRATIONS, applied)) {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+        }
+      });
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw error;
+    }
+    return store;
+  }
+
+  async createTicket(ticket: NewTicket): Promise<CreateResult> {
+    const createdAt = toUtcIso(ticket.createdAt, 'createdAt');
+    const day = ticketDay(createdAt, this.timezone);
+    const key = ticket.idempotencyKey;
+    const result = await this.transaction('creating a ticket', async (client): Promise<CreateResult | Rollback> => {
+      if (key !== null) {
+        const existing = await client.query<Row>('SELECT * FROM tickets WHERE idempotency_key = $1', [key]);
+        if (existing.rows[0]) return { ticket: rowToTicket(existing.rows[0]), created: false };
+      }
+      const counter = await client.query<{ n: number }>(
+        `INSERT INTO ticket_counters (day, n) VALUES ($1, 1)
+         ON CONFLICT (day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n`,
+        [day],
+      );
+      const n = Number(counter.rows[0]?.n);
+      const saved: Ticket = {
+        ...ticket,
+        createdAt,
+        number: formatTicketNumber(day, n),
+        firstRespondedAt: null,
+        resolvedAt: null,
+      };
+      const values: unknown[] = [day, n, ...TICKET_COLUMNS.map(([, field]) => saved[field])];
+      const inserted = await client.query(
+        `INSERT INTO tickets (day, seq, ${TICKET_COLUMNS.map(([c]) => c).join(', ')})
+         VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING number`,
+        values,
+      );
+      // Another instance committed the same key meanwhile: roll back (the counter increment with
+      // it, so no number is skipped) and answer with that ticket.
+      if (inserted.rowCount === 0) return ROLLBACK;
+      await client.query('INSERT INTO ticket_events (ticket_number, at, kind, actor) VALUES ($1, $2, $3, $4)', [
+        saved.number,
+        createdAt,
+        'created',
+        'bot',
+      ]);
+      return { ticket: saved, created: true };
+    });
+    if (result !== ROLLBACK) return result;
+    const winner = await this.query('creating a ticket', 'SELECT * FROM tickets WHERE idempotency_key = $1', [key]);
+    if (!winner[0]) throw storeFailed('creating a ticket', new Error('the concurrent ticket vanished'), 'Retry.');
+    return { ticket: rowToTicket(winner[0]), created: false };
+  }
+
+  async getTicket(number: string): Promise<Ticket | null> {
+    const rows = await this.query('reading a ticket', 'SELECT * FROM tickets WHERE number = $1', [number]);
+    return rows[0] ? rowToTicket(rows[0]) : null;
+  }
+
+  async listTickets(filter: TicketFilter = {}): Promise<Ticket[]> {
+    const query = buildTicketQuery(filter, (i) => `$${i}`);
+    if (query === null) return [];
+    return (await this.query('listing tickets', query.sql, query.params)).map(rowToTicket);
+  }
+
+  async updateTicket(
+    number: string,
+    changes: Parameters<Store['updateTicket']>[1],
+    event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
+  ): Promise<Ticket> {
+    const at = toUtcIso(event.at, 'event.at');
+    return this.transaction('updating a ticket', async (client) => {
+      // FOR UPDATE: two technicians changing one ticket apply their changes one after the other.
+      const found = await client.query('SELECT number FROM tickets WHERE number = $1 FOR UPDATE', [number]);
+      if (found.rowCount === 0) throw unknownTicket(number);
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      for (const [field, column] of Object.entries(MUTABLE_COLUMNS)) {
+        const value = changes[field as keyof typeof MUTABLE_COLUMNS];
+        if (value === undefined) continue;
+        params.push(value);
+        sets.push(`${column} = $${params.length}`);
+      }
+      if (sets.length > 0) {
+        params.push(number);
+        await client.query(`UPDATE tickets SET ${sets.join(', ')} WHERE number = $${params.length}`, params);
+      }
+      await client.query(
+        'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
+        [number, at, event.kind, event.by, serialize(event.data)],
+      );
+      const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1', [number]);
+      return rowToTicket(rows[0] as Row);
+    });
+  }
+
+  async appendEvent(event: TicketEvent): Promise<void> {
+    const at = toUtcIso(event.at, 'event.at');
+    try {
+      await this.query(
+        'appending a ticket event',
+        'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
+        [event.ticketNumber, at, event.kind, event.by, serialize(event.data)],
+      );
+    } catch (error) {
+      if ((error as { cause?: { code?: string } }).cause?.code === FOREIGN_KEY_VIOLATION) {
+        throw unknownTicket(event.ticketNumber);
+      }
+      throw error;
+    }
+  }
+
+  async listEvents(number: string): Promise<TicketEvent[]> {
+    const rows = await this.query(
+      'reading ticket events',
+      'SELECT * FROM ticket_events WHERE ticket_number = $1 ORDER BY id',
+      [number],
+    );
+    return rows.map(rowToEvent);
+  }
+
+  async loadConversation(channel: string, conversationId: string, now: Date): Promise<unknown | null> {
+    const rows = await this.query(
+      'loading a conversation',
+      'SELECT state FROM conversations WHERE channel = $1 AND conversation_id = $2 AND expires_at > $3',
+      [channel, conversationId, toUtcIso(now, 'now')],
+    );
+    return rows[0] ? (rows[0].state as unknown) : null;
+  }
+
+  async saveConversation(channel: string, conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
+    await this.query(
+      'saving a conversation',
+      `INSERT INTO conversations (channel, conversation_id, state, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
+      [channel, conversationId, JSON.stringify(state ?? null), toUtcIso(expiresAt, 'expiresAt')],
+    );
+  }
+
+  async deleteConversation(channel: string, conversationId: string): Promise<void> {
+    await this.query(
+      'deleting a conversation',
+      'DELETE FROM conversations WHERE channel = $1 AND conversation_id = $2',
+      [channel, conversationId],
+    );
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    const result = await this.run('purging expired conversations', () =>
+      this.pool.query('DELETE FROM conversations WHERE expires_at <= $1', [toUtcIso(now, 'now')]),
+    );
+    return result.rowCount ?? 0;
+  }
+
+  /** The migrations recorded in `schema_migrations`, in version order. */
+  async appliedMigrations(): Promise<AppliedMigration[]> {
+    const rows = await this.query(
+      'reading schema_migrations',
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
+    return rows.map((r) => ({ version: Number(r.version), name: String(r.name) }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async query(action: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.run(action, () => this.pool.query<Row>(sql, params))).rows;
+  }
+
+  /** Runs `work` in one transaction on one pooled connection; rolls back on any failure. */
+  private async transaction<T>(action: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.run(action, async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query(result === ROLLBACK ? 'ROLLBACK' : 'COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  /** Runs a database step, turning its failure into StoreFailed with what to check. */
+  private async run<T>(action: string, step: () => Promise<T>): Promise<T> {
+    if (this.closed) {
+      throw new GuichetError(
+        ErrorCode.StoreFailed,
+        `${action} failed: the PostgreSQL store (${this.where}) is closed.`,
+      );
+    }
+    try {
+      return await step();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const hint =
+        code === UNIQUE_VIOLATION || code === FOREIGN_KEY_VIOLATION
+          ? 'The data breaks a rule of the schema; check the ticket number and retry.'
+          : 'Check DATABASE_URL (or --db), that PostgreSQL is running and reachable, and that the user may create tables.';
+      throw storeFailed(`${action} on PostgreSQL (${this.where})`, error, hint);
+    }
+  }
+}
+
+function serialize(data: Record<string, unknown> | undefined): string | null {
+  return data === undefined ? null : JSON.stringify(data);
+}
+
+/** host:port/database of a connection URL, without the password, for error messages. */
+function describe(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'the DATABASE_URL given';
+  }
+}

@@ -1,0 +1,84 @@
+import type { Migration } from '../migration.js';
+
+/**
+ * The SQLite schema, one versioned step at a time. Instants are ISO-8601 text in UTC
+ * (`toISOString()`), which sorts and compares as text; SLA dates keep their Europe/Paris offset.
+ * Never edit an applied step: add the next version.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tickets, events, day counters and conversations',
+    sql: `
+      CREATE TABLE tickets (
+        number TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        account TEXT,
+        contact TEXT,
+        contact_email TEXT,
+        contact_phone TEXT,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL,
+        type TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        category TEXT,
+        subcategory TEXT,
+        queue TEXT NOT NULL,
+        primary_resource TEXT,
+        level INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        work_type TEXT NOT NULL,
+        contract INTEGER NOT NULL CHECK (contract IN (0, 1)),
+        first_response_due TEXT,
+        resolution_due TEXT,
+        escalation_at TEXT,
+        first_responded_at TEXT,
+        resolved_at TEXT,
+        appointment_at TEXT,
+        classification_reason TEXT,
+        conversation_ref TEXT,
+        idempotency_key TEXT UNIQUE,
+        language TEXT NOT NULL,
+        UNIQUE (day, seq)
+      );
+      CREATE INDEX tickets_created_at ON tickets (created_at);
+      CREATE INDEX tickets_account ON tickets (account);
+      CREATE INDEX tickets_contact_email ON tickets (lower(contact_email));
+      CREATE INDEX tickets_contact_phone ON tickets (contact_phone);
+
+      -- One row per creation day: the per-day sequence of the ticket numbers.
+      CREATE TABLE ticket_counters (
+        day TEXT PRIMARY KEY,
+        n INTEGER NOT NULL
+      );
+
+      CREATE TABLE ticket_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_number TEXT NOT NULL REFERENCES tickets (number),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        data TEXT
+      );
+      CREATE INDEX ticket_events_ticket ON ticket_events (ticket_number, id);
+      -- The event log is append-only: history is never rewritten.
+      CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+      CREATE TRIGGER ticket_events_no_delete BEFORE DELETE ON ticket_events
+        BEGIN SELECT RAISE(ABORT, 'ticket_events is append-only'); END;
+
+      CREATE TABLE conversations (
+        channel TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        PRIMARY KEY (channel, conversation_id)
+      );
+      CREATE INDEX conversations_expires_at ON conversations (expires_at);
+    `,
+  },
+];

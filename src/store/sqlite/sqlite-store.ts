@@ -1,0 +1,263 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { ErrorCode, GuichetError } from '../../errors.js';
+import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
+import { storeFailed, unknownTicket } from '../store-error.js';
+import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
+import { buildTicketQuery } from '../ticket-query.js';
+import { MUTABLE_COLUMNS, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+/** Options of the SQLite store. */
+export interface SqliteStoreOptions {
+  /** The time zone of the ticket numbers' day; Europe/Paris by default. */
+  timezone?: string;
+  /** How long a write waits for another process holding the file, in milliseconds (5 s by default). */
+  busyTimeoutMs?: number;
+  /** The migrations to apply; the shipped schema by default (tests pass their own). */
+  migrations?: readonly Migration[];
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in WAL mode with synchronous=FULL, so a
+ * ticket acknowledged to a caller survives a power cut. The file and its folder are created and
+ * migrated on first use. better-sqlite3 is synchronous: each method runs in one transaction, and
+ * writes take the write lock at once (BEGIN IMMEDIATE), so two processes sharing the file never
+ * hand out the same ticket number.
+ */
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly timezone: string;
+  private readonly statements: ReturnType<SqliteStore['prepare']>;
+  private readonly listCache = new Map<string, Database.Statement>();
+  private closed = false;
+
+  private constructor(path: string, db: Database.Database, timezone: string) {
+    this.path = path;
+    this.db = db;
+    this.timezone = timezone;
+    this.statements = this.prepare();
+  }
+
+  /**
+   * Opens (creating it and its folder when missing) and migrates the SQLite database at `path`;
+   * `:memory:` gives a private in-memory database. Failures throw StoreFailed with what to check.
+   */
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    const hint = `Check the path given by --db or DATABASE_URL ("${path}") and that its folder is writable.`;
+    let db: Database.Database | undefined;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+      db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      // Durability first: the WAL is synced at every commit, a saved ticket is never lost.
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      migrate(db, options.migrations ?? SQLITE_MIGRATIONS);
+      return new SqliteStore(path, db, options.timezone ?? DEFAULT_TICKET_TIMEZONE);
+    } catch (error) {
+      db?.close();
+      throw storeFailed(`opening the SQLite database "${path}"`, error, hint);
+    }
+  }
+
+  private prepare() {
+    const columns = TICKET_COLUMNS.map(([column]) => column);
+    return {
+      byKey: this.db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?'),
+      byNumber: this.db.prepare('SELECT * FROM tickets WHERE number = ?'),
+      nextSeq: this.db.prepare(
+        'INSERT INTO ticket_counters (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1 RETURNING n',
+      ),
+      insertTicket: this.db.prepare(
+        `INSERT INTO tickets (day, seq, ${columns.join(', ')}) VALUES (@day, @seq, ${columns.map((c) => `@${c}`).join(', ')})`,
+      ),
+      insertEvent: this.db.prepare(
+        'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
+      ),
+      events: this.db.prepare('SELECT * FROM ticket_events WHERE ticket_number = ? ORDER BY id'),
+      loadConversation: this.db.prepare(
+        'SELECT state FROM conversations WHERE channel = ? AND conversation_id = ? AND expires_at > ?',
+      ),
+      saveConversation: this.db.prepare(
+        `INSERT INTO conversations (channel, conversation_id, state, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
+      ),
+      deleteConversation: this.db.prepare('DELETE FROM conversations WHERE channel = ? AND conversation_id = ?'),
+      purgeExpired: this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?'),
+      migrations: this.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version'),
+    };
+  }
+
+  async createTicket(ticket: NewTicket): Promise<CreateResult> {
+    const createdAt = toUtcIso(ticket.createdAt, 'createdAt');
+    const day = ticketDay(createdAt, this.timezone);
+    const create = this.db.transaction((): CreateResult => {
+      if (ticket.idempotencyKey !== null) {
+        const existing = this.statements.byKey.get(ticket.idempotencyKey) as Row | undefined;
+        if (existing) return { ticket: rowToTicket(existing), created: false };
+      }
+      const { n } = this.statements.nextSeq.get(day) as { n: number };
+      const saved: Ticket = {
+        ...ticket,
+        createdAt,
+        number: formatTicketNumber(day, n),
+        firstRespondedAt: null,
+        resolvedAt: null,
+      };
+      const row: Row = { day, seq: n };
+      for (const [column, field] of TICKET_COLUMNS) row[column] = saved[field];
+      row.contract = saved.contract ? 1 : 0;
+      this.statements.insertTicket.run(row);
+      // The creation is logged in the same transaction: a ticket never exists without its history.
+      this.statements.insertEvent.run(saved.number, createdAt, 'created', 'bot', null);
+      return { ticket: saved, created: true };
+    });
+    return this.run('creating a ticket', () => create.immediate());
+  }
+
+  async getTicket(number: string): Promise<Ticket | null> {
+    return this.run('reading a ticket', () => {
+      const row = this.statements.byNumber.get(number) as Row | undefined;
+      return row ? rowToTicket(row) : null;
+    });
+  }
+
+  async listTickets(filter: TicketFilter = {}): Promise<Ticket[]> {
+    const query = buildTicketQuery(filter, () => '?');
+    if (query === null) return [];
+    return this.run('listing tickets', () => {
+      let statement = this.listCache.get(query.sql);
+      if (!statement) {
+        statement = this.db.prepare(query.sql);
+        this.listCache.set(query.sql, statement);
+      }
+      return (statement.all(...query.params) as Row[]).map(rowToTicket);
+    });
+  }
+
+  async updateTicket(
+    number: string,
+    changes: Parameters<Store['updateTicket']>[1],
+    event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
+  ): Promise<Ticket> {
+    const at = toUtcIso(event.at, 'event.at');
+    const update = this.db.transaction((): Ticket => {
+      if (!this.statements.byNumber.get(number)) throw unknownTicket(number);
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      for (const [field, column] of Object.entries(MUTABLE_COLUMNS)) {
+        const value = changes[field as keyof typeof MUTABLE_COLUMNS];
+        if (value === undefined) continue;
+        sets.push(`${column} = ?`);
+        params.push(value);
+      }
+      if (sets.length > 0)
+        this.db.prepare(`UPDATE tickets SET ${sets.join(', ')} WHERE number = ?`).run(...params, number);
+      this.statements.insertEvent.run(number, at, event.kind, event.by, serialize(event.data));
+      return rowToTicket(this.statements.byNumber.get(number) as Row);
+    });
+    return this.run('updating a ticket', () => update.immediate());
+  }
+
+  async appendEvent(event: TicketEvent): Promise<void> {
+    const at = toUtcIso(event.at, 'event.at');
+    this.run('appending a ticket event', () => {
+      try {
+        this.statements.insertEvent.run(event.ticketNumber, at, event.kind, event.by, serialize(event.data));
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+          throw unknownTicket(event.ticketNumber);
+        throw error;
+      }
+    });
+  }
+
+  async listEvents(number: string): Promise<TicketEvent[]> {
+    return this.run('reading ticket events', () => (this.statements.events.all(number) as Row[]).map(rowToEvent));
+  }
+
+  async loadConversation(channel: string, conversationId: string, now: Date): Promise<unknown | null> {
+    const row = this.run(
+      'loading a conversation',
+      () => this.statements.loadConversation.get(channel, conversationId, toUtcIso(now, 'now')) as Row | undefined,
+    );
+    return row ? (JSON.parse(String(row.state)) as unknown) : null;
+  }
+
+  async saveConversation(channel: string, conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
+    const json = JSON.stringify(state ?? null);
+    this.run('saving a conversation', () =>
+      this.statements.saveConversation.run(channel, conversationId, json, toUtcIso(expiresAt, 'expiresAt')),
+    );
+  }
+
+  async deleteConversation(channel: string, conversationId: string): Promise<void> {
+    this.run('deleting a conversation', () => this.statements.deleteConversation.run(channel, conversationId));
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    return this.run(
+      'purging expired conversations',
+      () => this.statements.purgeExpired.run(toUtcIso(now, 'now')).changes,
+    );
+  }
+
+  /** The migrations recorded in `schema_migrations`, in version order. */
+  async appliedMigrations(): Promise<AppliedMigration[]> {
+    return this.run('reading schema_migrations', () => this.statements.migrations.all() as AppliedMigration[]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Runs a database step, turning its failure into StoreFailed with what to check. */
+  private run<T>(action: string, step: () => T): T {
+    if (this.closed) {
+      throw new GuichetError(ErrorCode.StoreFailed, `${action} failed: the SQLite store "${this.path}" is closed.`);
+    }
+    try {
+      return step();
+    } catch (error) {
+      const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+      throw storeFailed(
+        `${action} in "${this.path}"`,
+        error,
+        busy
+          ? 'Another process holds the database: retry, or give each instance its own file or use PostgreSQL (DATABASE_URL=postgres://…).'
+          : 'Check that the file is a Guichet database and that the disk is writable.',
+      );
+    }
+  }
+}
+
+function serialize(data: Record<string, unknown> | undefined): string | null {
+  return data === undefined ? null : JSON.stringify(data);
+}
+
+/** Applies the pending migrations, each once, under the write lock so two processes can start together. */
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const apply = db.transaction(() => {
+    const rows = db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];
+    const record = db.prepare(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    );
+    for (const migration of pendingMigrations(migrations, new Set(rows.map((r) => r.version)))) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name);
+    }
+  });
+  apply.immediate();
+}

@@ -1,0 +1,32 @@
+import { toUtcIso } from './ticket-number.js';
+import type { TicketFilter } from './ticket-store.js';
+
+/** A parameterised SELECT of tickets; `null` when the filter can match nothing (no status). */
+export type TicketQuery = { sql: string; params: unknown[] } | null;
+
+/**
+ * Builds the SELECT of `listTickets` for both stores: `placeholder(i)` writes the i-th parameter
+ * (`?` in SQLite, `$i` in PostgreSQL). Most recent tickets come first.
+ */
+export function buildTicketQuery(filter: TicketFilter, placeholder: (index: number) => string): TicketQuery {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return placeholder(params.length);
+  };
+  if (filter.status !== undefined) {
+    if (filter.status.length === 0) return null;
+    where.push(`status IN (${filter.status.map((s) => param(s)).join(', ')})`);
+  }
+  if (filter.account !== undefined) where.push(`account = ${param(filter.account)}`);
+  if (filter.contactEmail !== undefined) where.push(`lower(contact_email) = lower(${param(filter.contactEmail)})`);
+  if (filter.contactPhone !== undefined) where.push(`contact_phone = ${param(filter.contactPhone)}`);
+  if (filter.from !== undefined) where.push(`created_at >= ${param(toUtcIso(filter.from, 'from'))}`);
+  if (filter.to !== undefined) where.push(`created_at < ${param(toUtcIso(filter.to, 'to'))}`);
+  let sql = 'SELECT * FROM tickets';
+  if (where.length > 0) sql += ` WHERE ${where.join(' AND ')}`;
+  sql += ' ORDER BY created_at DESC, day DESC, seq DESC';
+  if (filter.limit !== undefined) sql += ` LIMIT ${param(Math.max(0, Math.floor(filter.limit)))}`;
+  return { sql, params };
+}

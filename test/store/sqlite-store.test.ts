@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { newTicket } from './new-ticket.js';
+import { storeContract } from './store-contract.js';
+
+const folders: string[] = [];
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'guichet-sqlite-'));
+  folders.push(folder);
+  return folder;
+}
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+storeContract('SqliteStore', {
+  async fresh() {
+    const folder = mkdtempSync(join(tmpdir(), 'guichet-contract-'));
+    const path = join(folder, 'guichet.sqlite');
+    return {
+      open: async () => SqliteStore.open(path),
+      dispose: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  },
+});
+
+describe('SqliteStore on disk', () => {
+  it('creates the file and its missing folders on first run, in WAL mode', async () => {
+    const path = join(tempFolder(), 'data', 'nested', 'guichet.sqlite');
+    const store = SqliteStore.open(path);
+    await store.createTicket(newTicket());
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 });
+    raw.close();
+  });
+
+  it('forbids rewriting the event log, even in SQL', async () => {
+    const path = join(tempFolder(), 'guichet.sqlite');
+    const store = SqliteStore.open(path);
+    await store.createTicket(newTicket());
+    await store.close();
+    const raw = new Database(path);
+    expect(() => raw.prepare("UPDATE ticket_events SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM ticket_events').run()).toThrow(/append-only/);
+    raw.close();
+  });
+
+  it('works in memory for tests and one-off commands', async () => {
+    const store = SqliteStore.open(':memory:');
+    const { ticket } = await store.createTicket(newTicket());
+    expect(await store.getTicket(ticket.number)).toEqual(ticket);
+    await store.close();
+  });
+
+  it.each([
+    [
+      'a folder that is a file',
+      (folder: string) => {
+        writeFileSync(join(folder, 'file'), 'x');
+        return join(folder, 'file', 'guichet.sqlite');
+      },
+    ],
+    [
+      'a file that is not a database',
+      (folder: string) => {
+        const path = join(folder, 'notes.txt');
+        writeFileSync(path, 'these are not the tables you are looking for'.repeat(100));
+        return path;
+      },
+    ],
+  ])('explains what to check when it cannot open %s', (_, makePath) => {
+    const path = makePath(tempFolder());
+    let failure: unknown;
+    try {
+      SqliteStore.open(path);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toMatchObject({ code: ErrorCode.StoreFailed });
+    expect((failure as Error).message).toContain(path);
+    expect((failure as Error).message).toMatch(/Check the path given by --db or DATABASE_URL/);
+  });
+});

@@ -1,0 +1,296 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorCode, GuichetError } from '../../src/errors.js';
+import type { AppliedMigration } from '../../src/store/migration.js';
+import type { Store, Ticket } from '../../src/store/ticket-store.js';
+import { newTicket } from './new-ticket.js';
+
+/** A store under test, with the migration bookkeeping both implementations expose. */
+export interface TestStore extends Store {
+  appliedMigrations(): Promise<AppliedMigration[]>;
+}
+
+/** One empty database: every `open()` is a new instance on it, like another Guichet process. */
+export interface TestDatabase {
+  open(): Promise<TestStore>;
+  dispose(): Promise<void>;
+}
+
+/** How a store implementation gives the contract an empty database for each test. */
+export interface StoreHarness {
+  fresh(): Promise<TestDatabase>;
+}
+
+/**
+ * The contract every Store implementation keeps: ticket numbering, idempotency, the append-only
+ * event log, conversations with expiry, durability across reopening, and migrations run once.
+ */
+export function storeContract(name: string, harness: StoreHarness): void {
+  describe(`${name} keeps the store contract`, () => {
+    let database: TestDatabase;
+    let opened: TestStore[];
+    const open = async () => {
+      const store = await database.open();
+      opened.push(store);
+      return store;
+    };
+
+    beforeEach(async () => {
+      database = await harness.fresh();
+      opened = [];
+    });
+    afterEach(async () => {
+      for (const store of opened) await store.close();
+      await database.dispose();
+    });
+
+    describe('numbering', () => {
+      it.each([
+        ['a morning in winter (UTC+1)', '2026-11-22T08:00:00Z', 'T20261122.0001'],
+        ['23:30 UTC is already the next day in Paris', '2026-11-22T23:30:00Z', 'T20261123.0001'],
+        ['22:30 UTC in summer is already the next day (UTC+2)', '2026-07-14T22:30:00Z', 'T20260715.0001'],
+        ['an instant written with another offset', '2026-11-22T05:00:00-05:00', 'T20261122.0001'],
+      ])('numbers by the creation day in Europe/Paris: %s', async (_, createdAt, expected) => {
+        const store = await open();
+        const { ticket, created } = await store.createTicket(newTicket({ createdAt }));
+        expect(created).toBe(true);
+        expect(ticket.number).toBe(expected);
+        expect(ticket.createdAt).toBe(new Date(createdAt).toISOString());
+      });
+
+      it('follows the sequence within a day and restarts at 0001 the next day', async () => {
+        const store = await open();
+        const at = ['2026-11-22T08:00:00Z', '2026-11-22T09:00:00Z', '2026-11-22T22:59:59Z', '2026-11-22T23:00:00Z'];
+        const numbers: string[] = [];
+        for (const createdAt of at) numbers.push((await store.createTicket(newTicket({ createdAt }))).ticket.number);
+        expect(numbers).toEqual(['T20261122.0001', 'T20261122.0002', 'T20261122.0003', 'T20261123.0001']);
+      });
+
+      it('gives 50 concurrent creations from several instances 50 distinct numbers', async () => {
+        const instances = await Promise.all([open(), open(), open()]);
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            (instances[i % instances.length] as TestStore).createTicket(newTicket({ title: `ticket ${i}` })),
+          ),
+        );
+        const numbers = results.map((r) => r.ticket.number).sort();
+        expect(new Set(numbers).size).toBe(50);
+        expect(numbers[0]).toBe('T20261122.0001');
+        expect(numbers[49]).toBe('T20261122.0050');
+      });
+    });
+
+    describe('idempotency', () => {
+      it('returns the first ticket, not a second one, for a key already used', async () => {
+        const store = await open();
+        const first = await store.createTicket(newTicket({ idempotencyKey: 'web:abc:1', title: 'first' }));
+        const again = await store.createTicket(newTicket({ idempotencyKey: 'web:abc:1', title: 'second' }));
+        expect(first.created).toBe(true);
+        expect(again).toEqual({ ticket: first.ticket, created: false });
+        expect(await store.listTickets()).toHaveLength(1);
+        const next = await store.createTicket(newTicket({ idempotencyKey: 'web:abc:2' }));
+        expect(next.ticket.number).toBe('T20261122.0002');
+      });
+
+      it('creates one ticket when the same key races from several instances', async () => {
+        const instances = await Promise.all([open(), open(), open()]);
+        const results = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            (instances[i % instances.length] as TestStore).createTicket(newTicket({ idempotencyKey: 'call:CA42' })),
+          ),
+        );
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        expect(new Set(results.map((r) => r.ticket.number))).toEqual(new Set(['T20261122.0001']));
+        // The losers took no number: the next ticket follows without a gap.
+        expect((await (instances[0] as TestStore).createTicket(newTicket())).ticket.number).toBe('T20261122.0002');
+      });
+
+      it('lets tickets without a key be created freely', async () => {
+        const store = await open();
+        await store.createTicket(newTicket());
+        await store.createTicket(newTicket());
+        expect(await store.listTickets()).toHaveLength(2);
+      });
+    });
+
+    describe('tickets', () => {
+      it('reads back every field as it was created', async () => {
+        const store = await open();
+        const draft = newTicket({ contract: false, firstResponseDue: null, subcategory: 'toner', language: 'en' });
+        const { ticket } = await store.createTicket(draft);
+        expect(ticket).toEqual({
+          ...draft,
+          number: 'T20261122.0001',
+          createdAt: '2026-11-22T09:15:00.000Z',
+          firstRespondedAt: null,
+          resolvedAt: null,
+        });
+        expect(await store.getTicket(ticket.number)).toEqual(ticket);
+        expect(await store.getTicket('T20261122.9999')).toBeNull();
+      });
+
+      it('filters and orders the list, most recent first', async () => {
+        const store = await open();
+        const make = (createdAt: string, extra: Partial<Ticket> = {}) =>
+          store.createTicket(newTicket({ createdAt, ...extra }));
+        await make('2026-11-20T10:00:00Z', {
+          account: 'Cabinet Martin Avocats',
+          contactEmail: 'S.Martin@martin-avocats.fr',
+        });
+        await make('2026-11-21T10:00:00Z', { status: 'new' });
+        await make('2026-11-22T10:00:00Z', { contactPhone: '+33442000010' });
+        const numbers = async (filter: Parameters<Store['listTickets']>[0]) =>
+          (await store.listTickets(filter)).map((t) => t.number);
+        const cases: [string, Parameters<Store['listTickets']>[0], string[]][] = [
+          ['everything', {}, ['T20261122.0001', 'T20261121.0001', 'T20261120.0001']],
+          ['by status', { status: ['new'] }, ['T20261121.0001']],
+          ['no status at all', { status: [] }, []],
+          ['by account', { account: 'Cabinet Martin Avocats' }, ['T20261120.0001']],
+          ['by e-mail, whatever its case', { contactEmail: 's.martin@martin-avocats.fr' }, ['T20261120.0001']],
+          ['by phone', { contactPhone: '+33442000010' }, ['T20261122.0001']],
+          ['from, inclusive', { from: '2026-11-21T10:00:00Z' }, ['T20261122.0001', 'T20261121.0001']],
+          ['to, exclusive', { to: '2026-11-21T10:00:00Z' }, ['T20261120.0001']],
+          [
+            'from with an offset',
+            { from: '2026-11-21T11:00:00+01:00', to: '2026-11-22T00:00:00+01:00' },
+            ['T20261121.0001'],
+          ],
+          ['limited', { limit: 2 }, ['T20261122.0001', 'T20261121.0001']],
+        ];
+        for (const [label, filter, expected] of cases) expect(await numbers(filter), label).toEqual(expected);
+      });
+
+      it('updates the mutable fields and logs the event in one step', async () => {
+        const store = await open();
+        const { ticket } = await store.createTicket(newTicket());
+        const updated = await store.updateTicket(
+          ticket.number,
+          { status: 'resolved', resolvedAt: '2026-11-23T10:00:00.000+01:00', level: 2, primaryResource: 'pascal' },
+          {
+            at: '2026-11-23T09:00:00Z',
+            kind: 'status_changed',
+            by: 'pascal',
+            data: { from: 'assigned', to: 'resolved' },
+          },
+        );
+        expect(updated).toEqual({
+          ...ticket,
+          status: 'resolved',
+          resolvedAt: '2026-11-23T10:00:00.000+01:00',
+          level: 2,
+          primaryResource: 'pascal',
+        });
+        expect(await store.getTicket(ticket.number)).toEqual(updated);
+        const events = await store.listEvents(ticket.number);
+        expect(events.map((e) => [e.kind, e.by, e.data])).toEqual([
+          ['created', 'bot', undefined],
+          ['status_changed', 'pascal', { from: 'assigned', to: 'resolved' }],
+        ]);
+      });
+
+      it('refuses to update or log on an unknown ticket with NotFound', async () => {
+        const store = await open();
+        const event = { at: '2026-11-23T09:00:00Z', kind: 'note' as const, by: 'pascal' };
+        await expect(store.updateTicket('T20261122.0404', { status: 'closed' }, event)).rejects.toMatchObject({
+          code: ErrorCode.NotFound,
+        });
+        await expect(store.appendEvent({ ...event, ticketNumber: 'T20261122.0404' })).rejects.toMatchObject({
+          code: ErrorCode.NotFound,
+        });
+      });
+    });
+
+    describe('events', () => {
+      it('keeps the log in the order it was written, with who and when', async () => {
+        const store = await open();
+        const { ticket } = await store.createTicket(newTicket());
+        const kinds = ['notified', 'responded', 'escalated', 'note', 'status_changed'] as const;
+        for (const [i, kind] of kinds.entries()) {
+          await store.appendEvent({
+            ticketNumber: ticket.number,
+            at: `2026-11-22T1${i}:00:00+01:00`,
+            kind,
+            by: `tech${i}`,
+          });
+        }
+        const events = await store.listEvents(ticket.number);
+        expect(events.map((e) => e.kind)).toEqual(['created', ...kinds]);
+        expect(events[0]).toMatchObject({ ticketNumber: ticket.number, at: ticket.createdAt, by: 'bot' });
+        expect(events[2]).toMatchObject({ at: '2026-11-22T10:00:00.000Z', by: 'tech1' });
+        const ids = events.map((e) => e.id ?? 0);
+        expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+        expect(await store.listEvents('T20261122.0404')).toEqual([]);
+      });
+    });
+
+    describe('conversations', () => {
+      const now = new Date('2026-11-22T10:00:00Z');
+      const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+      it('keeps a state per channel and conversation until it expires', async () => {
+        const store = await open();
+        const state = { step: 'ask_priority', slots: { title: 'VPN', language: 'fr' }, turns: [1, 2] };
+        await store.saveConversation('slack', 'C1:1700000000.1', state, later(30));
+        await store.saveConversation('teams', 'C1:1700000000.1', { step: 'other' }, later(30));
+        const cases: [string, string, Date, unknown][] = [
+          ['before expiry', 'slack', later(29), state],
+          ['another channel, same id', 'teams', now, { step: 'other' }],
+          ['at the expiry instant', 'slack', later(30), null],
+          ['after expiry', 'slack', later(31), null],
+          ['never saved', 'web', now, null],
+        ];
+        for (const [label, channel, at, expected] of cases) {
+          expect(await store.loadConversation(channel, 'C1:1700000000.1', at), label).toEqual(expected);
+        }
+      });
+
+      it('overwrites, deletes and purges the expired ones', async () => {
+        const store = await open();
+        await store.saveConversation('web', 'a', { v: 1 }, later(10));
+        await store.saveConversation('web', 'a', { v: 2 }, later(60));
+        expect(await store.loadConversation('web', 'a', later(30))).toEqual({ v: 2 });
+        await store.saveConversation('web', 'b', { v: 1 }, later(5));
+        await store.saveConversation('web', 'c', { v: 1 }, later(5));
+        expect(await store.purgeExpired(later(5))).toBe(2);
+        expect(await store.purgeExpired(later(5))).toBe(0);
+        await store.deleteConversation('web', 'a');
+        expect(await store.loadConversation('web', 'a', now)).toBeNull();
+      });
+    });
+
+    describe('durability and migrations', () => {
+      it('keeps tickets, events and conversations when reopened', async () => {
+        const first = await open();
+        const { ticket } = await first.createTicket(newTicket());
+        await first.appendEvent({
+          ticketNumber: ticket.number,
+          at: '2026-11-22T10:00:00Z',
+          kind: 'note',
+          by: 'jerome',
+        });
+        await first.saveConversation('phone', 'CA1', { step: 'x' }, new Date('2026-11-22T11:00:00Z'));
+        await first.close();
+        const second = await open();
+        expect(await second.getTicket(ticket.number)).toEqual(ticket);
+        expect((await second.listEvents(ticket.number)).map((e) => e.kind)).toEqual(['created', 'note']);
+        expect(await second.loadConversation('phone', 'CA1', new Date('2026-11-22T10:30:00Z'))).toEqual({ step: 'x' });
+        expect((await second.createTicket(newTicket())).ticket.number).toBe('T20261122.0002');
+      });
+
+      it('runs each migration once, even when instances start together', async () => {
+        const instances = await Promise.all([open(), open(), open(), open()]);
+        for (const store of instances) {
+          const applied = await store.appliedMigrations();
+          expect(applied.map((m) => m.version)).toEqual([1]);
+        }
+      });
+
+      it('refuses to work once closed, with a StoreFailed error', async () => {
+        const store = await open();
+        await store.close();
+        const failure = await store.getTicket('T20261122.0001').catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(GuichetError);
+        expect(failure).toMatchObject({ code: ErrorCode.StoreFailed, message: expect.stringMatching(/closed/) });
+      });
+    });
+  });
+}
