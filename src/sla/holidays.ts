@@ -47,5 +47,11 @@ export function frenchPublicHolidays(year: number, options: HolidayOptions): Map
     [fixed(12, 25), 'Noël'],
   ];
   if (options.whitMonday) holidays.push([fromEaster(50), 'Lundi de Pentecôte']);
-  return new Map(holidays);
+  const byDate = new Map<string, string>();
+  for (const [date, name] of holidays) {
+    // Two holidays can share a date (Ascension fell on 8 May in 1997 and 2008): keep both names.
+    const other = byDate.get(date);
+    byDate.set(date, other === undefined ? name : `${other} et ${name}`);
+  }
+  return byDate;
 }
