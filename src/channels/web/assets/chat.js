@@ -1,0 +1,332 @@
+// Guichet's web chat, in the browser. Every text of the bot or of the person is put on the page
+// with textContent, never as HTML, so nothing anyone writes can become markup or script.
+(() => {
+  const STORAGE_ID = 'guichet.web.conversationId';
+  const STORAGE_LOG = 'guichet.web.transcript';
+  const MAX_SAVED = 200;
+
+  const transcript = document.getElementById('transcript');
+  const form = document.getElementById('composer');
+  const input = document.getElementById('message');
+  const sendButton = document.getElementById('send');
+  const statusLine = document.getElementById('status');
+  const errorBox = document.getElementById('error');
+  const dateHint = document.getElementById('date-hint');
+  const restartButton = document.getElementById('restart');
+
+  // For deployments behind a single sign-on proxy only: the portal links to /?user=e-mail.
+  const userId = new URLSearchParams(window.location.search).get('user') || undefined;
+
+  const CARD_LABELS = {
+    fr: {
+      ticket: 'Ticket',
+      type: 'Type',
+      priority: 'Priorité',
+      domain: 'Domaine',
+      queue: 'File',
+      title: 'Titre',
+      status: 'Statut',
+      account: 'Société',
+      firstResponse: 'Première réponse avant',
+      resolution: 'Résolution avant',
+      escalation: 'Escalade',
+      noSla: 'sans objet : pas de contrat de maintenance',
+      noAccount: 'inconnue',
+    },
+    en: {
+      ticket: 'Ticket',
+      type: 'Type',
+      priority: 'Priority',
+      domain: 'Domain',
+      queue: 'Queue',
+      title: 'Title',
+      status: 'Status',
+      account: 'Company',
+      firstResponse: 'First response by',
+      resolution: 'Resolution by',
+      escalation: 'Escalation',
+      noSla: 'not applicable: no maintenance contract',
+      noAccount: 'unknown',
+    },
+  };
+
+  let conversationId = load(STORAGE_ID);
+  let saved = parseSaved(load(STORAGE_LOG));
+  let busy = false;
+  let pending = null; // { text, messageId } of a message whose sending failed, to retry it as the same turn.
+
+  function load(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  function store(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch {
+      // Private browsing may refuse storage: the chat still works, a reload starts over.
+    }
+  }
+
+  function parseSaved(raw) {
+    try {
+      const entries = JSON.parse(raw || '[]');
+      return Array.isArray(entries) ? entries : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function remember(entry) {
+    saved.push(entry);
+    if (saved.length > MAX_SAVED) saved = saved.slice(-MAX_SAVED);
+    store(STORAGE_LOG, JSON.stringify(saved));
+  }
+
+  function randomId() {
+    const bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function scrollToEnd() {
+    form.scrollIntoView({ block: 'end' });
+  }
+
+  function disableChoices() {
+    for (const button of transcript.querySelectorAll('.choices button')) button.disabled = true;
+  }
+
+  function renderUser(text) {
+    const item = element('li', 'msg user');
+    item.append(element('span', 'who', 'Vous'), element('p', 'text', text));
+    transcript.append(item);
+  }
+
+  function renderCard(card, language) {
+    const labels = CARD_LABELS[language] || CARD_LABELS.fr;
+    const priorityClass = ['critique', 'haute', 'normale', 'basse'].includes(card.priority) ? card.priority : '';
+    const section = element('section', `card ${priorityClass}`.trim());
+    section.setAttribute('aria-label', `${labels.ticket} ${card.number}`);
+    const heading = element('h2', 'card-title');
+    heading.append(
+      element('span', 'number', `${labels.ticket} ${card.number}`),
+      element('span', 'badge', card.priorityLabel || card.priority),
+    );
+    section.append(heading);
+    const list = element('dl');
+    const noSla = card.contract ? '—' : labels.noSla;
+    const rows = [
+      [labels.type, card.typeLabel || card.type],
+      [labels.priority, card.priorityLabel || card.priority],
+      [labels.domain, card.domain],
+      [labels.queue, card.queue],
+      [labels.title, card.title],
+      [labels.account, card.account || labels.noAccount],
+      [labels.status, card.status],
+      [labels.firstResponse, card.firstResponseDueText || noSla],
+      [labels.resolution, card.resolutionDueText || noSla],
+      [labels.escalation, card.escalationText],
+    ];
+    for (const [term, value] of rows) {
+      if (value === undefined || value === null || value === '') continue;
+      list.append(element('dt', '', term), element('dd', '', value));
+    }
+    section.append(list);
+    return section;
+  }
+
+  function renderBot(reply, live) {
+    const item = element('li', 'msg bot');
+    item.lang = reply.language || 'fr';
+    item.append(element('span', 'who', 'Guichet'), element('p', 'text', reply.text));
+    if (Array.isArray(reply.choices) && reply.choices.length > 0) {
+      const group = element('div', 'choices');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', reply.language === 'en' ? 'Suggested answers' : 'Réponses proposées');
+      for (const choice of reply.choices) {
+        const button = element('button');
+        button.type = 'button';
+        if (choice.digit) button.append(element('span', 'digit', choice.digit));
+        button.append(document.createTextNode(choice.label));
+        button.disabled = !live;
+        button.addEventListener('click', () => send({ choice: choice.value, shown: choice.label }));
+        group.append(button);
+      }
+      item.append(group);
+    }
+    if (reply.card) item.append(renderCard(reply.card, reply.language));
+    transcript.append(item);
+  }
+
+  function renderSaved(entries) {
+    for (const entry of entries) {
+      if (entry.who === 'user') renderUser(entry.text);
+      else renderBot(entry.reply, false);
+    }
+  }
+
+  /** Shows the bot's replies of one turn, and the ticket card when no reply carried it. */
+  function showResult(result) {
+    const replies = Array.isArray(result.replies) ? result.replies : [];
+    for (const reply of replies) {
+      renderBot(reply, true);
+      remember({ who: 'bot', reply: { ...reply, choices: reply.choices || [] } });
+    }
+    const cardShown = replies.some(
+      (reply) => reply.card && result.ticket && reply.card.number === result.ticket.number,
+    );
+    if (result.ticket && !cardShown) {
+      const language = replies.length > 0 ? replies[replies.length - 1].language : 'fr';
+      const reply = { text: '', choices: [], expects: 'none', language, card: result.ticket };
+      const item = element('li', 'msg bot');
+      item.lang = language;
+      item.append(renderCard(result.ticket, language));
+      transcript.append(item);
+      remember({ who: 'bot', reply });
+    }
+    const last = replies[replies.length - 1];
+    dateHint.hidden = !(last && last.expects === 'date');
+    if (Array.isArray(result.effects) && result.effects.some((effect) => effect.type === 'conversation_ended')) {
+      statusLine.textContent = 'Conversation terminée. « Nouvelle conversation » pour en commencer une autre.';
+    }
+    scrollToEnd();
+  }
+
+  function setBusy(value) {
+    busy = value;
+    sendButton.disabled = value;
+    transcript.setAttribute('aria-busy', value ? 'true' : 'false');
+    statusLine.textContent = value ? 'Guichet écrit…' : '';
+  }
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = !message;
+  }
+
+  async function post(path, payload) {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const reason = body && typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
+      throw new Error(reason);
+    }
+    return body;
+  }
+
+  /** Sends one typed message or one clicked choice and shows the answer. */
+  async function send(message) {
+    if (busy || !conversationId) return;
+    showError('');
+    const payload = { conversationId };
+    if (userId) payload.userId = userId;
+    let shown;
+    if (message.choice !== undefined) {
+      payload.choice = message.choice;
+      shown = message.shown;
+      payload.messageId = randomId();
+    } else {
+      payload.text = message.text;
+      shown = message.text;
+      // The same text re-sent after a failure keeps its id, so the engine never takes it twice.
+      if (!pending || pending.text !== message.text) pending = { text: message.text, messageId: randomId() };
+      payload.messageId = pending.messageId;
+    }
+    setBusy(true);
+    try {
+      const result = await post('/api/web/messages', payload);
+      disableChoices();
+      renderUser(shown);
+      remember({ who: 'user', text: shown });
+      if (message.choice === undefined) {
+        input.value = '';
+        pending = null;
+      }
+      showResult(result);
+    } catch (error) {
+      showError(`Le message n'a pas pu être envoyé (${error.message}). Vérifiez la connexion et réessayez.`);
+    } finally {
+      setBusy(false);
+      input.focus();
+    }
+  }
+
+  /** Opens the conversation kept in this browser (or a new one) and shows where it stands. */
+  async function begin() {
+    setBusy(true);
+    showError('');
+    try {
+      const payload = {};
+      if (conversationId) payload.conversationId = conversationId;
+      if (userId) payload.userId = userId;
+      const result = await post('/api/web/begin', payload);
+      if (result.conversationId !== conversationId) saved = [];
+      conversationId = result.conversationId;
+      store(STORAGE_ID, conversationId);
+      // On a reload the engine repeats where it stopped: show the kept history without
+      // repeating those last bot messages twice.
+      const replies = Array.isArray(result.replies) ? result.replies : [];
+      const tail = saved.slice(-replies.length);
+      const repeated =
+        replies.length > 0 &&
+        tail.length === replies.length &&
+        tail.every((entry, i) => entry.who === 'bot' && entry.reply.text === replies[i].text);
+      if (repeated) saved = saved.slice(0, saved.length - replies.length);
+      store(STORAGE_LOG, JSON.stringify(saved));
+      renderSaved(saved);
+      showResult(result);
+    } catch (error) {
+      showError(`Guichet ne répond pas (${error.message}). Rechargez la page dans un instant.`);
+    } finally {
+      setBusy(false);
+      input.focus();
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (text === '') {
+      showError('Écrivez votre message avant de l’envoyer.');
+      input.focus();
+      return;
+    }
+    send({ text });
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  restartButton.addEventListener('click', () => {
+    store(STORAGE_ID, null);
+    store(STORAGE_LOG, null);
+    conversationId = null;
+    saved = [];
+    pending = null;
+    transcript.replaceChildren();
+    statusLine.textContent = '';
+    begin();
+  });
+
+  begin();
+})();

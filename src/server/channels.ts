@@ -1,0 +1,8 @@
+import { webChannel } from '../channels/web/channel.js';
+import type { Channel } from './channel.js';
+
+/**
+ * Every channel `guichet start` knows. Each comes on when its settings are present in the
+ * environment (`enabled(env)`); a new channel is one folder under src/channels/ and one line here.
+ */
+export const channels: Channel[] = [webChannel];
