@@ -78,6 +78,18 @@ describe('the DST changes of 2026 and 2027 (Europe/Paris)', () => {
     expect(calendar.businessSecondsBetween(new Date(to), new Date(from))).toBe(-seconds);
   });
 
+  it('counts real elapsed time in a window that spans the change itself', () => {
+    // Only a night window can span 02:00–03:00; the shipped calendar has none. A deadline is an
+    // instant, so business time is the time that really passes inside the window.
+    const base = loadPolicy().calendar;
+    const night = new BusinessCalendar({ ...base, week: { ...base.week, sunday: [{ start: 60, end: 300 }] } });
+    const between = (from: string, to: string) => night.businessSecondsBetween(new Date(from), new Date(to));
+    expect(between('2026-03-29T00:00:00+01:00', '2026-03-29T06:00:00+02:00')).toBe(3 * HOUR);
+    expect(between('2026-10-25T00:00:00+02:00', '2026-10-25T06:00:00+01:00')).toBe(5 * HOUR);
+    expect(add(night, '2026-03-29T01:30:00+01:00', 1)).toBe('2026-03-29T03:30:00+02:00');
+    expect(add(night, '2026-10-25T02:30:00+02:00', 1)).toBe('2026-10-25T02:30:00+01:00');
+  });
+
   it('keeps the windows at 09:00 local on both sides of the change', () => {
     expect(calendar.isOpen(new Date('2026-03-30T07:00:00Z'))).toBe(true); // 09:00+02:00
     expect(calendar.isOpen(new Date('2026-03-27T07:30:00Z'))).toBe(false); // 08:30+01:00
