@@ -1,0 +1,25 @@
+import type { Technician } from '../policy/schema.js';
+import type { Ticket } from '../store/ticket-store.js';
+
+/** Why technicians are told about a ticket. */
+export type NotificationKind = 'ticket_opened' | 'ticket_escalated' | 'draft_ticket' | 'technician_requested';
+
+/** A message to the technicians of a ticket's queue and level, in their own chat. */
+export interface TechnicianNotification {
+  kind: NotificationKind;
+  ticket: Ticket;
+  recipients: Technician[];
+  /** A critique ticket: "La production de l'entreprise est à l'arrêt" (seed 004), page at once. */
+  urgent: boolean;
+  /** The message, in French, ready to post. */
+  text: string;
+}
+
+/**
+ * The notifier port: how technicians hear of tickets (Slack, Teams, a log). A notifier may fail;
+ * the ticket service saves the ticket first and records a failed notification as an event, so a
+ * chat outage never loses a ticket.
+ */
+export interface Notifier {
+  notify(notification: TechnicianNotification): Promise<void>;
+}

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import {
+  type Clock,
+  DOMAINS,
+  type Domain,
+  LANGUAGES,
+  type Language,
+  PRIORITIES,
+  type Priority,
+  SOURCES,
+  type Source,
+  TICKET_TYPES,
+  type TicketStatus,
+  type TicketType,
+} from '../domain.js';
+import { ErrorCode, GuichetError } from '../errors.js';
+import type { NotificationKind, Notifier } from '../notifier/notifier.js';
+import type { Policy } from '../policy/schema.js';
+import { unknownTicket } from '../store/store-error.js';
+import type { NewTicket, Ticket, TicketStore } from '../store/ticket-store.js';
+import { type EscalationPlan, escalationPlan } from './escalation-plan.js';
+import { notificationText } from './notification-text.js';
+import { nextLevel, queueOf, startLevel, techniciansAt } from './resources.js';
+
+/** Computes a ticket's SLA dates; satisfied by SlaEngine (src/sla/sla-engine.ts). */
+export interface DeadlineCalculator {
+  /** The SLA dates of a ticket opened at `openedAt`; null without a maintenance contract. */
+  deadlines(
+    openedAt: Date,
+    priority: Priority,
+    contract: boolean,
+  ): { firstResponseDue: Date; resolutionDue: Date; escalationAt: Date } | null;
+  /** An instant as ISO-8601 with the helpdesk's offset (Europe/Paris). */
+  formatInstant(at: Date): string;
+}
+
+/** What the conversation has gathered for a ticket, before the service routes and numbers it. */
+export interface TicketDraft {
+  account: string | null;
+  contact: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contract: boolean;
+  source: Source;
+  title: string;
+  description: string;
+  type: TicketType;
+  priority: Priority;
+  domain: Domain;
+  category: string | null;
+  subcategory: string | null;
+  classificationReason: string | null;
+  appointmentAt: string | null;
+  conversationRef: string | null;
+  idempotencyKey: string | null;
+  language: Language;
+  /** A draft: the caller hung up mid-intake; technicians see it and may call back. */
+  status?: 'draft';
+}
+
+const nullableText = z.string().nullable();
+const draftSchema = z.object({
+  account: nullableText,
+  contact: nullableText,
+  contactEmail: nullableText,
+  contactPhone: nullableText,
+  contract: z.boolean(),
+  source: z.enum(SOURCES),
+  title: z.string().trim().min(1, 'expected a title: the problem in a few words'),
+  description: z.string(),
+  type: z.enum(TICKET_TYPES),
+  priority: z.enum(PRIORITIES),
+  domain: z.enum(DOMAINS),
+  category: nullableText,
+  subcategory: nullableText,
+  classificationReason: nullableText,
+  appointmentAt: nullableText,
+  conversationRef: nullableText,
+  idempotencyKey: nullableText,
+  language: z.enum(LANGUAGES),
+  status: z.literal('draft').optional(),
+});
+
+/** The ports the ticket service drives. */
+export interface TicketServiceDeps {
+  store: TicketStore;
+  policy: Policy;
+  sla: DeadlineCalculator;
+  clock: Clock;
+  notifier: Notifier;
+}
+
+/**
+ * Opens tickets as the phone procedure says (seed 004): queue by domain, primary resource by
+ * level, initial status, work type, SLA dates; escalates them one level at a time; records the
+ * first response and status changes; and tells the technicians. The ticket is always saved
+ * before anyone is notified, so a notifier outage never loses a ticket.
+ */
+export class TicketService {
+  private readonly deps: TicketServiceDeps;
+
+  constructor(deps: TicketServiceDeps) {
+    this.deps = deps;
+  }
+
+  /**
+   * Opens a ticket from a draft. With an idempotency key already used, returns the first ticket
+   * with `created: false` and notifies nobody again.
+   */
+  async open(draft: TicketDraft): Promise<{ ticket: Ticket; created: boolean; plan: EscalationPlan }> {
+    const parsed = draftSchema.safeParse(draft);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(draft)'}: ${i.message}`);
+      throw new GuichetError(ErrorCode.InvalidInput, `cannot open the ticket: ${problems.join('; ')}`);
+    }
+    const { policy, sla, clock, store } = this.deps;
+    const openedAt = clock.now();
+    const queue = queueOf(policy, draft.domain).id;
+    const level = startLevel(policy, queue, draft.priority);
+    // No contract, no SLA dates: the sheet's "Sans contrat" column says N/A.
+    const deadlines = draft.contract ? sla.deadlines(openedAt, draft.priority, true) : null;
+    const format = (at: Date | undefined) => (at ? sla.formatInstant(at) : null);
+    const ticket: NewTicket = {
+      createdAt: openedAt.toISOString(),
+      account: draft.account,
+      contact: draft.contact,
+      contactEmail: draft.contactEmail,
+      contactPhone: draft.contactPhone,
+      source: draft.source,
+      title: draft.title.trim(),
+      description: draft.description,
+      type: draft.type,
+      priority: draft.priority,
+      domain: draft.domain,
+      category: draft.category,
+      subcategory: draft.subcategory,
+      queue,
+      primaryResource: techniciansAt(policy, queue, level)[0]?.id ?? null,
+      level,
+      // "Statut : 1 - Assigné" (seed 004) unless the intake was interrupted.
+      status: draft.status ?? policy.statuses.initial,
+      // "NE PAS OUBLIER : Type de travail : Support à distance (Réactif)".
+      workType: policy.workType,
+      contract: draft.contract,
+      firstResponseDue: format(deadlines?.firstResponseDue),
+      resolutionDue: format(deadlines?.resolutionDue),
+      escalationAt: format(deadlines?.escalationAt),
+      appointmentAt: draft.appointmentAt,
+      classificationReason: draft.classificationReason,
+      conversationRef: draft.conversationRef,
+      idempotencyKey: draft.idempotencyKey,
+      language: draft.language,
+    };
+    const result = await store.createTicket(ticket);
+    if (result.created) {
+      await this.tell(draft.status === 'draft' ? 'draft_ticket' : 'ticket_opened', result.ticket);
+    }
+    return { ...result, plan: this.plan(result.ticket) };
+  }
+
+  /** The ticket of that number, or null. */
+  async get(number: string): Promise<Ticket | null> {
+    return this.deps.store.getTicket(number);
+  }
+
+  /**
+   * The tickets of a person, most recent first: those matching the e-mail, the phone or the
+   * account given (any of them). Nothing given, nothing found.
+   */
+  async listForContact(who: { email?: string; phone?: string; account?: string }, limit = 10): Promise<Ticket[]> {
+    const { store } = this.deps;
+    const lists = await Promise.all([
+      who.email ? store.listTickets({ contactEmail: who.email, limit }) : [],
+      who.phone ? store.listTickets({ contactPhone: who.phone, limit }) : [],
+      who.account ? store.listTickets({ account: who.account, limit }) : [],
+    ]);
+    const byNumber = new Map<string, Ticket>();
+    for (const ticket of lists.flat()) byNumber.set(ticket.number, ticket);
+    return [...byNumber.values()]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number.localeCompare(a.number))
+      .slice(0, limit);
+  }
+
+  /**
+   * Escalates a ticket one level up its queue (capped at the highest level), makes the first
+   * technician of that level its primary resource and tells them. `reached` says whether the
+   * escalation time had come ("délais impartis + 1 heure", seed 004); without a contract there is
+   * no such time and it is always true.
+   */
+  async escalate(number: string, by: string): Promise<{ ticket: Ticket; plan: EscalationPlan; reached: boolean }> {
+    const { policy, clock, store } = this.deps;
+    const current = await this.require(number);
+    const now = clock.now();
+    const reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
+    const level = nextLevel(policy, current.queue, current.level);
+    const ticket = await store.updateTicket(
+      number,
+      { level, primaryResource: techniciansAt(policy, current.queue, level)[0]?.id ?? current.primaryResource },
+      { at: now.toISOString(), kind: 'escalated', by, data: { fromLevel: current.level, toLevel: level, reached } },
+    );
+    await this.tell('ticket_escalated', ticket, { by, fromLevel: current.level });
+    return { ticket, plan: this.plan(ticket), reached };
+  }
+
+  /** Records the first response to the person; a ticket already answered keeps its first time. */
+  async recordFirstResponse(number: string, by: string): Promise<Ticket> {
+    const current = await this.require(number);
+    if (current.firstRespondedAt !== null) return current;
+    const now = this.deps.clock.now();
+    return this.deps.store.updateTicket(
+      number,
+      { firstRespondedAt: this.deps.sla.formatInstant(now) },
+      { at: now.toISOString(), kind: 'responded', by },
+    );
+  }
+
+  /**
+   * Moves a ticket to another status and logs who did it. Resolving (or closing) stamps the
+   * resolution time and, when nobody had answered yet, the first response too: the solution is
+   * the answer. Reopening a resolved ticket clears its resolution time.
+   */
+  async changeStatus(number: string, status: TicketStatus, by: string): Promise<Ticket> {
+    if (status === 'draft') {
+      throw new GuichetError(
+        ErrorCode.InvalidInput,
+        'a ticket cannot go back to draft; only an interrupted intake makes one',
+      );
+    }
+    const current = await this.require(number);
+    if (current.status === status) return current;
+    const now = this.deps.clock.now();
+    const stamp = this.deps.sla.formatInstant(now);
+    const done = (s: TicketStatus) => s === 'resolved' || s === 'closed';
+    const changes: Parameters<TicketStore['updateTicket']>[1] = { status };
+    if (done(status)) {
+      if (current.resolvedAt === null) changes.resolvedAt = stamp;
+      if (current.firstRespondedAt === null) changes.firstRespondedAt = stamp;
+    } else if (done(current.status)) {
+      changes.resolvedAt = null;
+    }
+    return this.deps.store.updateTicket(number, changes, {
+      at: now.toISOString(),
+      kind: 'status_changed',
+      by,
+      data: { from: current.status, to: status },
+    });
+  }
+
+  /** How the person reaches the helpdesk and escalates this ticket. */
+  plan(ticket: Ticket): EscalationPlan {
+    return escalationPlan(this.deps.policy, ticket);
+  }
+
+  private async require(number: string): Promise<Ticket> {
+    const ticket = await this.deps.store.getTicket(number);
+    if (!ticket) throw unknownTicket(number);
+    return ticket;
+  }
+
+  /**
+   * Notifies the technicians of the ticket's queue and level, then logs the outcome as a
+   * 'notified' event. The ticket is already saved: a failing notifier is recorded, not thrown.
+   */
+  private async tell(
+    kind: NotificationKind,
+    ticket: Ticket,
+    detail?: { by: string; fromLevel: number },
+  ): Promise<void> {
+    const { policy, notifier, store, clock } = this.deps;
+    const recipients = techniciansAt(policy, ticket.queue, ticket.level);
+    const urgent = ticket.priority === 'critique';
+    let outcome: Record<string, unknown>;
+    try {
+      await notifier.notify({ kind, ticket, recipients, urgent, text: notificationText(policy, kind, ticket, detail) });
+      outcome = { kind, recipients: recipients.map((t) => t.id), urgent, ok: true };
+    } catch (error) {
+      outcome = {
+        kind,
+        recipients: recipients.map((t) => t.id),
+        urgent,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+    try {
+      await store.appendEvent({
+        ticketNumber: ticket.number,
+        at: clock.now().toISOString(),
+        kind: 'notified',
+        by: 'bot',
+        data: outcome,
+      });
+    } catch {
+      // The ticket and its change are saved; losing this bookkeeping line must not turn a saved
+      // ticket into an error for the person (the store's failure shows on its next use).
+    }
+  }
+}
