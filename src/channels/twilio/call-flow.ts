@@ -1,0 +1,336 @@
+import type { Logger } from 'pino';
+import type { ConversationEngine, TicketCard, Turn, TurnResult } from '../../engine/turn.js';
+import type { PhoneLinePolicy, PhoneMenuOption, Policy } from '../../policy/schema.js';
+import type { CallState, Prompt } from './call-state.js';
+import { isReachableMobileNumber, toE164 } from './phone-number.js';
+import type { SmsSender } from './sms.js';
+import { replyForTheEar, ticketSms } from './speech-text.js';
+import { keypadSentence, menuSentence, spellTicketNumber } from './spell.js';
+import type { Instruction } from './twiml.js';
+
+/** What the caller did at a <Gather>: nothing, keys, or words with the recognizer's confidence. */
+export type CallerInput =
+  | { kind: 'none' }
+  | { kind: 'keys'; digits: string }
+  | { kind: 'speech'; text: string; confidence: number };
+
+/** The call's next state and what Twilio should do now. */
+export interface Outcome {
+  state: CallState;
+  instructions: Instruction[];
+}
+
+export interface CallFlowDeps {
+  engine: ConversationEngine;
+  policy: Policy;
+  phoneLine: PhoneLinePolicy;
+  logger: Logger;
+  /** Null when SMS is not configured. */
+  sms: SmsSender | null;
+}
+
+const GOODBYE = 'Merci de votre appel. Au revoir.';
+/** Keys that answer a confirmation the engine asked without offering choices. */
+const CONFIRM_CHOICES = [
+  { digit: '1', label: 'oui', value: 'oui' },
+  { digit: '2', label: 'non', value: 'non' },
+];
+
+/**
+ * The phone line's call flow: the menu of the trigger matrix ("Appel au 04 84 26 83 10, Choix N°2",
+ * 004), then the intake conversation of the engine rendered for the ear. It only translates: keys
+ * and words become Turns, replies become instructions; the dialog, the rules and the wording of the
+ * intake belong to the engine.
+ */
+export class CallFlow {
+  private readonly fallbackPhone: string;
+
+  constructor(private readonly deps: CallFlowDeps) {
+    // Fail at start-up, not mid-call, when a number of the policy cannot be dialled.
+    this.fallbackPhone = toE164(deps.phoneLine.fallbackPhone ?? deps.policy.company.helpdeskPhone);
+    for (const option of deps.phoneLine.menu) if (option.phone !== undefined) toE164(option.phone);
+    toE164(onCallPhone(deps.policy, true));
+    toE164(onCallPhone(deps.policy, false));
+  }
+
+  /** A call rang: the welcome and the menu. */
+  incoming(state: CallState): Outcome {
+    return this.menuPrompt(state, [this.deps.phoneLine.welcome]);
+  }
+
+  /** The caller pressed a key of the menu, or nothing. */
+  async menu(state: CallState, digits: string | null, messageId: string): Promise<Outcome> {
+    const option = digits === null ? undefined : this.deps.phoneLine.menu.find((o) => o.digit === digits);
+    if (option === undefined) {
+      const menuMisses = state.menuMisses + 1;
+      // "No input or a wrong key: say it again once, then transfer to the helpdesk number."
+      if (menuMisses <= 1) {
+        const preface = digits ? 'Cette touche ne correspond à aucun choix.' : "Je n'ai pas entendu votre choix.";
+        return this.menuPrompt({ ...state, menuMisses }, [preface]);
+      }
+      return this.transfer({ ...state, menuMisses }, this.fallbackPhone, [
+        'Je vous mets en relation avec un conseiller du helpdesk.',
+      ]);
+    }
+    if (option.action === 'transfer') return this.transferTo(state, option);
+    const result = await this.deps.engine.begin(this.turnBase(state, messageId));
+    return this.afterEngine({ ...state, phase: 'intake', intakeOpen: true }, result);
+  }
+
+  /** The caller answered (or did not) a question of the intake, a read-back or the transfer offer. */
+  async gather(state: CallState, input: CallerInput, messageId: string): Promise<Outcome> {
+    if (input.kind !== 'none') state = { ...state, silences: 0 };
+    switch (state.phase) {
+      case 'intake':
+        return this.intakeAnswer(state, input, messageId);
+      case 'confirm_speech':
+        return this.speechConfirmation(state, input, messageId);
+      case 'offer_transfer':
+        return this.transferOffer(state, input);
+      case 'menu':
+        return this.menu(state, input.kind === 'keys' ? input.digits : null, messageId);
+      case 'transferred':
+      case 'ended':
+        return { state, instructions: [{ kind: 'hangup' }] };
+    }
+  }
+
+  /**
+   * The call ended (status callback). A caller who hung up mid-intake leaves a draft ticket that
+   * technicians can see, not a lost report; done once per call.
+   */
+  async callEnded(state: CallState): Promise<CallState> {
+    if (!state.intakeOpen) return { ...state, phase: 'ended' };
+    const draft = await this.deps.engine.abandon('phone', state.callSid);
+    return { ...state, phase: 'ended', intakeOpen: false, draftNumber: draft?.number ?? null };
+  }
+
+  /** Something failed on our side: a person takes the call rather than the caller hearing an error. */
+  failure(state: CallState): Outcome {
+    return this.transfer(state, this.fallbackPhone, [
+      'Nous rencontrons un problème technique. Je vous mets en relation avec un conseiller du helpdesk.',
+    ]);
+  }
+
+  private async intakeAnswer(state: CallState, input: CallerInput, messageId: string): Promise<Outcome> {
+    switch (input.kind) {
+      case 'none':
+        return this.silence(state, () => this.ask(state, state.prompt, { before: ['Je ne vous ai pas entendu.'] }));
+      case 'keys': {
+        const choices = actionableChoices(state.prompt);
+        if (choices.length === 0) return this.send(state, { text: input.digits }, messageId);
+        const choice = choices.find((c) => c.digit === input.digits);
+        if (choice === undefined) {
+          return this.ask(state, state.prompt, { before: ['Cette touche ne correspond à aucun choix.'] });
+        }
+        return this.send(state, { text: '', choice: choice.value }, messageId);
+      }
+      case 'speech':
+        if (input.confidence < this.deps.phoneLine.lowConfidence) {
+          // Low-confidence speech is read back before it reaches the engine: a wrong word here
+          // would become a wrong ticket.
+          return this.readBack({ ...state, pendingSpeech: { text: input.text, confidence: input.confidence } });
+        }
+        return this.send(state, { text: input.text, speechConfidence: input.confidence }, messageId);
+    }
+  }
+
+  private async speechConfirmation(state: CallState, input: CallerInput, messageId: string): Promise<Outcome> {
+    const pending = state.pendingSpeech;
+    const back: CallState = { ...state, phase: 'intake', pendingSpeech: null };
+    if (pending === null) return this.ask(back, state.prompt);
+    switch (input.kind) {
+      case 'none':
+        return this.silence(state, () => this.readBack(state));
+      case 'speech':
+        // The caller said it again instead of pressing a key: hear it as a new answer.
+        return this.intakeAnswer(back, input, messageId);
+      case 'keys':
+        if (input.digits === '1') {
+          // Confirmed by the caller: the words are now certain.
+          return this.send(back, { text: pending.text, speechConfidence: 1 }, messageId);
+        }
+        if (input.digits === '2') return this.ask(back, state.prompt, { before: ['Très bien, je vous écoute.'] });
+        return this.readBack(state, ['Cette touche ne correspond à aucun choix.']);
+    }
+  }
+
+  private transferOffer(state: CallState, input: CallerInput): Outcome {
+    const accepted =
+      (input.kind === 'keys' && input.digits === '1') || (input.kind === 'speech' && /\boui\b/i.test(input.text));
+    if (accepted && state.onCallPhone !== null) {
+      return this.transfer({ ...state, phase: 'transferred' }, state.onCallPhone, [
+        'Je vous mets en relation. Gardez votre numéro de ticket à portée de main.',
+      ]);
+    }
+    return { state: { ...state, phase: 'ended' }, instructions: [say(GOODBYE), { kind: 'hangup' }] };
+  }
+
+  private async send(
+    state: CallState,
+    answer: Pick<Turn, 'text'> & Partial<Pick<Turn, 'choice' | 'speechConfidence'>>,
+    messageId: string,
+  ): Promise<Outcome> {
+    const last = state.prompt.at(-1);
+    const turn: Turn = { ...this.turnBase(state, messageId), ...answer };
+    // A confirmation asked without choices: the keys stand for the words "oui" and "non".
+    if (last?.expects === 'confirm' && last.choices.length === 0 && answer.choice !== undefined) {
+      turn.text = answer.choice;
+    }
+    const result = await this.deps.engine.handleTurn(turn);
+    return this.afterEngine({ ...state, phase: 'intake', pendingSpeech: null }, result);
+  }
+
+  private afterEngine(state: CallState, result: TurnResult): Outcome {
+    const prompt = result.replies.map(replyForTheEar);
+    const heard = prompt.map((p) => p.speech).filter((s) => s.trim() !== '');
+    const transfer = result.effects.find((e) => e.type === 'transfer_call');
+    if (transfer !== undefined) return this.transfer(state, toE164(transfer.phone), heard);
+
+    const opened = result.effects.some((e) => e.type === 'ticket_opened');
+    const card = result.ticket ?? result.replies.find((r) => r.card !== undefined)?.card;
+    const ended =
+      result.effects.some((e) => e.type === 'conversation_ended') || (prompt.at(-1)?.expects ?? 'none') === 'none';
+
+    if (opened && card !== undefined) {
+      state = this.ticketOpened(state, card);
+      const repeat = `Je répète votre numéro de ticket : ${spellTicketNumber(card.number)}.`;
+      if (card.priority === 'critique') return this.offerTransfer(state, card, [...heard, repeat]);
+      if (ended) return this.goodbye(state, [...heard, repeat]);
+      return this.ask(state, prompt, { after: [repeat] });
+    }
+    if (ended) return this.goodbye({ ...state, intakeOpen: false }, heard);
+    return this.ask(state, prompt);
+  }
+
+  private ticketOpened(state: CallState, card: TicketCard): CallState {
+    const next: CallState = { ...state, ticketNumber: card.number, intakeOpen: false };
+    const { sms, logger, policy } = this.deps;
+    if (sms !== null && !state.smsSent && isReachableMobileNumber(state.caller)) {
+      const to = state.caller;
+      // Not awaited: the caller should not wait on the SMS API to hear their ticket number.
+      sms.send(to, ticketSms(policy.company.name, card)).catch((error: unknown) => {
+        logger.warn({ err: error, ticket: card.number }, 'the SMS with the ticket number could not be sent');
+      });
+      next.smsSent = true;
+    }
+    return next;
+  }
+
+  /**
+   * Trigger matrix (004), "Critique": with a contract, the DSI's on-call mobile; without, the
+   * no-contract line. Offered once the ticket exists, so the technician has its number.
+   */
+  private offerTransfer(state: CallState, card: TicketCard, heard: string[]): Outcome {
+    const step = state.step + 1;
+    const whom = card.contract ? "le technicien d'astreinte" : "notre ligne d'assistance hors contrat";
+    const offer = `La production est à l'arrêt : tapez 1 pour être mis en relation maintenant avec ${whom}, ou 2 pour terminer l'appel.`;
+    return {
+      state: {
+        ...state,
+        step,
+        phase: 'offer_transfer',
+        onCallPhone: toE164(onCallPhone(this.deps.policy, card.contract)),
+      },
+      instructions: [
+        ...heard.map(say),
+        { kind: 'gather', route: 'gather', step, input: 'keypad+speech', numDigits: 1, sentences: [offer] },
+      ],
+    };
+  }
+
+  private readBack(state: CallState, preface: string[] = []): Outcome {
+    const step = state.step + 1;
+    const text = state.pendingSpeech?.text ?? '';
+    return {
+      state: { ...state, step, phase: 'confirm_speech' },
+      instructions: [
+        {
+          kind: 'gather',
+          route: 'gather',
+          step,
+          input: 'keypad+speech',
+          numDigits: 1,
+          sentences: [...preface, `J'ai compris : ${text}.`, "Tapez 1 si c'est juste, 2 pour répéter."],
+        },
+      ],
+    };
+  }
+
+  /** Asks the engine's question (again), listening for keys and words while it is read. */
+  private ask(state: CallState, prompt: Prompt[], around: { before?: string[]; after?: string[] } = {}): Outcome {
+    const step = state.step + 1;
+    const choices = actionableChoices(prompt);
+    const spoken = prompt.map((p) => p.speech).filter((s) => s.trim() !== '');
+    const gather: Instruction = {
+      kind: 'gather',
+      route: 'gather',
+      step,
+      input: 'keypad+speech',
+      sentences: [...(around.before ?? []), ...spoken, ...(around.after ?? []), ...choices.map(keypadSentence)],
+    };
+    if (choices.length > 0) gather.numDigits = 1;
+    return { state: { ...state, step, phase: 'intake', prompt }, instructions: [gather] };
+  }
+
+  /** Silence: asked again up to `maxSilences` times, then a person takes the call. */
+  private silence(state: CallState, again: () => Outcome): Outcome {
+    const silences = state.silences + 1;
+    if (silences > this.deps.phoneLine.maxSilences) {
+      return this.transfer({ ...state, silences }, this.fallbackPhone, [
+        'Je vous mets en relation avec un conseiller du helpdesk.',
+      ]);
+    }
+    const outcome = again();
+    return { ...outcome, state: { ...outcome.state, silences } };
+  }
+
+  private menuPrompt(state: CallState, preface: string[]): Outcome {
+    const step = state.step + 1;
+    const sentences = [
+      ...preface,
+      ...this.deps.phoneLine.menu.map((o) => menuSentence({ digit: o.digit, label: o.label.fr })),
+    ];
+    return {
+      state: { ...state, step, phase: 'menu' },
+      instructions: [{ kind: 'gather', route: 'menu', step, input: 'keypad', numDigits: 1, sentences }],
+    };
+  }
+
+  private transferTo(state: CallState, option: PhoneMenuOption): Outcome {
+    const phone = toE164(option.phone ?? this.deps.policy.company.helpdeskPhone);
+    return this.transfer(state, phone, [`Je vous mets en relation avec ${option.label.fr}.`]);
+  }
+
+  private transfer(state: CallState, phone: string, heard: string[]): Outcome {
+    return { state: { ...state, phase: 'transferred' }, instructions: [...heard.map(say), { kind: 'dial', phone }] };
+  }
+
+  private goodbye(state: CallState, heard: string[]): Outcome {
+    return { state: { ...state, phase: 'ended' }, instructions: [...[...heard, GOODBYE].map(say), { kind: 'hangup' }] };
+  }
+
+  private turnBase(state: CallState, messageId: string): Omit<Turn, 'text'> {
+    const turn: Omit<Turn, 'text'> = { channel: 'phone', conversationId: state.callSid, messageId };
+    if (state.caller !== null) turn.userId = state.caller;
+    return turn;
+  }
+}
+
+function say(text: string): Instruction {
+  return { kind: 'say', text };
+}
+
+/** The keys the caller can press now: the choices of the last reply (a confirmation gets 1 and 2). */
+function actionableChoices(prompt: Prompt[]): Prompt['choices'] {
+  const last = prompt.at(-1);
+  if (last === undefined) return [];
+  if (last.choices.length > 0) return last.choices;
+  return last.expects === 'confirm' ? CONFIRM_CHOICES : [];
+}
+
+/** The critique row of the trigger matrix: who a caller reaches when production is stopped. */
+function onCallPhone(policy: Policy, contract: boolean): string {
+  const method = contract ? policy.triggerMatrix.withContract.critique : policy.triggerMatrix.withoutContract.critique;
+  return method.phone ?? policy.company.helpdeskPhone;
+}

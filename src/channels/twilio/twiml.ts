@@ -1,0 +1,99 @@
+import twilio from 'twilio';
+import type { PhoneLinePolicy } from '../../policy/schema.js';
+
+type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
+type SayAttributes = NonNullable<Parameters<VoiceResponse['say']>[0]>;
+type GatherAttributes = NonNullable<Parameters<VoiceResponse['gather']>[0]>;
+// The voice and language are policy data; Twilio checks them, the package's unions would only go stale.
+type SayVoice = NonNullable<SayAttributes['voice']>;
+type SayLanguage = NonNullable<SayAttributes['language']>;
+type GatherLanguage = NonNullable<GatherAttributes['language']>;
+
+/** The webhooks a <Gather> posts to. */
+export type GatherRoute = 'menu' | 'gather';
+
+/**
+ * What the call does next, as data: the call flow decides the instructions, this module alone
+ * writes TwiML. Everything a caller said reaches the XML only through twilio's VoiceResponse, which
+ * escapes it (no string concatenation, no XML injection).
+ */
+export type Instruction =
+  | { kind: 'say'; text: string }
+  /** Waits for a key (or a key or words); the sentences are read while it listens. */
+  | {
+      kind: 'gather';
+      route: GatherRoute;
+      step: number;
+      input: 'keypad' | 'keypad+speech';
+      numDigits?: number;
+      sentences: string[];
+    }
+  | { kind: 'dial'; phone: string }
+  | { kind: 'hangup' };
+
+/** How TwiML is written for this deployment: the voice, the speech settings and the action URLs. */
+export interface TwimlContext {
+  phoneLine: PhoneLinePolicy;
+  hints: string[];
+  /** The URL a <Gather> of this step posts to (absolute with PUBLIC_BASE_URL, else relative). */
+  actionUrl(route: GatherRoute, step: number): string;
+}
+
+/** Twilio accepts hints up to a total size; the first ones are the most useful. */
+const MAX_HINTS = 100;
+
+/** Writes the instructions as a TwiML document. */
+export function renderTwiml(context: TwimlContext, instructions: Instruction[]): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const sayAttributes: SayAttributes = {
+    voice: context.phoneLine.voice as SayVoice,
+    language: context.phoneLine.language as SayLanguage,
+  };
+  for (const instruction of instructions) {
+    switch (instruction.kind) {
+      case 'say':
+        response.say(sayAttributes, instruction.text);
+        break;
+      case 'gather': {
+        const action = context.actionUrl(instruction.route, instruction.step);
+        const gather = response.gather(gatherAttributes(context, instruction, action));
+        for (const sentence of instruction.sentences) gather.say(sayAttributes, sentence);
+        // No key and no words: Twilio falls through to the next verb; the same action hears the silence.
+        response.redirect({ method: 'POST' }, action);
+        break;
+      }
+      case 'dial':
+        response.dial(instruction.phone);
+        break;
+      case 'hangup':
+        response.hangup();
+        break;
+    }
+  }
+  return response.toString();
+}
+
+function gatherAttributes(
+  context: TwimlContext,
+  instruction: Extract<Instruction, { kind: 'gather' }>,
+  action: string,
+): GatherAttributes {
+  const { phoneLine } = context;
+  const attributes: GatherAttributes = {
+    action,
+    method: 'POST',
+    timeout: phoneLine.gatherTimeoutSeconds,
+  };
+  if (instruction.numDigits !== undefined) attributes.numDigits = instruction.numDigits;
+  if (instruction.input === 'keypad') {
+    attributes.input = ['dtmf'];
+    return attributes;
+  }
+  attributes.input = ['dtmf', 'speech'];
+  attributes.language = phoneLine.language as GatherLanguage;
+  // A positive integer: Twilio refuses speechTimeout="auto" together with a speechModel (warning 13335).
+  attributes.speechTimeout = String(phoneLine.speechTimeoutSeconds);
+  if (phoneLine.speechModel !== undefined) attributes.speechModel = phoneLine.speechModel;
+  if (context.hints.length > 0) attributes.hints = context.hints.slice(0, MAX_HINTS).join(', ');
+  return attributes;
+}
