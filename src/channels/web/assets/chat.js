@@ -13,6 +13,7 @@
   const errorBox = document.getElementById('error');
   const dateHint = document.getElementById('date-hint');
   const restartButton = document.getElementById('restart');
+  const scroller = document.getElementById('chat');
 
   // For deployments behind a single sign-on proxy only: the portal links to /?user=e-mail.
   const userId = new URLSearchParams(window.location.search).get('user') || undefined;
@@ -32,6 +33,15 @@
       escalation: 'Escalade',
       noSla: 'sans objet : pas de contrat de maintenance',
       noAccount: 'inconnue',
+      statuses: {
+        draft: 'brouillon',
+        new: 'nouveau',
+        assigned: 'assigné',
+        in_progress: 'en cours',
+        waiting_customer: 'en attente de votre retour',
+        resolved: 'résolu',
+        closed: 'clos',
+      },
     },
     en: {
       ticket: 'Ticket',
@@ -47,6 +57,15 @@
       escalation: 'Escalation',
       noSla: 'not applicable: no maintenance contract',
       noAccount: 'unknown',
+      statuses: {
+        draft: 'draft',
+        new: 'new',
+        assigned: 'assigned',
+        in_progress: 'in progress',
+        waiting_customer: 'waiting for you',
+        resolved: 'resolved',
+        closed: 'closed',
+      },
     },
   };
 
@@ -101,7 +120,7 @@
   }
 
   function scrollToEnd() {
-    form.scrollIntoView({ block: 'end' });
+    scroller.scrollTop = scroller.scrollHeight;
   }
 
   function disableChoices() {
@@ -134,7 +153,7 @@
       [labels.queue, card.queue],
       [labels.title, card.title],
       [labels.account, card.account || labels.noAccount],
-      [labels.status, card.status],
+      [labels.status, labels.statuses[card.status] || card.status],
       [labels.firstResponse, card.firstResponseDueText || noSla],
       [labels.resolution, card.resolutionDueText || noSla],
       [labels.escalation, card.escalationText],
@@ -161,7 +180,8 @@
         if (choice.digit) button.append(element('span', 'digit', choice.digit));
         button.append(document.createTextNode(choice.label));
         button.disabled = !live;
-        button.addEventListener('click', () => send({ choice: choice.value, shown: choice.label }));
+        button.setAttribute('aria-pressed', 'false');
+        button.addEventListener('click', () => send({ choice: choice.value, shown: choice.label, button }));
         group.append(button);
       }
       item.append(group);
@@ -252,6 +272,10 @@
     try {
       const result = await post('/api/web/messages', payload);
       disableChoices();
+      if (message.button) {
+        message.button.classList.add('chosen');
+        message.button.setAttribute('aria-pressed', 'true');
+      }
       renderUser(shown);
       remember({ who: 'user', text: shown });
       if (message.choice === undefined) {
