@@ -171,10 +171,10 @@ export class BusinessCalendar {
    * without allocating.
    */
   addBusinessMs(startMs: number, amount: number): number {
-    if (Number.isNaN(startMs) || !(amount >= 0)) {
+    if (Number.isNaN(startMs) || !Number.isFinite(amount) || amount < 0) {
       throw new GuichetError(
         ErrorCode.InvalidInput,
-        `expected a valid instant and a non-negative amount of business time`,
+        `expected a valid instant and a finite, non-negative amount of business time, not ${startMs} + ${amount} ms`,
       );
     }
     if (amount === 0) return startMs;
