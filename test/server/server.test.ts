@@ -60,7 +60,11 @@ describe('channel mounting', () => {
 
   it('parses JSON and form posts for the channels', async () => {
     const { http } = await start({}, [probeChannel('forms', true)]);
-    const form = await http.post('/probe/forms', 'CallSid=CA1&Digits=2', 'application/x-www-form-urlencoded');
+    const form = await http.post(
+      '/probe/forms',
+      'CallSid=CA1&Digits=2',
+      'application/x-www-form-urlencoded; charset=utf-8',
+    );
     expect(await form.json()).toEqual({ received: { CallSid: 'CA1', Digits: '2' } });
     const json = await http.postJson('/probe/forms', { a: 1 });
     expect(await json.json()).toEqual({ received: { a: 1 } });
