@@ -1,0 +1,115 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { Language } from '../domain.js';
+import type { CalendarPolicy, OpeningWindow } from '../policy/schema.js';
+
+/**
+ * Dates as a person says them, and dates a person says. Deadlines are announced in the
+ * helpdesk's time zone ("lundi 23 novembre à 9 h 30"); the date agreed for a basse request
+ * (seed 000: "Pour toute demande de priorité BASSE une date doit être définie avec le client")
+ * is read from French or English with chrono-node.
+ */
+
+/** "9 h 30", "14 h" in French; "9:30 am", "2:00 pm" in English. */
+export function formatTime(hour: number, minute: number, language: Language): string {
+  if (language === 'en') {
+    const h12 = hour % 12 === 0 ? 12 : hour % 12;
+    return `${h12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'am' : 'pm'}`;
+  }
+  return minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * An instant as a person says it, in the given zone: "lundi 23 novembre à 9 h 30",
+ * "Monday 23 November at 9:30 am"; the year is added when it is not the current one.
+ */
+export function formatInstant(at: Date | string, language: Language, zone: string, now?: Date): string {
+  const dt = (typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at))
+    .setZone(zone)
+    .setLocale(language);
+  const sameYear = now ? DateTime.fromJSDate(now).setZone(zone).year === dt.year : true;
+  const day = `${dt.toFormat('cccc')} ${dt.day} ${dt.toFormat('LLLL')}${sameYear ? '' : ` ${dt.year}`}`;
+  const time = formatTime(dt.hour, dt.minute, language);
+  return language === 'en' ? `${day} at ${time}` : `${day} à ${time}`;
+}
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const DAY_NAMES: Record<Language, string[]> = {
+  fr: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+function windowsText(windows: OpeningWindow[], language: Language): string {
+  const t = (m: number) => formatTime(Math.floor(m / 60), m % 60, language);
+  const parts = windows.map((w) =>
+    language === 'en' ? `${t(w.start)} to ${t(w.end)}` : `de ${t(w.start)} à ${t(w.end)}`,
+  );
+  return parts.join(language === 'en' ? ' and ' : ' et ');
+}
+
+/**
+ * The business hours of the policy as a sentence: "du lundi au vendredi, de 9 h à 12 h 30 et de
+ * 14 h à 18 h" (SLA sheet, 004). Consecutive days with the same windows are grouped.
+ */
+export function businessHoursText(calendar: CalendarPolicy, language: Language): string {
+  const groups: { from: number; to: number; windows: OpeningWindow[] }[] = [];
+  DAYS.forEach((day, i) => {
+    const windows = calendar.week[day];
+    if (windows.length === 0) return;
+    const last = groups[groups.length - 1];
+    if (last && last.to === i - 1 && JSON.stringify(last.windows) === JSON.stringify(windows)) last.to = i;
+    else groups.push({ from: i, to: i, windows });
+  });
+  const names = DAY_NAMES[language];
+  return groups
+    .map((g) => {
+      const from = names[g.from] ?? '';
+      const to = names[g.to] ?? '';
+      const days =
+        g.from === g.to
+          ? language === 'en'
+            ? `on ${from}`
+            : `le ${from}`
+          : language === 'en'
+            ? `${from} to ${to}`
+            : `du ${from} au ${to}`;
+      return `${days}, ${windowsText(g.windows, language)}`;
+    })
+    .join('; ');
+}
+
+/** What a date answer meant. */
+export type DateAnswer = { kind: 'date'; at: Date } | { kind: 'past'; at: Date } | { kind: 'none' };
+
+/**
+ * Reads a date said in French or English ("mardi prochain", "le 3 décembre à 14h", "next
+ * Tuesday") relative to `now`, in the helpdesk's zone. A date without a time means the opening
+ * of the day (9 h). A date before now is returned as `past`, for a polite refusal.
+ */
+export function parseAgreedDate(text: string, now: Date, zone: string, openingMinute = 9 * 60): DateAnswer {
+  // chrono reads implied parts (today, the hour) in the process's zone: hand it the helpdesk's
+  // wall-clock time as a local date, and rebuild the instant in the helpdesk's zone from the parts.
+  const wall = DateTime.fromJSDate(now).setZone(zone);
+  const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const options = { forwardDate: true };
+  const results = [...chrono.fr.parse(text, reference, options), ...chrono.en.parse(text, reference, options)];
+  const result = results.sort((a, b) => b.text.length - a.text.length)[0];
+  if (!result) return { kind: 'none' };
+  const start = result.start;
+  const hourCertain = start.isCertain('hour');
+  const at = DateTime.fromObject(
+    {
+      year: start.get('year') ?? wall.year,
+      month: start.get('month') ?? wall.month,
+      day: start.get('day') ?? wall.day,
+      hour: hourCertain ? (start.get('hour') ?? 0) : Math.floor(openingMinute / 60),
+      minute: hourCertain ? (start.get('minute') ?? 0) : openingMinute % 60,
+    },
+    { zone },
+  );
+  if (!at.isValid) return { kind: 'none' };
+  const date = at.toJSDate();
+  // A day without a time is still to come as long as that day is today or later.
+  const past = hourCertain ? date.getTime() < now.getTime() : at.startOf('day') < wall.startOf('day');
+  return past ? { kind: 'past', at: date } : { kind: 'date', at: date };
+}

@@ -1,0 +1,368 @@
+import type { Logger } from 'pino';
+import { findIdentity, type KnownContact } from '../dialogs/accounts.js';
+import { announcement, contactMethodText, statusReply, ticketCard } from '../dialogs/announce.js';
+import { isGreetingOnly, parseYesNo } from '../dialogs/answers.js';
+import { messages } from '../dialogs/catalogue.js';
+import { formatInstant } from '../dialogs/dates.js';
+import { classifyIntake, currentPrompt, type DialogContext, intakeStep, startIntake } from '../dialogs/intake.js';
+import type { IntakeState } from '../dialogs/intake-state.js';
+import { detectLanguage } from '../dialogs/language.js';
+import { prefixed, reply } from '../dialogs/reply.js';
+import { words } from '../dialogs/text.js';
+import { proposeTitle } from '../dialogs/title.js';
+import type { Language } from '../domain.js';
+import { ErrorCode, GuichetError } from '../errors.js';
+import type { Classifier } from '../intents/classification.js';
+import type { Notifier } from '../notifier/notifier.js';
+import type { Accounts, Policy } from '../policy/schema.js';
+import type { Ticket } from '../store/ticket-store.js';
+import { notificationText } from '../tickets/notification-text.js';
+import { techniciansAt } from '../tickets/resources.js';
+import type { TicketService } from '../tickets/ticket-service.js';
+import { detectInterruption, type Interruption, ticketNumberIn } from './interruptions.js';
+import type { ConversationState } from './state.js';
+import type { Effect, Reply, TicketCard, Turn } from './turn.js';
+
+/** The ticket operations the engine drives (TicketService satisfies it). */
+export type TicketPort = Pick<TicketService, 'open' | 'get' | 'listForContact' | 'escalate' | 'plan'>;
+
+/** What a step needs besides the state: the rules, the classifier and the ticket service. */
+export interface StepDeps {
+  policy: Policy;
+  accounts: Accounts;
+  classifier: Classifier;
+  tickets: TicketPort;
+  /** Tells technicians when a person asks for one; optional. */
+  notifier?: Notifier;
+  logger?: Logger;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+  ticket?: TicketCard;
+}
+
+/** Below this speech-to-text confidence the caller is asked to repeat. */
+const MIN_SPEECH_CONFIDENCE = 0.3;
+
+/** The idempotency key of an intake's ticket: a repeated confirmation never opens a second one. */
+export function intakeKey(channel: string, conversationId: string, intakeNumber: number): string {
+  return `${channel}:${conversationId}:${intakeNumber}`;
+}
+
+interface StepContext {
+  turn: Turn;
+  now: Date;
+  deps: StepDeps;
+  identity: KnownContact | null;
+}
+
+function dialogContext(state: ConversationState, c: StepContext): DialogContext {
+  const { policy, accounts, classifier } = c.deps;
+  return { policy, accounts, classifier, now: c.now, language: state.language };
+}
+
+/** Inside an intake that has started, where a re-prompt after an interruption makes sense. */
+function inProgress(intake: IntakeState): boolean {
+  return intake.phase !== 'describe' && intake.phase !== 'done';
+}
+
+/**
+ * The language of the conversation after this message: decided by the first message (the
+ * classifier's reading, or obvious English words), switched later only by a real sentence.
+ */
+function languageAfter(
+  state: ConversationState,
+  text: string,
+  deps: StepDeps,
+): Pick<ConversationState, 'language' | 'languageSet'> {
+  const detected = detectLanguage(text);
+  if (!state.languageSet) {
+    if (detected) return { language: detected, languageSet: true };
+    if (words(text).length >= 3 && !isGreetingOnly(text)) {
+      return { language: deps.classifier.classify(text).language, languageSet: true };
+    }
+    return { language: state.language, languageSet: false };
+  }
+  if (detected && detected !== state.language && words(text).length >= 4)
+    return { language: detected, languageSet: true };
+  return { language: state.language, languageSet: true };
+}
+
+/**
+ * One turn of the conversation: the state and the person's message in, the new state, the
+ * replies and the effects out. Interruptions are handled before any dialog step. The only I/O is
+ * through the ticket port (open, look up, escalate); the conversation state itself is loaded and
+ * saved by the caller.
+ */
+export async function step(state: ConversationState, turn: Turn, now: Date, deps: StepDeps): Promise<StepResult> {
+  const text = (turn.text ?? '').trim();
+  const c: StepContext = { turn, now, deps, identity: findIdentity(deps.accounts, turn.userId) };
+  let s: ConversationState = { ...state, greeted: true, ...(text ? languageAfter(state, text, deps) : {}) };
+  const m = messages(s.language);
+  const ctx = () => dialogContext(s, c);
+
+  if (text === '' && !turn.choice) {
+    const prompt = currentPrompt(s.intake, ctx());
+    return { state: s, replies: [prefixed(s.language, m.empty(), prompt)], effects: [] };
+  }
+  if (turn.speechConfidence !== undefined && turn.speechConfidence < MIN_SPEECH_CONFIDENCE && !turn.choice) {
+    const prompt = currentPrompt(s.intake, ctx());
+    return { state: s, replies: [prefixed(s.language, m.notHeard(), prompt)], effects: [] };
+  }
+
+  if (s.pending === 'escalate') {
+    const number = ticketNumberIn(text);
+    s = { ...s, pending: null };
+    if (number) return withReprompt(s, c, await escalate(s, c, number));
+  }
+
+  const interruption = detectInterruption(text);
+  if (interruption) return interrupt(s, c, interruption);
+
+  // After a ticket: pressing "confirm" again answers with the same ticket; anything else is a new intake.
+  if (s.intake.phase === 'done') {
+    const last = s.opened[s.opened.length - 1];
+    if (last && (turn.choice === 'confirm' || text === '1' || parseYesNo(text) === true)) {
+      return alreadyOpened(s, c, last);
+    }
+    s = { ...s, intake: startIntake(c.identity), intakeNumber: s.intakeNumber + 1 };
+  } else if (s.intake.phase === 'describe' && !s.intake.account && c.identity) {
+    s = { ...s, intake: startIntake(c.identity) };
+  }
+
+  const input = turn.choice === undefined ? { text } : { text, choice: turn.choice };
+  const result = intakeStep(s.intake, input, ctx());
+  s = { ...s, intake: result.intake };
+  if (result.outcome === 'confirm') return openTicket(s, c);
+  if (result.outcome === 'cancel') return cancel(s, c);
+  return { state: s, replies: result.replies, effects: [] };
+}
+
+/** Adds "to carry on:" and the current question after an interruption in the middle of an intake. */
+function withReprompt(s: ConversationState, c: StepContext, r: StepResult): StepResult {
+  if (!inProgress(r.state.intake)) return r;
+  const prompt = currentPrompt(r.state.intake, dialogContext(r.state, c));
+  const m = messages(s.language);
+  return { ...r, replies: [...r.replies, prefixed(s.language, m.thenContinue(), prompt)] };
+}
+
+async function interrupt(s: ConversationState, c: StepContext, i: Interruption): Promise<StepResult> {
+  const m = messages(s.language);
+  const lang = s.language;
+  switch (i.kind) {
+    case 'help':
+      return withReprompt(s, c, { state: s, replies: [reply(lang, m.help())], effects: [] });
+    case 'cancel':
+      return cancel(s, c);
+    case 'restart': {
+      const next = {
+        ...s,
+        intake: startIntake(c.identity),
+        intakeNumber: s.intakeNumber + (inProgress(s.intake) ? 1 : 0),
+      };
+      return {
+        state: next,
+        replies: [prefixed(lang, m.restarted(), currentPrompt(next.intake, dialogContext(next, c)))],
+        effects: [],
+      };
+    }
+    case 'status':
+      return withReprompt(s, c, await status(s, c, i.number));
+    case 'my_tickets':
+      return withReprompt(s, c, await myTickets(s, c));
+    case 'escalate': {
+      const number = i.number ?? s.opened[s.opened.length - 1] ?? null;
+      if (!number)
+        return { state: { ...s, pending: 'escalate' }, replies: [reply(lang, m.askTicketNumber())], effects: [] };
+      return withReprompt(s, c, await escalate(s, c, number));
+    }
+    case 'technician':
+      return withReprompt(s, c, await technician(s, c, i.number ?? s.opened[s.opened.length - 1] ?? null));
+  }
+}
+
+function cancel(s: ConversationState, c: StepContext): StepResult {
+  const next: ConversationState = {
+    ...s,
+    intake: startIntake(c.identity),
+    intakeNumber: s.intakeNumber + (inProgress(s.intake) ? 1 : 0),
+    pending: null,
+  };
+  return {
+    state: next,
+    replies: [reply(s.language, messages(s.language).cancelled())],
+    effects: [{ type: 'conversation_ended' }],
+  };
+}
+
+function card(s: ConversationState, c: StepContext, ticket: Ticket): TicketCard {
+  return ticketCard(ticket, c.deps.tickets.plan(ticket), c.deps.policy, s.language, c.now);
+}
+
+async function alreadyOpened(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
+  const ticket = await c.deps.tickets.get(number);
+  const m = messages(s.language);
+  const ticketCardOf = ticket ? card(s, c, ticket) : undefined;
+  const r = reply(s.language, m.alreadyOpened(number), ticketCardOf ? { card: ticketCardOf } : {});
+  return { state: s, replies: [r], effects: [], ...(ticketCardOf ? { ticket: ticketCardOf } : {}) };
+}
+
+/** The person confirmed the summary: open the ticket, idempotently, and announce it. */
+async function openTicket(s: ConversationState, c: StepContext): Promise<StepResult> {
+  const { turn, deps } = c;
+  const intake = s.intake;
+  const classification = classifyIntake(intake, dialogContext(s, c));
+  const description = intake.description ?? '';
+  try {
+    const { ticket, plan } = await deps.tickets.open({
+      account: intake.account,
+      contact: intake.contact,
+      contactEmail: intake.contactEmail,
+      contactPhone: intake.contactPhone,
+      contract: intake.contract,
+      source: turn.channel,
+      title: intake.title ?? proposeTitle(description),
+      description,
+      type: classification.type,
+      priority: classification.priority,
+      domain: classification.domain,
+      category: classification.category,
+      subcategory: classification.subcategory ?? null,
+      classificationReason: classification.reason,
+      appointmentAt: intake.appointmentAt,
+      conversationRef: turn.conversationRef ?? null,
+      idempotencyKey: intakeKey(turn.channel, turn.conversationId, s.intakeNumber),
+      language: s.language,
+    });
+    const announced = announcement(ticket, plan, deps.policy, s.language, c.now);
+    const next: ConversationState = {
+      ...s,
+      intake: { ...intake, phase: 'done' },
+      opened: [...s.opened.filter((n) => n !== ticket.number), ticket.number].slice(-20),
+    };
+    const result: StepResult = {
+      state: next,
+      replies: [announced],
+      effects: [{ type: 'ticket_opened', ticketNumber: ticket.number }],
+    };
+    if (announced.card) result.ticket = announced.card;
+    return result;
+  } catch (error) {
+    // Never a silent drop: say so, keep every answer, offer to try again (same idempotency key).
+    deps.logger?.error({ err: error, conversation: turn.conversationId }, 'the ticket could not be opened');
+    const m = messages(s.language);
+    const l = m.labels;
+    const retry = reply(s.language, m.saveFailed(), {
+      choices: [
+        { label: l.retry, value: 'confirm' },
+        { label: l.change, value: 'change' },
+        { label: l.cancel, value: 'cancel' },
+      ],
+      expects: 'confirm',
+    });
+    return { state: { ...s, intake: { ...intake, phase: 'summary' } }, replies: [retry], effects: [] };
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof GuichetError && error.code === ErrorCode.NotFound;
+}
+
+async function status(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
+  const ticket = await c.deps.tickets.get(number);
+  if (!ticket) {
+    return { state: s, replies: [reply(s.language, messages(s.language).statusNotFound(number))], effects: [] };
+  }
+  const r = statusReply(ticket, c.deps.tickets.plan(ticket), c.deps.policy, s.language, c.now);
+  return { state: s, replies: [r], effects: [], ...(r.card ? { ticket: r.card } : {}) };
+}
+
+async function myTickets(s: ConversationState, c: StepContext): Promise<StepResult> {
+  const m = messages(s.language);
+  const who = c.identity?.contact;
+  let tickets: Ticket[] = [];
+  if (who && (who.email || who.phone)) {
+    tickets = await c.deps.tickets.listForContact(
+      { ...(who.email ? { email: who.email } : {}), ...(who.phone ? { phone: who.phone } : {}) },
+      5,
+    );
+  }
+  if (tickets.length === 0 && s.opened.length > 0) {
+    const found = await Promise.all(
+      [...s.opened]
+        .reverse()
+        .slice(0, 5)
+        .map((n) => c.deps.tickets.get(n)),
+    );
+    tickets = found.filter((t): t is Ticket => t !== null);
+  }
+  if (tickets.length === 0) return { state: s, replies: [reply(s.language, m.noTickets())], effects: [] };
+  const replies = tickets.map((t) => statusReply(t, c.deps.tickets.plan(t), c.deps.policy, s.language, c.now));
+  const first = replies[0]?.card;
+  return {
+    state: s,
+    replies: [reply(s.language, m.myTickets(tickets.length)), ...replies],
+    effects: [],
+    ...(first ? { ticket: first } : {}),
+  };
+}
+
+/** Records an escalation request (seed 004, matrice d'escalade) and says whether its time has come. */
+async function escalate(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
+  const m = messages(s.language);
+  const lang: Language = s.language;
+  const by = c.identity?.contact.name ?? s.intake.contact ?? c.turn.userId ?? 'contact';
+  try {
+    const { ticket, plan, reached } = await c.deps.tickets.escalate(number, by);
+    const cardOf = card(s, c, ticket);
+    const how = contactMethodText(plan.escalation, lang);
+    const at = plan.escalationAt
+      ? formatInstant(plan.escalationAt, lang, c.deps.policy.calendar.timezone, c.now)
+      : null;
+    const text = !plan.contract
+      ? m.escalatedNoContract(ticket.number, how)
+      : reached || !at
+        ? m.escalatedReached(ticket.number, how)
+        : m.escalatedEarly(ticket.number, at, how);
+    return {
+      state: s,
+      replies: [reply(lang, text, { card: cardOf })],
+      effects: [{ type: 'ticket_escalated', ticketNumber: ticket.number }],
+      ticket: cardOf,
+    };
+  } catch (error) {
+    if (isNotFound(error)) return { state: s, replies: [reply(lang, m.statusNotFound(number))], effects: [] };
+    throw error;
+  }
+}
+
+/** A person asks for a technician: tell the technicians of the ticket's level when there is one. */
+async function technician(s: ConversationState, c: StepContext, number: string | null): Promise<StepResult> {
+  const m = messages(s.language);
+  const ticket = number ? await c.deps.tickets.get(number) : null;
+  if (ticket && c.deps.notifier) {
+    const { policy } = c.deps;
+    try {
+      await c.deps.notifier.notify({
+        kind: 'technician_requested',
+        ticket,
+        recipients: techniciansAt(policy, ticket.queue, ticket.level),
+        urgent: ticket.priority === 'critique',
+        text: notificationText(policy, 'technician_requested', ticket),
+      });
+    } catch (error) {
+      c.deps.logger?.warn({ err: error, ticket: ticket.number }, 'the technicians could not be told');
+    }
+  }
+  const effect: Effect = ticket
+    ? { type: 'technician_requested', ticketNumber: ticket.number }
+    : { type: 'technician_requested' };
+  return {
+    state: s,
+    replies: [reply(s.language, m.technician(c.deps.policy.company.helpdeskPhone, ticket?.number ?? null))],
+    effects: [effect],
+  };
+}

@@ -1,0 +1,65 @@
+import { type Logger, pino } from 'pino';
+import type { Guichet } from './app.js';
+import type { Clock } from './domain.js';
+import { createConversationEngine } from './engine/engine.js';
+import { createClassifier } from './intents/classifier.js';
+import { createLogger } from './logger.js';
+import { LogNotifier } from './notifier/log-notifier.js';
+import type { Notifier } from './notifier/notifier.js';
+import { loadAccounts, loadPolicy } from './policy/load.js';
+import { SlaEngine } from './sla/sla-engine.js';
+import { openStore } from './store/open-store.js';
+import { TicketService } from './tickets/ticket-service.js';
+
+/** What Guichet is built from: where the data is, the clock, and optional ports to replace. */
+export interface GuichetSettings {
+  /** A SQLite path (`:memory:` for a private one) or a postgres:// URL. */
+  database: string;
+  clock: Clock;
+  policyPath: string;
+  accountsPath: string;
+  /** Defaults to a pino logger on stderr at LOG_LEVEL (info), so stdout stays the command's own. */
+  logger?: Logger;
+  /** Defaults to a LogNotifier: technicians read the log until a chat channel is configured. */
+  notifier?: Notifier;
+}
+
+/**
+ * The composition root: the one place where Guichet's ports get their adapters. Loads the policy
+ * and the accounts (a bad file throws its GuichetError naming the file and the field), opens the
+ * store, and builds the SLA engine, the classifier, the ticket service and the conversation engine.
+ */
+export async function createGuichet(settings: GuichetSettings): Promise<Guichet> {
+  const policy = loadPolicy(settings.policyPath);
+  const accounts = loadAccounts(settings.accountsPath);
+  const logger = settings.logger ?? createLogger(process.env, pino.destination(2));
+  const clock = settings.clock;
+  const store = await openStore(settings.database, { timezone: policy.calendar.timezone });
+  const sla = new SlaEngine(policy);
+  const classifier = createClassifier(policy);
+  const notifier = settings.notifier ?? new LogNotifier(logger);
+  const tickets = new TicketService({ store, policy, sla, clock, notifier });
+  const engine = createConversationEngine({
+    policy,
+    accounts,
+    classifier,
+    tickets,
+    notifier,
+    logger,
+    conversations: store,
+    clock,
+  });
+  return {
+    policy,
+    accounts,
+    clock,
+    logger,
+    store,
+    sla,
+    classifier,
+    tickets,
+    notifier,
+    engine,
+    close: () => store.close(),
+  };
+}
