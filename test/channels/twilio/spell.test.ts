@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { keypadSentence, menuSentence, spellTicketNumber } from '../../../src/channels/twilio/spell.js';
+
+describe('spellTicketNumber', () => {
+  it.each([
+    ['T20261122.0004', 'T 2 0 2 6 1 1 2 2 point 0 0 0 4'],
+    ['T20261231.1234', 'T 2 0 2 6 1 2 3 1 point 1 2 3 4'],
+    ['t2026-01', 'T 2 0 2 6 tiret 0 1'],
+  ])('%s is read %s', (number, spoken) => {
+    expect(spellTicketNumber(number)).toBe(spoken);
+  });
+});
+
+describe('keypadSentence and menuSentence', () => {
+  it.each([
+    [{ digit: '1', label: "Oui, c'est juste" }, "Tapez 1 pour oui, c'est juste."],
+    [{ digit: '2', label: 'Non, je corrige.' }, 'Tapez 2 pour non, je corrige.'],
+    [{ digit: '3', label: 'VPN' }, 'Tapez 3 pour VPN.'],
+  ])('%o → %s', (choice, sentence) => {
+    expect(keypadSentence(choice)).toBe(sentence);
+  });
+
+  it('reads a menu option as "Pour …, tapez N."', () => {
+    expect(menuSentence({ digit: '2', label: 'le support technique' })).toBe('Pour le support technique, tapez 2.');
+  });
+});
