@@ -115,6 +115,8 @@ export class CallFlow {
   private async intakeAnswer(state: CallState, input: CallerInput, messageId: string): Promise<Outcome> {
     switch (input.kind) {
       case 'none':
+        // The ticket is open and read out: silence now means the caller has what they need.
+        if (state.ticketNumber !== null) return this.goodbye(state, []);
         return this.silence(state, () => this.ask(state, state.prompt, { before: ['Je ne vous ai pas entendu.'] }));
       case 'keys': {
         const choices = actionableChoices(state.prompt);

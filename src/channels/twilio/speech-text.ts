@@ -14,6 +14,7 @@ function speechWithTicketNumber(speech: string, card: TicketCard | undefined): s
   if (card === undefined) return speech;
   const spelled = spellTicketNumber(card.number);
   if (speech.includes(card.number)) return speech.split(card.number).join(spelled);
+  if (speech.includes(spelled)) return speech;
   return `Votre numéro de ticket est le ${spelled}. ${speech}`.trim();
 }
 
