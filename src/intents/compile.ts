@@ -1,0 +1,73 @@
+import { ErrorCode, GuichetError } from '../errors.js';
+import { Lexicon } from './lexicon.js';
+import { compileLanguage, type LanguageRules } from './normalize.js';
+import type { Concept, Intent, IntentSet } from './schema.js';
+
+/** An intent with its clauses resolved to concept indices (groups expanded). */
+export interface CompiledIntent extends Intent {
+  /** Each clause: its groups; each group: the concept indices that satisfy it. */
+  clauses: number[][][];
+}
+
+/** Everything the classifier needs, computed once from the intents folder. */
+export interface CompiledIntents {
+  lexicon: Lexicon;
+  language: LanguageRules;
+  concepts: Concept[];
+  conceptIndex: Map<string, number>;
+  intents: CompiledIntent[];
+  /** Intents by role, for the rules the classifier applies on its own. */
+  byRole: {
+    widespread?: CompiledIntent;
+    workaround?: CompiledIntent;
+    noRush?: CompiledIntent;
+    fallbackIncident?: CompiledIntent;
+    fallbackRequest?: CompiledIntent;
+  };
+}
+
+/** The concept the classifier produces for a negated verb no concept names. */
+export const NEGATED_CONCEPT = 'negated';
+
+/** Compiles a validated intents folder: stems every keyword once and indexes it. */
+export function compileIntents(set: IntentSet): CompiledIntents {
+  const concepts: Record<string, Concept> = { ...set.concepts };
+  if (!concepts[NEGATED_CONCEPT]) {
+    concepts[NEGATED_CONCEPT] = { kind: 'state', signal: 'incident', weight: 0.75, fr: [], en: [] };
+  }
+  const lexicon = new Lexicon(concepts);
+  const conceptIndex = new Map(lexicon.conceptNames.map((name, i) => [name, i]));
+  const resolve = (name: string, intent: Intent): number[] => {
+    const names = name.startsWith('@') ? (set.groups[name.slice(1)] ?? []) : [name];
+    return names.map((n) => {
+      const index = conceptIndex.get(n);
+      if (index === undefined) {
+        throw new GuichetError(ErrorCode.PolicyInvalid, `intent "${intent.id}": "${n}" is not a concept`);
+      }
+      return index;
+    });
+  };
+  const intents: CompiledIntent[] = set.intents.map((intent) => ({
+    ...intent,
+    clauses: intent.when.map((clause) => clause.map((group) => [...new Set(group.flatMap((n) => resolve(n, intent)))])),
+  }));
+  const role = (r: Intent['role'], type?: Intent['type']) =>
+    intents.find((i) => i.role === r && (type === undefined || i.type === type));
+  const byRole: CompiledIntents['byRole'] = {};
+  const assign = <K extends keyof CompiledIntents['byRole']>(key: K, value: CompiledIntent | undefined) => {
+    if (value) byRole[key] = value;
+  };
+  assign('widespread', role('widespread', 'incident'));
+  assign('workaround', role('workaround', 'incident'));
+  assign('noRush', role('noRush', 'incident'));
+  assign('fallbackIncident', role('fallback', 'incident'));
+  assign('fallbackRequest', role('fallback', 'request'));
+  return {
+    lexicon,
+    language: compileLanguage(set.language),
+    concepts: lexicon.conceptNames.map((n) => concepts[n] as Concept),
+    conceptIndex,
+    intents,
+    byRole,
+  };
+}

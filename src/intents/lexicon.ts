@@ -1,0 +1,124 @@
+import { jaroWinkler, levenshtein, stemEn, stemFr } from './natural.js';
+import { BOUNDARY, foldText } from './normalize.js';
+import type { Concept } from './schema.js';
+
+/**
+ * The concepts' words compiled once into a trie of keys, so that matching a message costs one
+ * lookup per word and phrase. A word's keys are its exact form ("w:pc"), its French stem
+ * ("fr:imprim") and its English stem ("en:printer"); a negated word also has the same keys
+ * prefixed with "!".
+ */
+export interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** Concepts whose term ends here. */
+  concepts: number[];
+}
+
+/** Keys of one word of a message, computed once and cached. */
+export interface WordKeys {
+  plain: string[];
+  negated: string[];
+}
+
+/** Words shorter than this are matched by their exact form only (stems of "pc", "vpn" are noise). */
+const MIN_STEMMED = 4;
+/** Words at least this long are matched with a typo; twice the distance from FUZZY_TWO on. */
+const FUZZY_ONE = 6;
+const FUZZY_TWO = 9;
+const FUZZY_MIN_SIMILARITY = 0.9;
+/** The cache of word keys is cleared past this size, so a long-running server stays bounded. */
+const CACHE_LIMIT = 50_000;
+
+export class Lexicon {
+  readonly root: TrieNode = { children: new Map(), concepts: [] };
+  readonly conceptNames: string[];
+  private readonly knownKeys = new Set<string>();
+  /** Folded forms of the concepts' words, by length, for typo tolerance. */
+  private readonly vocabulary = new Map<number, string[]>();
+  private readonly cache = new Map<string, WordKeys>();
+
+  constructor(concepts: Record<string, Concept>) {
+    this.conceptNames = Object.keys(concepts);
+    this.conceptNames.forEach((name, index) => {
+      const concept = concepts[name];
+      if (!concept) return;
+      for (const term of concept.fr) this.addTerm(term, 'fr', index);
+      for (const term of concept.en) this.addTerm(term, 'en', index);
+    });
+  }
+
+  private addTerm(term: string, language: 'fr' | 'en', concept: number): void {
+    const path: string[] = [];
+    for (const raw of term.split(/\s+/)) {
+      const negated = raw.startsWith('!') || raw.startsWith('=!') || raw.startsWith('!=');
+      const exact = raw.includes('=');
+      const parts = foldText(raw.replace(/[!=]/g, '')).filter((w) => w !== BOUNDARY);
+      parts.forEach((part, i) => {
+        let key = exact || part.length < MIN_STEMMED ? `w:${part}` : stemKey(part, language);
+        if (negated && i === parts.length - 1) key = `!${key}`;
+        path.push(key);
+        this.knownKeys.add(key.replace(/^!/, ''));
+        if (part.length >= FUZZY_ONE && /^[a-z]+$/.test(part)) this.addVocabulary(part);
+      });
+    }
+    let node = this.root;
+    for (const key of path) {
+      let next = node.children.get(key);
+      if (!next) {
+        next = { children: new Map(), concepts: [] };
+        node.children.set(key, next);
+      }
+      node = next;
+    }
+    if (!node.concepts.includes(concept)) node.concepts.push(concept);
+  }
+
+  private addVocabulary(word: string): void {
+    const list = this.vocabulary.get(word.length) ?? [];
+    if (!list.includes(word)) list.push(word);
+    this.vocabulary.set(word.length, list);
+  }
+
+  /** The keys of one folded word, with a typo corrected when the word is unknown and long. */
+  keys(form: string): WordKeys {
+    const cached = this.cache.get(form);
+    if (cached) return cached;
+    let plain = rawKeys(form);
+    if (!plain.some((k) => this.knownKeys.has(k))) {
+      const corrected = this.correct(form);
+      if (corrected !== undefined) plain = rawKeys(corrected);
+    }
+    const keys = { plain, negated: plain.map((k) => `!${k}`) };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(form, keys);
+    return keys;
+  }
+
+  /** The known word closest to `form`, if it is close enough to be a typo or a mis-heard word. */
+  private correct(form: string): string | undefined {
+    if (form.length < FUZZY_ONE || !/^[a-z]+$/.test(form)) return undefined;
+    const maxDistance = form.length >= FUZZY_TWO ? 2 : 1;
+    let best: string | undefined;
+    let bestScore = 0;
+    for (let length = form.length - maxDistance; length <= form.length + maxDistance; length++) {
+      for (const candidate of this.vocabulary.get(length) ?? []) {
+        const similarity = jaroWinkler(form, candidate);
+        if (similarity < FUZZY_MIN_SIMILARITY || similarity <= bestScore) continue;
+        if (levenshtein(form, candidate) > maxDistance) continue;
+        best = candidate;
+        bestScore = similarity;
+      }
+    }
+    return best;
+  }
+}
+
+function stemKey(word: string, language: 'fr' | 'en'): string {
+  return language === 'fr' ? `fr:${stemFr.stem(word)}` : `en:${stemEn.stem(word)}`;
+}
+
+function rawKeys(form: string): string[] {
+  const keys = [`w:${form}`];
+  if (form.length >= MIN_STEMMED && /^[a-z]+$/.test(form)) keys.push(stemKey(form, 'fr'), stemKey(form, 'en'));
+  return keys;
+}

@@ -1,0 +1,197 @@
+import type { LanguageLexicon } from './schema.js';
+
+/** A word of a message after normalization, with what the negation rules found about it. */
+export interface Token {
+  /** Lower case, accents folded, digits for spelled-out numbers; "|" for a clause boundary. */
+  form: string;
+  /** In the scope of a negation ("ne marche pas": "marche"). */
+  negated: boolean;
+  /** Named as NOT the subject ("ce n'est pas l'imprimante": "imprimante"). */
+  excluded: boolean;
+}
+
+/** The clause boundary token: phrases never match across it. */
+export const BOUNDARY = '|';
+
+/** Folds case and accents and splits a text into words and clause boundaries. */
+export function foldText(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[’‘`´]/g, "'")
+    // English contractions become words the negation rules know ("doesn't" → "does not").
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/\bcannot\b/g, 'can not')
+    .replace(/n't\b/g, ' not')
+    // Elisions and possessives: "l'imprimante" → "l imprimante", "it's" → "it s".
+    .replace(/'/g, ' ')
+    .replace(/[.,;:!?()[\]{}"«»…—–]+/g, ` ${BOUNDARY} `)
+    .replace(/[^a-z0-9|]+/g, ' ');
+  return folded.split(' ').filter((w) => w !== '');
+}
+
+/** The compiled language rules: sets for fast membership tests. */
+export interface LanguageRules {
+  fillers: Set<string>;
+  multiFillers: string[][];
+  numbers: Map<string, number>;
+  frOpeners: Set<string>;
+  frClosers: Set<string>;
+  enMarkers: Set<string>;
+  enAuxiliaries: Set<string>;
+  notSymptoms: Set<string>;
+  excludingVerbs: Set<string>;
+  skipAfterExclusion: Set<string>;
+  exclusionStops: Set<string>;
+  hintsFr: Set<string>;
+  hintsEn: Set<string>;
+  delayBefore: Set<string>;
+  delayUnits: Map<string, number>;
+  noRushAfterDays: number;
+}
+
+/** Compiles language.yaml into the sets the tokenizer uses. */
+export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
+  const split = (w: string) => foldText(w).filter((t) => t !== BOUNDARY);
+  const set = (words: string[]) => new Set(words.flatMap(split));
+  const units = new Map<string, number>();
+  for (const w of lexicon.delay.days) units.set(split(w).join(' '), 1);
+  for (const w of lexicon.delay.weeks) units.set(split(w).join(' '), 7);
+  for (const w of lexicon.delay.months) units.set(split(w).join(' '), 30);
+  return {
+    fillers: new Set(
+      lexicon.fillers
+        .map(split)
+        .filter((w) => w.length === 1)
+        .map((w) => w[0] ?? ''),
+    ),
+    multiFillers: lexicon.fillers.map(split).filter((w) => w.length > 1),
+    numbers: new Map(Object.entries(lexicon.numbers).map(([w, n]) => [split(w).join(' '), n])),
+    frOpeners: set(lexicon.negation.frOpeners),
+    frClosers: set(lexicon.negation.frClosers),
+    enMarkers: set(lexicon.negation.enMarkers),
+    enAuxiliaries: set(lexicon.negation.enAuxiliaries),
+    notSymptoms: set(lexicon.negation.notSymptoms),
+    excludingVerbs: set(lexicon.negation.excludingVerbs),
+    skipAfterExclusion: set(lexicon.negation.skipAfterExclusion),
+    exclusionStops: set(lexicon.negation.exclusionStops),
+    hintsFr: set(lexicon.hints.fr),
+    hintsEn: set(lexicon.hints.en),
+    delayBefore: new Set(lexicon.delay.before.map((w) => split(w).join(' '))),
+    delayUnits: units,
+    noRushAfterDays: lexicon.delay.noRushAfterDays,
+  };
+}
+
+/**
+ * Turns a message into tokens: folded words without fillers ("euh", "du coup"), numbers as digits,
+ * negation scopes and exclusions marked. Works the same on chat, e-mail and speech transcripts
+ * (no punctuation, no accents).
+ */
+export function tokenize(text: string, rules: LanguageRules): Token[] {
+  const words = foldText(text);
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const multi = rules.multiFillers.find((f) => f.every((part, k) => words[i + k] === part));
+    if (multi) {
+      i += multi.length - 1;
+      continue;
+    }
+    if (rules.fillers.has(word)) continue;
+    const n = rules.numbers.get(word);
+    kept.push(n === undefined ? word : String(n));
+  }
+  const tokens: Token[] = kept.map((form) => ({ form, negated: false, excluded: false }));
+  markNegation(tokens, rules);
+  markExclusion(tokens, rules);
+  return tokens;
+}
+
+function markNegation(tokens: Token[], rules: LanguageRules): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const form = tokens[i]?.form ?? '';
+    if (rules.frOpeners.has(form)) {
+      // "ne … pas": the words up to the closer (at most 3); without a closer, the next word.
+      let closer = -1;
+      for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
+        const f = tokens[k]?.form ?? '';
+        if (f === BOUNDARY) break;
+        if (rules.frClosers.has(f)) {
+          closer = k;
+          break;
+        }
+      }
+      const end = closer === -1 ? Math.min(i + 1, tokens.length - 1) : closer - 1;
+      for (let k = i + 1; k <= end; k++) negate(tokens[k]);
+    } else if (rules.frClosers.has(form) && i > 0) {
+      // Spoken French drops the "ne": "ça marche pas", "il s'allume plus".
+      const previous = tokens[i - 1];
+      if (previous && previous.form !== BOUNDARY && !rules.frOpeners.has(previous.form)) negate(previous);
+    } else if (rules.enMarkers.has(form)) {
+      const previous = tokens[i - 1];
+      if (previous && rules.enAuxiliaries.has(previous.form)) negate(previous);
+      // "does not work", "is not working", "not able to connect", "no longer works".
+      for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+        const t = tokens[k];
+        if (!t || t.form === BOUNDARY) break;
+        negate(t);
+      }
+    }
+  }
+}
+
+function negate(token: Token | undefined): void {
+  if (token && token.form !== BOUNDARY) token.negated = true;
+}
+
+function markExclusion(tokens: Token[], rules: LanguageRules): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t?.negated || !rules.excludingVerbs.has(t.form)) continue;
+    // "ce n'est pas l'imprimante", "it's not the printer", "ne vient pas du serveur".
+    let k = i + 1;
+    while (k < tokens.length && (rules.frClosers.has(tokens[k]?.form ?? '') || tokens[k]?.form === 'not')) k++;
+    while (k < tokens.length && rules.skipAfterExclusion.has(tokens[k]?.form ?? '')) k++;
+    for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+      const excluded = tokens[k];
+      if (!excluded || excluded.form === BOUNDARY || rules.exclusionStops.has(excluded.form)) break;
+      excluded.excluded = true;
+    }
+  }
+}
+
+/** Whether the message reads as English rather than French (French on a tie). */
+export function detectLanguage(tokens: Token[], rules: LanguageRules): 'fr' | 'en' {
+  let fr = 0;
+  let en = 0;
+  for (const t of tokens) {
+    if (rules.hintsFr.has(t.form)) fr++;
+    if (rules.hintsEn.has(t.form)) en++;
+  }
+  return en > fr ? 'en' : 'fr';
+}
+
+/**
+ * The longest delay the message names after "dans", "in", "avant"… ("dans 10 jours", "in 2 weeks"),
+ * in days, or undefined.
+ */
+export function statedDelayDays(tokens: Token[], rules: LanguageRules): number | undefined {
+  let longest: number | undefined;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const one = tokens[i]?.form ?? '';
+    const two = `${one} ${tokens[i + 1]?.form ?? ''}`;
+    const start = rules.delayBefore.has(two) ? i + 2 : rules.delayBefore.has(one) ? i + 1 : -1;
+    if (start === -1) continue;
+    const amount = Number(tokens[start]?.form);
+    const unit = rules.delayUnits.get(tokens[start + 1]?.form ?? '');
+    if (!Number.isFinite(amount) || unit === undefined) continue;
+    const days = amount * unit;
+    longest = longest === undefined ? days : Math.max(longest, days);
+  }
+  return longest;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { DOMAINS, TICKET_TYPES } from '../domain.js';
+
+/** A word or phrase of a concept, as written in concepts.yaml (marks `=` and `!` included). */
+const termSchema = z.string().trim().min(1, 'expected a word or a phrase');
+const termsSchema = z.array(termSchema).default([]);
+
+/** One concept of concepts.yaml: the words, in French and English, that name one idea. */
+export const conceptSchema = z.object({
+  kind: z.enum(['object', 'state', 'action', 'cue']),
+  signal: z.enum(TICKET_TYPES).optional(),
+  domain: z.enum(DOMAINS).optional(),
+  category: z.string().min(1).optional(),
+  subcategory: z.string().min(1).optional(),
+  weight: z.number().min(0).max(10).default(1),
+  fr: termsSchema,
+  en: termsSchema,
+});
+export type Concept = z.output<typeof conceptSchema>;
+
+/** The roles an intent can play beside plain matching (see incidents.yaml). */
+export const INTENT_ROLES = ['match', 'widespread', 'workaround', 'noRush', 'fallback'] as const;
+export type IntentRole = (typeof INTENT_ROLES)[number];
+
+/** `"a|b & c"`: concepts joined by `&` (all needed), each a choice joined by `|`. */
+const clauseSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((clause, ctx) => {
+    const groups = clause.split('&').map((group) =>
+      group
+        .split('|')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    );
+    if (groups.some((g) => g.length === 0)) {
+      ctx.addIssue({ code: 'custom', message: `expected concepts joined by "&" and "|", not "${clause}"` });
+      return z.NEVER;
+    }
+    return groups;
+  });
+
+/** One intent of incidents.yaml or requests.yaml: a rule bullet of the seed. */
+export const intentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_.-]+$/, 'expected an id such as "incident.p1.server_down"'),
+  type: z.enum(TICKET_TYPES),
+  priority: z.number().int().min(1).max(4),
+  rule: z.string().min(1),
+  reason: z.string().min(1).optional(),
+  category: z.string().min(1),
+  subcategory: z.string().min(1).optional(),
+  domain: z.enum(DOMAINS).optional(),
+  role: z.enum(INTENT_ROLES).default('match'),
+  widespread: z.boolean().default(true),
+  boost: z.number().min(-5).max(5).default(0),
+  when: z.array(clauseSchema),
+});
+export type Intent = z.output<typeof intentSchema>;
+
+const numbersSchema = z.record(z.string(), z.number().int().min(0));
+const wordsSchema = z.array(z.string().min(1));
+
+/** language.yaml: how messages are read, independent of the helpdesk's rules. */
+export const languageSchema = z.object({
+  fillers: wordsSchema,
+  numbers: numbersSchema,
+  negation: z.object({
+    frOpeners: wordsSchema,
+    frClosers: wordsSchema,
+    enMarkers: wordsSchema,
+    enAuxiliaries: wordsSchema,
+    notSymptoms: wordsSchema,
+    excludingVerbs: wordsSchema,
+    skipAfterExclusion: wordsSchema,
+    exclusionStops: wordsSchema,
+  }),
+  delay: z.object({
+    before: wordsSchema,
+    days: wordsSchema,
+    weeks: wordsSchema,
+    months: wordsSchema,
+    noRushAfterDays: z.number().int().min(0),
+  }),
+  hints: z.object({ fr: wordsSchema, en: wordsSchema }),
+});
+export type LanguageLexicon = z.output<typeof languageSchema>;
+
+/** One file of the intents folder: any of its four sections. */
+export const intentsFileSchema = z
+  .object({
+    language: languageSchema.optional(),
+    concepts: z
+      .record(z.string().regex(/^[a-z0-9_]+$/, 'expected a concept name in snake_case'), conceptSchema)
+      .optional(),
+    groups: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
+    intents: z.array(intentSchema).optional(),
+  })
+  .strict();
+export type IntentsFile = z.output<typeof intentsFileSchema>;
+
+/** The validated content of the whole intents folder. */
+export interface IntentSet {
+  language: LanguageLexicon;
+  concepts: Record<string, Concept>;
+  groups: Record<string, string[]>;
+  intents: Intent[];
+  /** The files read, for messages. */
+  files: string[];
+}
