@@ -1,8 +1,11 @@
 import type { Server } from 'restify';
+import { loadIntents } from '../../intents/load.js';
+import { phoneLineSchema } from '../../policy/schema.js';
 import type { Channel } from '../../server/channel.js';
 import { mountTwilioRoutes, type TwilioApp } from './routes.js';
 import { readTwilioSettings, twilioEnabled } from './settings.js';
 import { type SmsSenderFactory, twilioSmsSender } from './sms.js';
+import { speechHints } from './speech-hints.js';
 
 export { TWILIO_PATHS, type TwilioApp } from './routes.js';
 export { createRecordingSmsSender, type RecordedSms, type SmsSender, type SmsSenderFactory } from './sms.js';
@@ -11,7 +14,7 @@ export { createRecordingSmsSender, type RecordedSms, type SmsSender, type SmsSen
 export interface TwilioChannelOptions {
   /** Builds the SMS sender when the SMS settings are present; Twilio's Messages API by default. */
   smsSender?: SmsSenderFactory;
-  /** Speech recognition hints; the policy's phoneLine.hints by default. */
+  /** Speech recognition hints; by default the policy's phoneLine.hints and the intents' words for things. */
   hints?: string[];
 }
 
@@ -28,7 +31,9 @@ export function mountTwilioChannel(
 ): void {
   const settings = readTwilioSettings(env);
   const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
-  mountTwilioRoutes(server, app, settings, options.hints === undefined ? { sms } : { sms, hints: options.hints });
+  const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
+  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents());
+  mountTwilioRoutes(server, app, settings, { sms, hints });
 }
 
 /** The phone line as a channel of `guichet start`, with its own options. */

@@ -26,6 +26,6 @@ export function menuSentence(option: { digit: string; label: string }): string {
 
 function lowerFirst(text: string): string {
   // Keep acronyms ("VPN") and proper names as written: only a capitalized ordinary word is lowered.
-  if (/^[A-ZÀ-Ý][a-zà-ÿ]/.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
+  if (/^[A-ZÀ-Ý](?:[a-zà-ÿ]|['’])/.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
   return text;
 }

@@ -1,0 +1,96 @@
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Guichet } from '../../../src/app.js';
+import { createRecordingSmsSender, createTwilioChannel } from '../../../src/channels/twilio/index.js';
+import { fixedClock } from '../../../src/domain.js';
+import { createGuichet } from '../../../src/main.js';
+import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../src/policy/load.js';
+import { listen, stopServer } from '../../../src/server/lifecycle.js';
+import { createHttpServer } from '../../../src/server/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN } from './helpers/harness.js';
+import { type PhoneNetwork, SimulatedCall } from './helpers/phone.js';
+
+/** The phone line with the real engine, dialog, classifier, ticket service and SQLite store. */
+describe('the phone line end to end, with the real engine', () => {
+  let app: Guichet;
+  let network: PhoneNetwork;
+  let sms: ReturnType<typeof createRecordingSmsSender>;
+  let stop: () => Promise<void>;
+
+  beforeEach(async () => {
+    app = await createGuichet({
+      database: ':memory:',
+      // Monday 23 November 2026, 10:00 in Paris: inside business hours.
+      clock: fixedClock('2026-11-23T10:00:00+01:00'),
+      policyPath: DEFAULT_POLICY_PATH,
+      accountsPath: DEFAULT_ACCOUNTS_PATH,
+      logger: pino({ level: 'silent' }),
+    });
+    sms = createRecordingSmsSender();
+    const env = { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_SMS_FROM: '+33700000000' };
+    const server = createHttpServer(app, env, [createTwilioChannel({ smsSender: () => sms })]);
+    const address = await listen(server, 0, '127.0.0.1');
+    network = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
+    stop = () => stopServer(server, app, 1_000);
+  });
+  afterEach(async () => {
+    await stop();
+  });
+
+  it('takes "le standard téléphonique ne répond plus" to a critique ticket, reads it out and offers the on-call technician', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    const greeting = await call.press('2');
+    expect(greeting.said[0]).toMatch(/^Bonjour Marie Lefèvre/);
+    expect(greeting.gather?.attributes).toMatchObject({ input: 'dtmf speech', language: 'fr-FR' });
+
+    let twiml = await call.speak('le standard téléphonique ne répond plus', 0.93);
+    // Keys answer every question the dialog asks with choices, until it opens the ticket.
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++) {
+      expect(twiml.gather?.attributes.numDigits).toBe('1');
+      twiml = await call.press('1');
+    }
+    const heard = twiml.said.join(' ');
+    expect(heard).toContain('votre ticket est le T 2 0 2 6 1 1 2 3 point 0 0 0 1');
+    expect(heard).toContain('priorité critique');
+    expect(heard).toContain('au plus tard le lundi 23 novembre à 11 heures');
+    expect(heard).toContain('Je répète votre numéro de ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.');
+    expect(twiml.said.at(-1)).toMatch(/tapez 1 pour être mis en relation maintenant avec le technicien d'astreinte/);
+
+    const [ticket] = await app.store.listTickets();
+    expect(ticket).toMatchObject({ number: 'T20261123.0001', priority: 'critique', source: 'phone' });
+    expect(sms.sent).toEqual([{ to: '+33491000001', body: expect.stringContaining('T20261123.0001') }]);
+
+    console.log(call.transcript.map((t) => t.xml).join('\n\n'));
+    const transfer = await call.press('1');
+    expect(transfer.dial).toBe('+33600000000');
+    await call.hangUp('completed');
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('never opens a second ticket when Twilio retries the confirming key', async () => {
+    const call = new SimulatedCall(network);
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus, personne ne peut imprimer", 0.9);
+    for (let i = 0; i < 8 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++) {
+      twiml = await call.press('1');
+    }
+    const retried = await call.retryLast();
+    expect(retried.xml).toBe(twiml.xml);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('keeps a draft ticket technicians can see when the caller hangs up mid-intake', async () => {
+    const call = new SimulatedCall(network);
+    await call.ring();
+    await call.press('2');
+    await call.speak('le serveur de fichiers est en panne, toute la société est bloquée', 0.9);
+    expect(await app.store.listTickets()).toEqual([]);
+    await call.hangUp('completed');
+    const drafts = await app.store.listTickets({ status: ['draft'] });
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]?.source).toBe('phone');
+    expect(drafts[0]?.contactPhone ?? drafts[0]?.contact).toBeTruthy();
+  });
+});
