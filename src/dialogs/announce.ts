@@ -5,6 +5,7 @@ import type { Ticket } from '../store/ticket-store.js';
 import type { EscalationPlan } from '../tickets/escalation-plan.js';
 import { messages } from './catalogue.js';
 import { businessHoursText, formatInstant } from './dates.js';
+import { reasonFor } from './intake.js';
 import { reply } from './reply.js';
 
 /**
@@ -19,6 +20,11 @@ export function contactMethodText(method: ContactMethod, language: Language): st
   const digits = (s: string) => s.replace(/\D/g, '');
   if (method.phone && !digits(label).includes(digits(method.phone))) return `${label} (${method.phone})`;
   return label;
+}
+
+/** "Écrivez à …" as it reads after a colon in the middle of a sentence: "… : écrivez à …". */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The card of a ticket, with its deadlines as ISO instants and as a person says them. */
@@ -71,16 +77,16 @@ export function announcement(
     number: ticket.number,
     type: ticket.type,
     priorityLabel: card.priorityLabel,
-    reason: ticket.classificationReason ?? policy.priorities[ticket.priority].definition[language],
+    reason: reasonFor(ticket.classificationReason, ticket.priority, policy, language),
     queue: ticket.queue,
     contract: ticket.contract,
     firstResponse: card.firstResponseDueText,
     resolution: card.resolutionDueText,
     businessHours: businessHoursText(policy.calendar, language),
-    escalationLabel: contactMethodText(plan.escalation, language),
+    escalationLabel: lowerFirst(contactMethodText(plan.escalation, language)),
     escalationAt: plan.escalationAt ? formatInstant(plan.escalationAt, language, zone, now) : null,
     critique: ticket.priority === 'critique',
-    triggerLabel: contactMethodText(plan.trigger, language),
+    triggerLabel: lowerFirst(contactMethodText(plan.trigger, language)),
     appointment: ticket.appointmentAt ? formatInstant(ticket.appointmentAt, language, zone, now) : null,
   });
   return reply(language, text, { card, expects: 'text' });

@@ -88,7 +88,8 @@ const fr = {
     [
       'Je récapitule :',
       `• Type : ${s.type === 'incident' ? 'incident' : 'demande de service'}`,
-      `• Priorité : ${s.priorityLabel} (${s.reason})`,
+      `• Priorité : ${s.priorityLabel}`,
+      `  Pourquoi : ${s.reason}`,
       `• Domaine : ${s.domain === 'telecom' ? 'télécom' : 'informatique'}, file ${s.queue}`,
       `• Entreprise : ${s.account}${s.contract ? ' (sous contrat)' : s.known ? ' (sans contrat de maintenance)' : ' (inconnue de nos fichiers, sans contrat)'}`,
       `• Contact : ${s.contact}`,
@@ -100,7 +101,7 @@ const fr = {
   ticketOpened: (a: Announcement) =>
     [
       `C'est enregistré : votre ticket est le ${a.number} (${a.type === 'incident' ? 'incident' : 'demande de service'}, priorité ${a.priorityLabel.toLowerCase()}).`,
-      `Cette priorité, parce que : ${a.reason}`,
+      `Pourquoi cette priorité : ${a.reason}`,
       `Il est dans la file ${a.queue}.`,
       ...(a.critique && a.contract
         ? [
@@ -240,7 +241,8 @@ const en: Messages = {
     [
       'Here is a summary:',
       `• Type: ${s.type === 'incident' ? 'incident' : 'service request'}`,
-      `• Priority: ${s.priorityLabel} (${s.reason})`,
+      `• Priority: ${s.priorityLabel}`,
+      `  Why: ${s.reason}`,
       `• Domain: ${s.domain === 'telecom' ? 'telecom' : 'IT'}, queue ${s.queue}`,
       `• Company: ${s.account}${s.contract ? ' (under contract)' : s.known ? ' (no maintenance contract)' : ' (not in our records, no contract)'}`,
       `• Contact: ${s.contact}`,
@@ -252,7 +254,7 @@ const en: Messages = {
   ticketOpened: (a) =>
     [
       `Done: your ticket number is ${a.number} (${a.type === 'incident' ? 'incident' : 'service request'}, ${a.priorityLabel.toLowerCase()} priority).`,
-      `This priority because: ${a.reason}`,
+      `Why this priority: ${a.reason}`,
       `It is in the ${a.queue} queue.`,
       ...(a.critique && a.contract
         ? [

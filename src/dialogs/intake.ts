@@ -1,4 +1,4 @@
-import type { Language } from '../domain.js';
+import type { Language, Priority } from '../domain.js';
 import type { Reply } from '../engine/turn.js';
 import type { Classification, ClassificationContext, Classifier } from '../intents/classification.js';
 import type { Account, Accounts, Policy } from '../policy/schema.js';
@@ -255,6 +255,15 @@ function questionPrompt(question: ImpactQuestion, ctx: DialogContext): Reply {
   }
 }
 
+/**
+ * Why this priority, in the conversation's language: the classifier explains in French (the
+ * seed's own words); an English conversation gets the policy's English definition of the priority.
+ */
+export function reasonFor(reason: string | null, priority: Priority, policy: Policy, language: Language): string {
+  if (language === 'fr' && reason) return reason;
+  return policy.priorities[priority].definition[language];
+}
+
 /** The summary's text: type, priority and why, domain and queue, company, contact, title. */
 export function summaryText(intake: IntakeState, ctx: DialogContext): string {
   const c = classifyIntake(intake, ctx);
@@ -262,7 +271,7 @@ export function summaryText(intake: IntakeState, ctx: DialogContext): string {
   return messages(ctx.language).summary({
     type: c.type,
     priorityLabel: ctx.policy.priorities[c.priority].label[ctx.language],
-    reason: c.reason,
+    reason: reasonFor(c.reason, c.priority, ctx.policy, ctx.language),
     domain: c.domain,
     queue: c.queue,
     account: intake.account ?? '',

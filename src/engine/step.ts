@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { findIdentity, type KnownContact } from '../dialogs/accounts.js';
-import { announcement, contactMethodText, statusReply, ticketCard } from '../dialogs/announce.js';
+import { announcement, contactMethodText, lowerFirst, statusReply, ticketCard } from '../dialogs/announce.js';
 import { isGreetingOnly, parseYesNo } from '../dialogs/answers.js';
 import { messages } from '../dialogs/catalogue.js';
 import { formatInstant } from '../dialogs/dates.js';
@@ -318,7 +318,7 @@ async function escalate(s: ConversationState, c: StepContext, number: string): P
   try {
     const { ticket, plan, reached } = await c.deps.tickets.escalate(number, by);
     const cardOf = card(s, c, ticket);
-    const how = contactMethodText(plan.escalation, lang);
+    const how = lowerFirst(contactMethodText(plan.escalation, lang));
     const at = plan.escalationAt
       ? formatInstant(plan.escalationAt, lang, c.deps.policy.calendar.timezone, c.now)
       : null;
