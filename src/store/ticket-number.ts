@@ -19,9 +19,19 @@ export function toUtcIso(instant: string | Date, field: string): string {
   return date.toISOString();
 }
 
+/** Every UTC offset in use is a multiple of 15 minutes, so the local day is constant within such a slice. */
+const SLICE_MS = 15 * 60_000;
+let lastDay = { timezone: '', slice: Number.NaN, day: '' };
+
 /** The creation day of a ticket, `yyyyMMdd` in the helpdesk's time zone. */
 export function ticketDay(createdAt: string, timezone: string = DEFAULT_TICKET_TIMEZONE): string {
-  return DateTime.fromJSDate(new Date(createdAt), { zone: timezone }).toFormat('yyyyMMdd');
+  const ms = Date.parse(createdAt);
+  const slice = Math.floor(ms / SLICE_MS);
+  // Tickets come in bursts on the same day: remember the last answer, time-zone arithmetic is slow.
+  if (slice === lastDay.slice && timezone === lastDay.timezone) return lastDay.day;
+  const day = DateTime.fromMillis(ms, { zone: timezone }).toFormat('yyyyMMdd');
+  lastDay = { timezone, slice, day };
+  return day;
 }
 
 /**

@@ -53,6 +53,37 @@ describe('SqliteStore on disk', () => {
     raw.close();
   });
 
+  it('commits creations asked together in one go, and fails a bad one alone', async () => {
+    const store = SqliteStore.open(join(tempFolder(), 'guichet.sqlite'));
+    const bad = newTicket({ title: null as unknown as string });
+    const results = await Promise.allSettled([
+      store.createTicket(newTicket({ title: 'a' })),
+      store.createTicket(bad),
+      store.createTicket(newTicket({ title: 'b' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      code: ErrorCode.StoreFailed,
+      message: expect.stringMatching(/NOT NULL constraint failed: tickets.title/),
+    });
+    expect((await store.listTickets()).map((t) => [t.number, t.title])).toEqual([
+      ['T20261122.0002', 'b'],
+      ['T20261122.0001', 'a'],
+    ]);
+    await store.close();
+  });
+
+  it('commits the creations still waiting when closed', async () => {
+    const path = join(tempFolder(), 'guichet.sqlite');
+    const store = SqliteStore.open(path);
+    const creating = store.createTicket(newTicket());
+    await store.close();
+    const { ticket } = await creating;
+    const reopened = SqliteStore.open(path);
+    expect(await reopened.getTicket(ticket.number)).toEqual(ticket);
+    await reopened.close();
+  });
+
   it('works in memory for tests and one-off commands', async () => {
     const store = SqliteStore.open(':memory:');
     const { ticket } = await store.createTicket(newTicket());

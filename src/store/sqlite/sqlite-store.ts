@@ -22,6 +22,17 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
+/** A creation waiting for the next group commit. */
+interface PendingCreation {
+  ticket: NewTicket;
+  resolve: (result: CreateResult) => void;
+  reject: (error: unknown) => void;
+}
+type Outcome = { ok: true; value: CreateResult } | { ok: false; error: unknown };
+
+/** The most creations one commit holds, so a burst never makes one transaction long. */
+const MAX_BATCH = 256;
+
 /**
  * The embedded store: one SQLite file (better-sqlite3) in WAL mode with synchronous=FULL, so a
  * ticket acknowledged to a caller survives a power cut. The file and its folder are created and
@@ -35,6 +46,9 @@ export class SqliteStore implements Store {
   private readonly timezone: string;
   private readonly statements: ReturnType<SqliteStore['prepare']>;
   private readonly listCache = new Map<string, Database.Statement>();
+  private readonly pending: PendingCreation[] = [];
+  private flushScheduled = false;
+  private readonly createBatch: Database.Transaction<(tickets: NewTicket[]) => Outcome[]>;
   private closed = false;
 
   private constructor(path: string, db: Database.Database, timezone: string) {
@@ -42,6 +56,16 @@ export class SqliteStore implements Store {
     this.db = db;
     this.timezone = timezone;
     this.statements = this.prepare();
+    const createOne = this.db.transaction((ticket: NewTicket) => this.createOne(ticket));
+    this.createBatch = this.db.transaction((tickets: NewTicket[]) =>
+      tickets.map((ticket): Outcome => {
+        try {
+          return { ok: true, value: createOne(ticket) };
+        } catch (error) {
+          return { ok: false, error: storeFailed(`creating a ticket in "${path}"`, error, 'Check the ticket fields.') };
+        }
+      }),
+    );
   }
 
   /**
@@ -76,7 +100,7 @@ export class SqliteStore implements Store {
         'INSERT INTO ticket_counters (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1 RETURNING n',
       ),
       insertTicket: this.db.prepare(
-        `INSERT INTO tickets (day, seq, ${columns.join(', ')}) VALUES (@day, @seq, ${columns.map((c) => `@${c}`).join(', ')})`,
+        `INSERT INTO tickets (day, seq, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`,
       ),
       insertEvent: this.db.prepare(
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
@@ -95,31 +119,62 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * Creates a ticket. Creations asked during the same turn of the event loop share one durable
+   * commit (group commit): with synchronous=FULL a commit costs a disk sync, so a busy helpdesk
+   * would otherwise be limited by the disk, not by SQLite. Each promise settles only once the
+   * commit holding its ticket is on disk; each ticket has its own savepoint, so one bad ticket
+   * fails alone.
+   */
   async createTicket(ticket: NewTicket): Promise<CreateResult> {
     const createdAt = toUtcIso(ticket.createdAt, 'createdAt');
-    const day = ticketDay(createdAt, this.timezone);
-    const create = this.db.transaction((): CreateResult => {
-      if (ticket.idempotencyKey !== null) {
-        const existing = this.statements.byKey.get(ticket.idempotencyKey) as Row | undefined;
-        if (existing) return { ticket: rowToTicket(existing), created: false };
+    return new Promise<CreateResult>((resolve, reject) => {
+      this.pending.push({ ticket: { ...ticket, createdAt }, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
       }
-      const { n } = this.statements.nextSeq.get(day) as { n: number };
-      const saved: Ticket = {
-        ...ticket,
-        createdAt,
-        number: formatTicketNumber(day, n),
-        firstRespondedAt: null,
-        resolvedAt: null,
-      };
-      const row: Row = { day, seq: n };
-      for (const [column, field] of TICKET_COLUMNS) row[column] = saved[field];
-      row.contract = saved.contract ? 1 : 0;
-      this.statements.insertTicket.run(row);
-      // The creation is logged in the same transaction: a ticket never exists without its history.
-      this.statements.insertEvent.run(saved.number, createdAt, 'created', 'bot', null);
-      return { ticket: saved, created: true };
     });
-    return this.run('creating a ticket', () => create.immediate());
+  }
+
+  /** Commits the creations waiting, at most MAX_BATCH in one transaction, and settles their promises. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    if (this.pending.length > 0) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.run('creating tickets', () => this.createBatch.immediate(batch.map((b) => b.ticket)));
+    } catch (error) {
+      for (const creation of batch) creation.reject(error);
+      return;
+    }
+    batch.forEach((creation, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) creation.resolve(outcome.value);
+      else creation.reject(outcome?.error);
+    });
+  }
+
+  /** One ticket, inside the batch's transaction (better-sqlite3 nests it as a savepoint). */
+  private createOne(ticket: NewTicket): CreateResult {
+    if (ticket.idempotencyKey !== null) {
+      const existing = this.statements.byKey.get(ticket.idempotencyKey) as Row | undefined;
+      if (existing) return { ticket: rowToTicket(existing), created: false };
+    }
+    const day = ticketDay(ticket.createdAt, this.timezone);
+    const { n } = this.statements.nextSeq.get(day) as { n: number };
+    const saved: Ticket = { ...ticket, number: formatTicketNumber(day, n), firstRespondedAt: null, resolvedAt: null };
+    const values: unknown[] = [day, n];
+    for (const [, field] of TICKET_COLUMNS) values.push(field === 'contract' ? (saved.contract ? 1 : 0) : saved[field]);
+    this.statements.insertTicket.run(...values);
+    // The creation is logged in the same transaction: a ticket never exists without its history.
+    this.statements.insertEvent.run(saved.number, saved.createdAt, 'created', 'bot', null);
+    return { ticket: saved, created: true };
   }
 
   async getTicket(number: string): Promise<Ticket | null> {
@@ -216,6 +271,8 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Creations already asked are committed before the file is closed.
+    while (this.pending.length > 0) this.flush();
     this.closed = true;
     this.db.close();
   }
