@@ -1,7 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { createClassifier, DEFAULT_INTENTS_DIR, loadIntents } from '../intents/classifier.js';
+import { loadPolicy } from '../policy/load.js';
 import type { CliIo } from './io.js';
+import { type LineOutcome, runJsonLines } from './jsonl.js';
+import { parseCommandArgs } from './options.js';
 
-/** `guichet classify`: not available in this build yet. */
-export async function classify(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('guichet classify: not available yet\n');
-  return 2;
+const HELP = `Usage: guichet classify [--intents DIR] [--policy FILE]
+
+Reads JSON lines {"id"?, "text", "management"?} on stdin and writes one JSON line per input:
+{id?, type, priority, priorityLabel, domain, queue, category, subcategory?, confidence, rules,
+reason, questions}. "management": true says the contact is a member of the management (accounts
+file). --intents (or GUICHET_INTENTS) points at another intents folder.
+`;
+
+const inputSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string().trim().min(1, 'expected a non-empty "text"'),
+  management: z.boolean().optional(),
+});
+
+/** `guichet classify`: incident or request, priority, domain and queue of each line's text. */
+export async function classify(args: string[], io: CliIo): Promise<number> {
+  const { values, settings } = parseCommandArgs(args, io.env, { intents: { type: 'string' } });
+  if (values.help === true) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const dir = typeof values.intents === 'string' ? values.intents : io.env.GUICHET_INTENTS || DEFAULT_INTENTS_DIR;
+  const classifier = createClassifier(loadPolicy(settings.policyPath), loadIntents(resolve(dir)));
+  return runJsonLines(io, (input): LineOutcome => {
+    const parsed = inputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || 'line';
+      return { ok: false, error: `${field}: ${issue?.message ?? 'invalid'}` };
+    }
+    const { id, text, management } = parsed.data;
+    const c = classifier.classify(text, management === undefined ? {} : { management });
+    return {
+      ok: true,
+      value: {
+        ...(id === undefined ? {} : { id }),
+        type: c.type,
+        priority: c.priorityNumber,
+        priorityLabel: c.priority,
+        domain: c.domain,
+        queue: c.queue,
+        category: c.category,
+        ...(c.subcategory === undefined ? {} : { subcategory: c.subcategory }),
+        confidence: c.confidence,
+        rules: c.rules,
+        reason: c.reason,
+        questions: c.questions,
+      },
+    };
+  });
 }

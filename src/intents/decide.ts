@@ -136,6 +136,14 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     // Seed 000: "Il n'y a pas de requête avec priorité critique. Le plus haut niveau est 2".
     priority = 2;
   }
+  if (!best) notes.push('aucune règle précise ne correspond au message');
+  // Other rules of the same type and priority that the message also matches back the decision.
+  for (const other of candidates.slice(1)) {
+    if (rules.length >= 3) break;
+    if (other.intent.type !== type || other.intent.priority !== priority) continue;
+    if (rules.some((r) => r.id === other.intent.id)) continue;
+    rules.push(toRule(other));
+  }
 
   const domainFromVotes = voteDomain(compiled, present);
   const domain: Domain = context.domain ?? best?.intent.domain ?? domainFromVotes ?? 'informatique';

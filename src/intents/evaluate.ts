@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DOMAINS, TICKET_TYPES } from '../domain.js';
+import { ErrorCode, GuichetError } from '../errors.js';
+import type { Classifier } from './classification.js';
+import { BayesClassifier } from './natural.js';
+
+/** One labelled utterance of test/fixtures/utterances/*.jsonl. */
+export const labelledUtteranceSchema = z.object({
+  text: z.string().min(1),
+  type: z.enum(TICKET_TYPES),
+  priority: z.number().int().min(1).max(4),
+  domain: z.enum(DOMAINS),
+  style: z.enum(['chat', 'phone', 'email']),
+  lang: z.enum(['fr', 'en']),
+});
+export type LabelledUtterance = z.output<typeof labelledUtteranceSchema>;
+
+/** What a model says about one utterance, for the three targets that are measured. */
+export interface Prediction {
+  type: string;
+  priority: number;
+  domain: string;
+}
+
+/** Accuracy and confusion matrix (confusion[expected][predicted] = count) of one target. */
+export interface TargetReport {
+  accuracy: number;
+  labels: string[];
+  confusion: Record<string, Record<string, number>>;
+}
+
+export interface EvaluationReport {
+  count: number;
+  type: TargetReport;
+  priority: TargetReport;
+  domain: TargetReport;
+}
+
+/** Reads a JSON-lines file of labelled utterances; a bad line names the file and the line. */
+export function readUtterances(path: string): LabelledUtterance[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const items: LabelledUtterance[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new GuichetError(ErrorCode.InvalidInput, `${path}:${index + 1}: not valid JSON`);
+    }
+    const parsed = labelledUtteranceSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new GuichetError(
+        ErrorCode.InvalidInput,
+        `${path}:${index + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    items.push(parsed.data);
+  });
+  return items;
+}
+
+/** Measures a predictor on labelled utterances. */
+export function evaluate(items: LabelledUtterance[], predict: (text: string) => Prediction): EvaluationReport {
+  const predictions = items.map((item) => predict(item.text));
+  const target = (get: (p: Prediction | LabelledUtterance) => string, labels: string[]): TargetReport => {
+    const confusion: Record<string, Record<string, number>> = {};
+    for (const expected of labels) confusion[expected] = Object.fromEntries(labels.map((l) => [l, 0]));
+    let right = 0;
+    items.forEach((item, i) => {
+      const prediction = predictions[i];
+      if (!prediction) return;
+      const expected = get(item);
+      const predicted = get(prediction);
+      const row = confusion[expected] ?? {};
+      row[predicted] = (row[predicted] ?? 0) + 1;
+      confusion[expected] = row;
+      if (expected === predicted) right++;
+    });
+    return { accuracy: items.length === 0 ? 0 : right / items.length, labels, confusion };
+  };
+  return {
+    count: items.length,
+    type: target((p) => p.type, [...TICKET_TYPES]),
+    priority: target((p) => String(p.priority), ['1', '2', '3', '4']),
+    domain: target((p) => p.domain, [...DOMAINS]),
+  };
+}
+
+/** The keyword classifier as a predictor. */
+export function classifierPredictor(classifier: Classifier): (text: string) => Prediction {
+  return (text) => {
+    const c = classifier.classify(text);
+    return { type: c.type, priority: c.priorityNumber, domain: c.domain };
+  };
+}
+
+/**
+ * The baseline: natural's naive Bayes classifier trained on the tuning utterances, one model per
+ * target (type, priority, domain).
+ */
+export function bayesBaselinePredictor(training: LabelledUtterance[]): (text: string) => Prediction {
+  const models = {
+    type: new BayesClassifier(),
+    priority: new BayesClassifier(),
+    domain: new BayesClassifier(),
+  };
+  for (const item of training) {
+    models.type.addDocument(item.text, item.type);
+    models.priority.addDocument(item.text, String(item.priority));
+    models.domain.addDocument(item.text, item.domain);
+  }
+  models.type.train();
+  models.priority.train();
+  models.domain.train();
+  return (text) => ({
+    type: models.type.classify(text),
+    priority: Number(models.priority.classify(text)),
+    domain: models.domain.classify(text),
+  });
+}
+
+/** A report as text: the three accuracies, then each confusion matrix (rows expected). */
+export function formatReport(title: string, report: EvaluationReport): string {
+  const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const lines = [
+    `${title} (${report.count} utterances)`,
+    `  type accuracy:     ${percent(report.type.accuracy)}`,
+    `  priority accuracy: ${percent(report.priority.accuracy)} (exact)`,
+    `  domain accuracy:   ${percent(report.domain.accuracy)}`,
+  ];
+  for (const [name, target] of [
+    ['type', report.type],
+    ['priority', report.priority],
+    ['domain', report.domain],
+  ] as const) {
+    const width = Math.max(12, ...target.labels.map((l) => l.length + 2));
+    lines.push('', `  ${name}: rows expected, columns predicted`);
+    lines.push(`  ${''.padEnd(width)}${target.labels.map((l) => l.padStart(width)).join('')}`);
+    for (const expected of target.labels) {
+      const row = target.confusion[expected] ?? {};
+      lines.push(
+        `  ${expected.padEnd(width)}${target.labels.map((l) => String(row[l] ?? 0).padStart(width)).join('')}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
