@@ -1,7 +1,113 @@
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { z } from 'zod';
+import { ErrorCode, GuichetError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { createGuichet } from '../main.js';
+import { channels } from '../server/channels.js';
+import { listen, onShutdownSignal, stopServer, urlOf } from '../server/lifecycle.js';
+import { createHttpServer, enabledChannels } from '../server/server.js';
 import type { CliIo } from './io.js';
+import { parseCommandArgs } from './options.js';
 
-/** `guichet start`: not available in this build yet. */
-export async function start(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('guichet start: not available yet\n');
-  return 2;
+/** The port of `guichet start` when neither --port nor PORT is given (the Bot Framework's usual one). */
+export const DEFAULT_PORT = 3978;
+/** Every interface, so the web chat is reachable from the other machines of the network. */
+export const DEFAULT_HOST = '0.0.0.0';
+
+const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE]
+
+Runs the server: the web chat at /, health at /healthz, and every channel whose settings are in the
+environment (see .env.example). --port defaults to PORT or ${DEFAULT_PORT}, --host to HOST or ${DEFAULT_HOST}.
+`;
+
+const portSchema = z.coerce.number().int().min(0).max(65_535);
+
+function parsePort(raw: string): number {
+  const port = portSchema.safeParse(raw.trim());
+  if (!port.success || raw.trim() === '') {
+    throw new GuichetError(
+      ErrorCode.InvalidInput,
+      `--port (or PORT) expects a port number from 0 to 65535, not "${raw}"`,
+    );
+  }
+  return port.data;
+}
+
+/** A database setting as it may be printed: the password of a URL is hidden. */
+function displayDatabase(database: string): string {
+  if (!/^postgres(ql)?:\/\//.test(database)) return database;
+  try {
+    const url = new URL(database);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * `guichet start`: builds Guichet from the common settings, serves every enabled channel on one
+ * port and runs until SIGINT or SIGTERM, then stops gracefully (requests in flight finish, the
+ * store is closed) and returns 0.
+ */
+export async function start(args: string[], io: CliIo): Promise<number> {
+  const { values, settings } = parseCommandArgs(args, io.env, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const port = parsePort(typeof values.port === 'string' ? values.port : io.env.PORT?.trim() || String(DEFAULT_PORT));
+  const host = (typeof values.host === 'string' ? values.host : io.env.HOST) || DEFAULT_HOST;
+
+  // Logs go to stderr, as for every command, so stdout carries only what the command prints.
+  const logger = createLogger(io.env, io.stderr as unknown as DestinationStream);
+  const app = await createGuichet({ ...settings, logger });
+  const server = createHttpServer(app, io.env, channels);
+  let address: AddressInfo;
+  try {
+    address = await listen(server, port, host);
+  } catch (error) {
+    await app.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new GuichetError(
+      ErrorCode.InvalidInput,
+      `cannot listen on ${host}:${port} (${reason}); pass another --port or --host, or set PORT and HOST`,
+      { cause: error },
+    );
+  }
+
+  const url = urlOf(address);
+  const on = enabledChannels(channels, io.env).map((channel) => channel.name);
+  const off = channels.map((channel) => channel.name).filter((name) => !on.includes(name));
+  io.stdout.write(
+    [
+      `Guichet is listening on ${host}:${address.port}`,
+      `  web chat: ${url}`,
+      `  health:   ${url}healthz`,
+      `  channels: ${on.join(', ')}${off.length > 0 ? ` (off: ${off.join(', ')}; see .env.example)` : ''}`,
+      `  store:    ${displayDatabase(settings.database)}`,
+      '',
+    ].join('\n'),
+  );
+  logger.info({ port: address.port, host, channels: on }, 'server started');
+
+  return new Promise<number>((resolve) => {
+    const removeHandlers = onShutdownSignal(async (signal) => {
+      logger.info({ signal }, 'shutting down');
+      try {
+        await stopServer(server, app);
+        logger.info('server stopped');
+        resolve(0);
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown failed');
+        resolve(1);
+      } finally {
+        removeHandlers();
+      }
+    });
+  });
 }

@@ -33,6 +33,7 @@
       escalation: 'Escalade',
       noSla: 'sans objet : pas de contrat de maintenance',
       noAccount: 'inconnue',
+      domains: { informatique: 'Informatique', telecom: 'Télécom' },
       statuses: {
         draft: 'brouillon',
         new: 'nouveau',
@@ -57,6 +58,7 @@
       escalation: 'Escalation',
       noSla: 'not applicable: no maintenance contract',
       noAccount: 'unknown',
+      domains: { informatique: 'IT', telecom: 'Telecom' },
       statuses: {
         draft: 'draft',
         new: 'new',
@@ -149,7 +151,7 @@
     const rows = [
       [labels.type, card.typeLabel || card.type],
       [labels.priority, card.priorityLabel || card.priority],
-      [labels.domain, card.domain],
+      [labels.domain, labels.domains[card.domain] || card.domain],
       [labels.queue, card.queue],
       [labels.title, card.title],
       [labels.account, card.account || labels.noAccount],
@@ -306,12 +308,11 @@
       // On a reload the engine repeats where it stopped: show the kept history without
       // repeating those last bot messages twice.
       const replies = Array.isArray(result.replies) ? result.replies : [];
-      const tail = saved.slice(-replies.length);
-      const repeated =
-        replies.length > 0 &&
-        tail.length === replies.length &&
-        tail.every((entry, i) => entry.who === 'bot' && entry.reply.text === replies[i].text);
-      if (repeated) saved = saved.slice(0, saved.length - replies.length);
+      const repeats = (entry) =>
+        entry.who === 'bot' &&
+        entry.reply.text !== '' &&
+        replies.some((reply) => reply.text.includes(entry.reply.text));
+      while (saved.length > 0 && repeats(saved[saved.length - 1])) saved.pop();
       store(STORAGE_LOG, JSON.stringify(saved));
       renderSaved(saved);
       showResult(result);

@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'guichet.js');
+
+function memoryIo(env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => {
+    out += String(chunk);
+  });
+  stderr.on('data', (chunk) => {
+    err += String(chunk);
+  });
+  return { io: { stdin: new PassThrough(), stdout, stderr, env }, out: () => out, err: () => err };
+}
+
+describe('guichet start, refused settings', () => {
+  it.each([
+    { args: ['--port', 'abc'], env: {}, says: '--port (or PORT) expects a port number from 0 to 65535, not "abc"' },
+    { args: [], env: { PORT: '70000' }, says: 'not "70000"' },
+    { args: ['--colour'], env: {}, says: "Unknown option '--colour'" },
+    { args: ['--port', '0'], env: { LOG_LEVEL: 'loud' }, says: 'LOG_LEVEL must be one of' },
+  ])('$args $env stops with a message', async ({ args, env, says }) => {
+    const { io, err } = memoryIo(env);
+    expect(await main(['start', ...args], io)).toBe(1);
+    expect(err()).toContain(says);
+  });
+
+  it('explains itself with --help', async () => {
+    const { io, out } = memoryIo();
+    expect(await main(['start', '--help'], io)).toBe(0);
+    expect(out()).toContain('Usage: guichet start [--port N]');
+  });
+});
+
+describe('guichet start, as a process', () => {
+  let child: ChildProcess | undefined;
+  let dir: string | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    child = undefined;
+    dir = undefined;
+  });
+
+  it('serves the web chat and health, then stops gracefully on SIGTERM', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
+    const env = { ...process.env, LOG_LEVEL: 'info', PORT: '', TWILIO_AUTH_TOKEN: '' };
+    const db = join(dir, 'guichet.sqlite');
+    const started = spawn(
+      process.execPath,
+      [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--db', db, '--now', '2026-11-23T10:00:00+01:00'],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child = started;
+    let out = '';
+    let log = '';
+    started.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+    });
+    started.stderr?.on('data', (chunk) => {
+      log += String(chunk);
+    });
+    const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
+    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/web chat: http:\/\/127\.0\.0\.1:\d+\//);
+    const url = /web chat: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1] ?? '';
+    expect(out).toContain('channels: web (off: twilio');
+    expect(out).toContain(`store:    ${db}`);
+
+    const health = await fetch(`${url}healthz`);
+    expect(health.status).toBe(200);
+    const page = await fetch(url);
+    expect(await page.text()).toContain('<html lang="fr">');
+
+    started.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).not.toContain('"msg"');
+    const lines = log
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string });
+    expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['server started', 'server stopped']));
+  });
+});
