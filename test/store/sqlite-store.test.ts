@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { newTicket } from './new-ticket.js';
@@ -118,5 +118,19 @@ describe('SqliteStore on disk', () => {
     expect(failure).toMatchObject({ code: ErrorCode.StoreFailed });
     expect((failure as Error).message).toContain(path);
     expect((failure as Error).message).toMatch(/Check the path given by --db or DATABASE_URL/);
+  });
+});
+
+describe('SqliteStore under fake timers', () => {
+  it('still creates tickets when a test fakes the timers', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = SqliteStore.open(':memory:');
+      const { ticket } = await store.createTicket(newTicket());
+      expect(ticket.number).toBe('T20261122.0001');
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

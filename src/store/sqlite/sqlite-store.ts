@@ -30,6 +30,13 @@ interface PendingCreation {
 }
 type Outcome = { ok: true; value: CreateResult } | { ok: false; error: unknown };
 
+/**
+ * The real `setImmediate`, taken when the module loads: a test that fakes timers afterwards must
+ * not leave creations waiting forever. It runs after the event loop's I/O phase, so creations
+ * asked by requests handled in the same turn share a commit.
+ */
+const afterThisTurn = globalThis.setImmediate;
+
 /** The most creations one commit holds, so a burst never makes one transaction long. */
 const MAX_BATCH = 256;
 
@@ -132,7 +139,7 @@ export class SqliteStore implements Store {
       this.pending.push({ ticket: { ...ticket, createdAt }, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        afterThisTurn(() => this.flush());
       }
     });
   }
@@ -144,7 +151,7 @@ export class SqliteStore implements Store {
     if (batch.length === 0) return;
     if (this.pending.length > 0) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      afterThisTurn(() => this.flush());
     }
     let outcomes: Outcome[];
     try {
