@@ -7,6 +7,10 @@ import type { Concept, Intent, IntentSet } from './schema.js';
 export interface CompiledIntent extends Intent {
   /** Each clause: its groups; each group: the concept indices that satisfy it. */
   clauses: number[][][];
+  /** Every concept its clauses name. */
+  conceptSet: Set<number>;
+  /** The concepts of kind object its clauses name. */
+  objectConcepts: number[];
 }
 
 /** Everything the classifier needs, computed once from the intents folder. */
@@ -47,10 +51,14 @@ export function compileIntents(set: IntentSet): CompiledIntents {
       return index;
     });
   };
-  const intents: CompiledIntent[] = set.intents.map((intent) => ({
-    ...intent,
-    clauses: intent.when.map((clause) => clause.map((group) => [...new Set(group.flatMap((n) => resolve(n, intent)))])),
-  }));
+  const intents: CompiledIntent[] = set.intents.map((intent) => {
+    const clauses = intent.when.map((clause) =>
+      clause.map((group) => [...new Set(group.flatMap((n) => resolve(n, intent)))]),
+    );
+    const conceptSet = new Set(clauses.flat(2));
+    const objectConcepts = [...conceptSet].filter((c) => concepts[lexicon.conceptNames[c] ?? '']?.kind === 'object');
+    return { ...intent, clauses, conceptSet, objectConcepts };
+  });
   const role = (r: Intent['role'], type?: Intent['type']) =>
     intents.find((i) => i.role === r && (type === undefined || i.type === type));
   const byRole: CompiledIntents['byRole'] = {};

@@ -20,7 +20,6 @@ export interface IntentMatch {
   intent: CompiledIntent;
   score: number;
   groups: number;
-  words: string[];
   /** Score plus the type's evidence: what ranks the candidates. */
   total: number;
   /** Position of the first thing (object) it names: on a tie, the subject named first wins. */
@@ -60,22 +59,25 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
   const contextWords = new Map<number, string[]>();
   applyContext(present, context, cues, contextWords);
 
-  const weight = (c: number) => compiled.concepts[c]?.weight ?? 1;
+  // Weight of each present concept by index (-1: absent), for the intents' inner loop.
+  const weights = new Float64Array(compiled.concepts.length).fill(-1);
   const evidence = { incident: 0, request: 0 };
   for (const c of present) {
-    const signal = compiled.concepts[c]?.signal;
-    if (signal) evidence[signal] += weight(c);
+    const concept = compiled.concepts[c];
+    weights[c] = concept?.weight ?? 1;
+    if (concept?.signal) evidence[concept.signal] += concept.weight;
   }
 
+  const firstPosition = new Map<number, number>();
+  for (const m of found.matches) if (!firstPosition.has(m.concept)) firstPosition.set(m.concept, m.start);
   const candidates: IntentMatch[] = [];
   for (const intent of compiled.intents) {
     if (context.type && intent.type !== context.type) continue;
-    const match = scoreIntent(intent, present, weight);
+    const match = scoreIntent(intent, weights);
     if (!match) continue;
     const other = intent.type === 'incident' ? 'request' : 'incident';
     match.total = match.score + 0.5 * evidence[intent.type] - 0.3 * evidence[other];
-    match.words = wordsOf(intent, found, contextWords);
-    match.firstObject = firstObjectOf(compiled, intent, found);
+    match.firstObject = firstObjectOf(intent, firstPosition);
     candidates.push(match);
   }
   candidates.sort((a, b) => {
@@ -99,7 +101,7 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     best?.intent ?? (type === 'incident' ? compiled.byRole.fallbackIncident : compiled.byRole.fallbackRequest);
   let priority: 1 | 2 | 3 | 4 = (base?.priority ?? 4) as 1 | 2 | 3 | 4;
   const notes: string[] = [];
-  if (best) rules.push(toRule(best));
+  if (best) rules.push(toRule(best, found, contextWords));
   else if (base) rules.push({ id: base.id, rule: base.rule, matched: [], score: 0 });
 
   if (type === 'incident') {
@@ -142,7 +144,7 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     if (rules.length >= 3) break;
     if (other.intent.type !== type || other.intent.priority !== priority) continue;
     if (rules.some((r) => r.id === other.intent.id)) continue;
-    rules.push(toRule(other));
+    rules.push(toRule(other, found, contextWords));
   }
 
   const domainFromVotes = voteDomain(compiled, present);
@@ -244,18 +246,17 @@ function applyContext(
   if (context.urgent === true) set('no_rush', false, '');
 }
 
-function scoreIntent(
-  intent: CompiledIntent,
-  present: Set<number>,
-  weight: (c: number) => number,
-): IntentMatch | undefined {
+function scoreIntent(intent: CompiledIntent, weights: Float64Array): IntentMatch | undefined {
   let best: IntentMatch | undefined;
   for (const clause of intent.clauses) {
     let score = 0;
     let ok = clause.length > 0;
     for (const group of clause) {
       let top = -1;
-      for (const c of group) if (present.has(c)) top = Math.max(top, weight(c));
+      for (const c of group) {
+        const w = weights[c] ?? -1;
+        if (w > top) top = w;
+      }
       if (top < 0) {
         ok = false;
         break;
@@ -265,26 +266,22 @@ function scoreIntent(
     if (!ok) continue;
     score += 0.25 * clause.length + intent.boost;
     if (!best || score > best.score) {
-      best = { intent, score, groups: clause.length, words: [], total: score, firstObject: 0 };
+      best = { intent, score, groups: clause.length, total: score, firstObject: 0 };
     }
   }
   return best;
 }
 
 function wordsOf(intent: CompiledIntent, found: MessageMatches, contextWords: Map<number, string[]>): string[] {
-  const concepts = new Set(intent.clauses.flat(2));
   const words: string[] = [];
-  for (const m of found.matches) if (concepts.has(m.concept)) words.push(m.words.join(' '));
-  for (const [c, w] of contextWords) if (concepts.has(c)) words.push(...w);
+  for (const m of found.matches) if (intent.conceptSet.has(m.concept)) words.push(m.words.join(' '));
+  for (const [c, w] of contextWords) if (intent.conceptSet.has(c)) words.push(...w);
   return [...new Set(words)];
 }
 
-function firstObjectOf(compiled: CompiledIntents, intent: CompiledIntent, found: MessageMatches): number {
-  const concepts = new Set(intent.clauses.flat(2));
+function firstObjectOf(intent: CompiledIntent, firstPosition: Map<number, number>): number {
   let first = Number.MAX_SAFE_INTEGER;
-  for (const m of found.matches) {
-    if (concepts.has(m.concept) && compiled.concepts[m.concept]?.kind === 'object') first = Math.min(first, m.start);
-  }
+  for (const c of intent.objectConcepts) first = Math.min(first, firstPosition.get(c) ?? first);
   return first;
 }
 
@@ -299,11 +296,11 @@ function scopeWords(found: MessageMatches, cues: Cues): string[] {
   );
 }
 
-function toRule(match: IntentMatch): MatchedRule {
+function toRule(match: IntentMatch, found: MessageMatches, contextWords: Map<number, string[]>): MatchedRule {
   return {
     id: match.intent.id,
     rule: match.intent.rule,
-    matched: match.words,
+    matched: wordsOf(match.intent, found, contextWords),
     score: Math.round(match.score * 100) / 100,
   };
 }

@@ -1,5 +1,5 @@
 import { type CompiledIntents, NEGATED_CONCEPT } from './compile.js';
-import type { TrieNode } from './lexicon.js';
+import type { TrieNode, WordKeys } from './lexicon.js';
 import { BOUNDARY, type Token } from './normalize.js';
 
 /** One concept found in a message. */
@@ -32,12 +32,12 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
   const excludedWords: string[] = [];
   const covered = new Uint8Array(tokens.length);
   const keys = tokens.map((t) => (t.form === BOUNDARY ? undefined : lexicon.keys(t.form)));
-  const best = { length: 0, concepts: [] as number[] };
+  const best: Walk = { length: 0, concepts: [], tokens, keys };
   let i = 0;
   while (i < tokens.length) {
     best.length = 0;
     best.concepts = [];
-    walk(lexicon.root, i, 0);
+    walk(best, lexicon.root, i, 0);
     if (best.length === 0) {
       i++;
       continue;
@@ -56,30 +56,6 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
     i = end;
   }
 
-  function walk(node: TrieNode, position: number, depth: number): void {
-    if (depth > 0 && node.concepts.length > 0) {
-      if (depth > best.length) {
-        best.length = depth;
-        best.concepts = [...node.concepts];
-      } else if (depth === best.length) {
-        for (const c of node.concepts) if (!best.concepts.includes(c)) best.concepts.push(c);
-      }
-    }
-    const k = keys[position];
-    const token = tokens[position];
-    if (!k || !token || node.children.size === 0) return;
-    for (const key of k.plain) {
-      const next = node.children.get(key);
-      if (next) walk(next, position + 1, depth + 1);
-    }
-    if (token.negated) {
-      for (const key of k.negated) {
-        const next = node.children.get(key);
-        if (next) walk(next, position + 1, depth + 1);
-      }
-    }
-  }
-
   const negated = compiled.conceptIndex.get(NEGATED_CONCEPT);
   if (negated !== undefined) {
     tokens.forEach((t, p) => {
@@ -95,4 +71,37 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
     });
   }
   return { matches, present: new Set(matches.map((m) => m.concept)), excludedWords };
+}
+
+/** The state of the longest-match search at one position of the message. */
+interface Walk {
+  length: number;
+  concepts: number[];
+  tokens: Token[];
+  keys: (WordKeys | undefined)[];
+}
+
+/** Follows every key of each word down the trie and keeps the longest terms found. */
+function walk(best: Walk, node: TrieNode, position: number, depth: number): void {
+  if (depth > 0 && node.concepts.length > 0) {
+    if (depth > best.length) {
+      best.length = depth;
+      best.concepts = [...node.concepts];
+    } else if (depth === best.length) {
+      for (const c of node.concepts) if (!best.concepts.includes(c)) best.concepts.push(c);
+    }
+  }
+  const k = best.keys[position];
+  const token = best.tokens[position];
+  if (!k || !token || node.children.size === 0) return;
+  for (const key of k.plain) {
+    const next = node.children.get(key);
+    if (next) walk(best, next, position + 1, depth + 1);
+  }
+  if (token.negated) {
+    for (const key of k.negated) {
+      const next = node.children.get(key);
+      if (next) walk(best, next, position + 1, depth + 1);
+    }
+  }
 }

@@ -15,22 +15,28 @@ export const BOUNDARY = '|';
 
 /** Folds case and accents and splits a text into words and clause boundaries. */
 export function foldText(text: string): string[] {
-  const folded = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[’‘`´]/g, "'")
-    // English contractions become words the negation rules know ("doesn't" → "does not").
-    .replace(/\bwon't\b/g, 'will not')
-    .replace(/\bcan't\b/g, 'can not')
-    .replace(/\bcannot\b/g, 'can not')
-    .replace(/n't\b/g, ' not')
-    // Elisions and possessives: "l'imprimante" → "l imprimante", "it's" → "it s".
-    .replace(/'/g, ' ')
-    .replace(/[.,;:!?()[\]{}"«»…—–]+/g, ` ${BOUNDARY} `)
-    .replace(/[^a-z0-9|]+/g, ' ');
+  let folded = text.toLowerCase();
+  // Only text outside plain ASCII needs the slower folding passes.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the ASCII test itself.
+  if (/[^\x00-\x7f]/.test(folded)) {
+    folded = folded
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/[’‘´]/g, "'");
+  }
+  if (folded.includes("'") || folded.includes('`') || folded.includes('cannot')) {
+    folded = folded
+      .replace(/`/g, "'")
+      // English contractions become words the negation rules know ("doesn't" → "does not").
+      .replace(/\bwon't\b/g, 'will not')
+      .replace(/\bcan't\b/g, 'can not')
+      .replace(/\bcannot\b/g, 'can not')
+      .replace(/n't\b/g, ' not');
+  }
+  // Elisions and possessives ("l'imprimante" → "l imprimante"), clause punctuation, the rest.
+  folded = folded.replace(/[.,;:!?()[\]{}"«»…—–]+/g, ` ${BOUNDARY} `).replace(/[^a-z0-9|]+/g, ' ');
   return folded.split(' ').filter((w) => w !== '');
 }
 
@@ -38,6 +44,7 @@ export function foldText(text: string): string[] {
 export interface LanguageRules {
   fillers: Set<string>;
   multiFillers: string[][];
+  multiFillerStarts: Set<string>;
   numbers: Map<string, number>;
   frOpeners: Set<string>;
   frClosers: Set<string>;
@@ -70,6 +77,12 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
         .map((w) => w[0] ?? ''),
     ),
     multiFillers: lexicon.fillers.map(split).filter((w) => w.length > 1),
+    multiFillerStarts: new Set(
+      lexicon.fillers
+        .map(split)
+        .filter((w) => w.length > 1)
+        .map((w) => w[0] ?? ''),
+    ),
     numbers: new Map(Object.entries(lexicon.numbers).map(([w, n]) => [split(w).join(' '), n])),
     frOpeners: set(lexicon.negation.frOpeners),
     frClosers: set(lexicon.negation.frClosers),
@@ -97,9 +110,9 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    const multi = rules.multiFillers.find((f) => f.every((part, k) => words[i + k] === part));
-    if (multi) {
-      i += multi.length - 1;
+    const multi = rules.multiFillerStarts.has(word) ? matchMultiFiller(words, i, rules.multiFillers) : 0;
+    if (multi > 0) {
+      i += multi - 1;
       continue;
     }
     if (rules.fillers.has(word)) continue;
@@ -110,6 +123,15 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
   markNegation(tokens, rules);
   markExclusion(tokens, rules);
   return tokens;
+}
+
+function matchMultiFiller(words: string[], at: number, fillers: string[][]): number {
+  for (const filler of fillers) {
+    let ok = true;
+    for (let k = 0; k < filler.length && ok; k++) ok = words[at + k] === filler[k];
+    if (ok) return filler.length;
+  }
+  return 0;
 }
 
 function markNegation(tokens: Token[], rules: LanguageRules): void {
@@ -184,6 +206,8 @@ export function statedDelayDays(tokens: Token[], rules: LanguageRules): number |
   let longest: number | undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const one = tokens[i]?.form ?? '';
+    // A delay needs a number right after its preposition: most words are skipped at once.
+    if (!/^\d/.test(tokens[i + 1]?.form ?? '') && !/^\d/.test(tokens[i + 2]?.form ?? '')) continue;
     const two = `${one} ${tokens[i + 1]?.form ?? ''}`;
     const start = rules.delayBefore.has(two) ? i + 2 : rules.delayBefore.has(one) ? i + 1 : -1;
     if (start === -1) continue;
