@@ -19,17 +19,97 @@ export function formatTime(hour: number, minute: number, language: Language): st
   return minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, '0')}`;
 }
 
+const WEEKDAYS: Record<Language, string[]> = {
+  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+const MONTHS: Record<Language, string[]> = {
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const recentWallClocks = new Map<string, WallClock>();
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
+/** The wall-clock parts of an instant in a zone; one cached formatter per zone (announcements are hot). */
+function wallClock(
+  at: Date,
+  zone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+  let format = wallClocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(zone, format);
+  }
+  const key = `${zone} ${at.getTime()}`;
+  const known = recentWallClocks.get(key);
+  if (known) return known;
+  const parts: Record<string, number> = {};
+  for (const p of format.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const year = parts.year ?? 1970;
+  const month = parts.month ?? 1;
+  const day = parts.day ?? 1;
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const result = { year, month, day, hour: (parts.hour ?? 0) % 24, minute: parts.minute ?? 0, weekday };
+  // The same deadlines are said again and again (cards, status): keep the last few hundred.
+  if (recentWallClocks.size >= 500) recentWallClocks.clear();
+  recentWallClocks.set(key, result);
+  return result;
+}
+
 /**
  * An instant as a person says it, in the given zone: "lundi 23 novembre à 9 h 30",
  * "Monday 23 November at 9:30 am"; the year is added when it is not the current one.
  */
 export function formatInstant(at: Date | string, language: Language, zone: string, now?: Date): string {
-  const dt = (typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at))
-    .setZone(zone)
-    .setLocale(language);
-  const sameYear = now ? DateTime.fromJSDate(now).setZone(zone).year === dt.year : true;
-  const day = `${dt.toFormat('cccc')} ${dt.day} ${dt.toFormat('LLLL')}${sameYear ? '' : ` ${dt.year}`}`;
-  const time = formatTime(dt.hour, dt.minute, language);
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  const w = wallClock(instant, zone);
+  const sameYear = now ? wallClock(now, zone).year === w.year : true;
+  const day = `${WEEKDAYS[language][w.weekday]} ${w.day} ${MONTHS[language][w.month - 1]}${sameYear ? '' : ` ${w.year}`}`;
+  const time = formatTime(w.hour, w.minute, language);
   return language === 'en' ? `${day} at ${time}` : `${day} à ${time}`;
 }
 
