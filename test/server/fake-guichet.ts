@@ -17,7 +17,7 @@ export function reply(text: string, extra: Partial<Reply> = {}): Reply {
  * records every turn, a store whose health probe can be made to fail, and a logger whose lines
  * are kept in memory for the tests to read.
  */
-export function fakeGuichet(options: { storeFails?: boolean; engineFails?: boolean } = {}) {
+export function fakeGuichet(options: { storeFails?: boolean; storeHangs?: boolean; engineFails?: boolean } = {}) {
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -58,6 +58,7 @@ export function fakeGuichet(options: { storeFails?: boolean; engineFails?: boole
   const store = {
     async loadConversation(): Promise<unknown | null> {
       if (options.storeFails) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      if (options.storeHangs) return new Promise(() => {});
       return null;
     },
   };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../src/server/channel.js';
+import { healthHandler } from '../../src/server/health.js';
 import { createHttpServer, enabledChannels } from '../../src/server/server.js';
 import { fakeGuichet } from './fake-guichet.js';
 import { type RunningServer, run } from './http-harness.js';
@@ -46,6 +47,21 @@ describe('GET /healthz', () => {
     expect(await response.json()).toMatchObject(body);
     const errors = logs.filter((line) => line.level >= 50);
     expect(errors.length).toBe(storeFails ? 1 : 0);
+  });
+});
+
+describe('the health probe', () => {
+  it('answers 503 when the store does not answer in time', async () => {
+    const fake = fakeGuichet({ storeHangs: true });
+    const probe: Channel = {
+      name: 'probe',
+      enabled: () => true,
+      mount: (server, app) => server.get('/quick-healthz', healthHandler(app, 50)),
+    };
+    running = await run(createHttpServer(fake.app, {}, [probe]), fake.app);
+    const response = await running.get('/quick-healthz');
+    expect(response.status).toBe(503);
+    expect(JSON.stringify(fake.logs)).toContain('did not answer within 50 ms');
   });
 });
 
