@@ -60,7 +60,7 @@ describe('guichet chat --jsonl', () => {
     for (const line of lines) {
       for (const reply of line.replies) {
         expect(Object.keys(reply).sort()).toEqual(['choices', 'expects', 'text']);
-        reply.choices.forEach((c, i) => expect(c.digit).toBe(String(i + 1)));
+        expect(reply.choices.map((c) => c.digit)).toEqual(reply.choices.map((_c, i) => String(i + 1)));
       }
     }
 
