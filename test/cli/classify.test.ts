@@ -1,0 +1,84 @@
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/cli/classify.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+/** Runs `guichet classify` on the given stdin lines and returns the exit status and the output lines. */
+async function run(lines: string[], args: string[] = []) {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdin: Readable.from([`${lines.join('\n')}\n`]),
+    stdout: new Writable({
+      write(chunk, _enc, done) {
+        out += String(chunk);
+        done();
+      },
+    }),
+    stderr: new Writable({
+      write(chunk, _enc, done) {
+        err += String(chunk);
+        done();
+      },
+    }),
+    env: {},
+  };
+  const status = await classify(args, io);
+  const output = out
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { status, output, err };
+}
+
+describe('guichet classify', () => {
+  it('answers incident priority 1 with the rule it matched for a site that cannot work', async () => {
+    const { status, output } = await run([
+      JSON.stringify({ text: 'plus personne ne peut travailler sur le site de Marseille, le switch est mort' }),
+    ]);
+    expect(status).toBe(0);
+    expect(output[0]).toMatchObject({
+      type: 'incident',
+      priority: 1,
+      priorityLabel: 'critique',
+      domain: 'informatique',
+      queue: 'OPS-01-INFORMATIQUE',
+      questions: [],
+    });
+    const rules = output[0]?.rules as { id: string; rule: string; matched: string[] }[];
+    expect(rules[0]?.id).toMatch(/^incident\.p1\./);
+    const device = rules.find((r) => r.id === 'incident.p1.network_device_down');
+    expect(device?.rule).toBe('Switch ou firewall ne fonctionne plus ou n’est plus accessible');
+    expect(device?.matched).toEqual(expect.arrayContaining(['switch', 'mort']));
+    expect(output[0]?.reason).toMatch(/^Incident de priorité 1 \(critique\) : /);
+  });
+
+  it('keeps the id, reads "management" and routes telecom to its queue', async () => {
+    const { output } = await run([
+      JSON.stringify({ id: 'a', text: 'Mon PC ne démarre plus', management: true }),
+      JSON.stringify({ id: 7, text: 'Pouvez-vous modifier le message d’accueil du standard ?' }),
+    ]);
+    expect(output[0]).toMatchObject({ id: 'a', type: 'incident', priority: 2, subcategory: 'Poste de la direction' });
+    expect(output[1]).toMatchObject({
+      id: 7,
+      type: 'request',
+      priority: 2,
+      domain: 'telecom',
+      queue: 'OPS-02-TELECOM',
+    });
+  });
+
+  it('answers a refused line with its number and goes on, exiting 1', async () => {
+    const { status, output, err } = await run(['{"text": ""}', 'not json', '{"text":"imprimante HS"}']);
+    expect(status).toBe(1);
+    expect(output[0]).toEqual({ line: 1, error: 'text: expected a non-empty "text"' });
+    expect(output[1]).toMatchObject({ line: 2 });
+    expect(output[2]).toMatchObject({ type: 'incident', priority: 3 });
+    expect(err).toContain('line 1');
+  });
+
+  it('names the intents folder it cannot read', async () => {
+    await expect(run(['{"text":"x"}'], ['--intents', '/nonexistent/intents'])).rejects.toThrow(/nonexistent/);
+  });
+});

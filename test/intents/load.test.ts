@@ -1,0 +1,82 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode, GuichetError } from '../../src/errors.js';
+import { DEFAULT_INTENTS_DIR, loadIntents } from '../../src/intents/classifier.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the shipped intents folder with one more file. */
+function folderWith(name: string, yaml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-intents-'));
+  dirs.push(dir);
+  for (const file of ['language.yaml', 'concepts.yaml', 'incidents.yaml', 'requests.yaml']) {
+    copyFileSync(join(DEFAULT_INTENTS_DIR, file), join(dir, file));
+  }
+  writeFileSync(join(dir, name), yaml);
+  return dir;
+}
+
+const intent = (fields: string) => `intents:\n  - id: local.test\n    rule: "Une règle"\n    category: Test\n${fields}`;
+
+describe('loadIntents', () => {
+  it('loads the shipped intents: one per seed bullet, with their rule text', () => {
+    const set = loadIntents();
+    expect(set.intents.length).toBeGreaterThanOrEqual(30);
+    expect(set.intents.find((i) => i.id === 'incident.p1.pbx_down')?.rule).toBe(
+      'Central téléphonique VoIP hors service',
+    );
+    expect(set.intents.every((i) => i.type === 'incident' || i.priority >= 2)).toBe(true);
+  });
+
+  const bad: [string, string, string][] = [
+    [
+      'a priority out of range',
+      intent('    type: incident\n    priority: 7\n    when: ["server & broken"]\n'),
+      'intents.0.priority',
+    ],
+    ['a missing type', intent('    priority: 3\n    when: ["server & broken"]\n'), 'intents.0.type'],
+    [
+      'an unknown concept',
+      intent('    type: incident\n    priority: 3\n    when: ["toaster & broken"]\n'),
+      'intents.0.when.0: "toaster"',
+    ],
+    [
+      'an unknown group',
+      intent('    type: incident\n    priority: 3\n    when: ["server & @nothing"]\n'),
+      'intents.0.when.0: "@nothing"',
+    ],
+    [
+      'a request of priority 1',
+      intent('    type: request\n    priority: 1\n    when: ["server & add"]\n'),
+      'intents.0.priority',
+    ],
+    [
+      'a concept with a bad kind',
+      'concepts:\n  toaster:\n    kind: appliance\n    fr: [grille-pain]\n',
+      'concepts.toaster.kind',
+    ],
+    ['an unknown section', 'rules: []\n', '(root)'],
+  ];
+  it.each(bad)('rejects %s, naming the file and the field', (_name, yaml, field) => {
+    const dir = folderWith('zz-local.yaml', yaml);
+    let error: unknown;
+    try {
+      loadIntents(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GuichetError);
+    expect((error as GuichetError).code).toBe(ErrorCode.PolicyInvalid);
+    expect((error as GuichetError).message).toContain('zz-local.yaml');
+    expect((error as GuichetError).message).toContain(field);
+  });
+
+  it('says which folder cannot be read', () => {
+    expect(() => loadIntents('/nonexistent/intents')).toThrow(/\/nonexistent\/intents/);
+  });
+});
