@@ -3,40 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { NewTicket } from '../src/store/ticket-store.js';
+import { newTicket } from '../test/store/new-ticket.js';
 import { type BenchRow, medianOf } from './harness.js';
 
 const CREATIONS = 2_000;
 const RUNS = 7;
 
-const ticket = (i: number): NewTicket => ({
-  createdAt: '2026-11-23T09:00:00.000Z',
-  account: 'Transports Durand',
-  contact: 'Marie Lefèvre',
-  contactEmail: 'marie.lefevre@transports-durand.fr',
-  contactPhone: '+33491000001',
-  source: 'web',
-  title: `Imprimante hors service ${i}`,
-  description: "L'imprimante du 2e étage n'imprime plus depuis ce matin.",
-  type: 'incident',
-  priority: 'normale',
-  domain: 'informatique',
-  category: 'impression',
-  subcategory: null,
-  queue: 'OPS-01-INFORMATIQUE',
-  primaryResource: 'philippe',
-  level: 1,
-  status: 'assigned',
-  workType: 'Support à distance (Réactif)',
-  contract: true,
-  firstResponseDue: '2026-11-23T14:30:00.000+01:00',
-  resolutionDue: '2026-11-24T14:30:00.000+01:00',
-  escalationAt: '2026-11-24T09:30:00.000+01:00',
-  appointmentAt: null,
-  classificationReason: 'incident gênant mais non bloquant',
-  conversationRef: null,
-  idempotencyKey: `bench:${i}`,
-  language: 'fr',
-});
+/** The bench's tickets: the tests' builder, with a distinct title and idempotency key each. */
+const ticket = (i: number): NewTicket =>
+  newTicket({ source: 'web', title: `Imprimante hors service ${i}`, idempotencyKey: `bench:${i}` });
 
 /**
  * Creates CREATIONS tickets in a fresh SQLite file of the system's temp folder, durability on

@@ -2,16 +2,12 @@ import { z } from 'zod';
 import {
   type Clock,
   DOMAINS,
-  type Domain,
   LANGUAGES,
-  type Language,
   PRIORITIES,
   type Priority,
   SOURCES,
-  type Source,
   TICKET_TYPES,
   type TicketStatus,
-  type TicketType,
 } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
 import type { NotificationKind, Notifier } from '../notifier/notifier.js';
@@ -35,28 +31,30 @@ export interface DeadlineCalculator {
 }
 
 /** What the conversation has gathered for a ticket, before the service routes and numbers it. */
-export interface TicketDraft {
-  account: string | null;
-  contact: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  contract: boolean;
-  source: Source;
-  title: string;
-  description: string;
-  type: TicketType;
-  priority: Priority;
-  domain: Domain;
-  category: string | null;
-  subcategory: string | null;
-  classificationReason: string | null;
-  appointmentAt: string | null;
-  conversationRef: string | null;
-  idempotencyKey: string | null;
-  language: Language;
+export type TicketDraft = Pick<
+  Ticket,
+  | 'account'
+  | 'contact'
+  | 'contactEmail'
+  | 'contactPhone'
+  | 'contract'
+  | 'source'
+  | 'title'
+  | 'description'
+  | 'type'
+  | 'priority'
+  | 'domain'
+  | 'category'
+  | 'subcategory'
+  | 'classificationReason'
+  | 'appointmentAt'
+  | 'conversationRef'
+  | 'idempotencyKey'
+  | 'language'
+> & {
   /** A draft: the caller hung up mid-intake; technicians see it and may call back. */
   status?: 'draft';
-}
+};
 
 const nullableText = z.string().nullable();
 const draftSchema = z.object({

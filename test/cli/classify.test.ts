@@ -1,35 +1,18 @@
-import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/cli/classify.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 
 /** Runs `guichet classify` on the given stdin lines and returns the exit status and the output lines. */
 async function run(lines: string[], args: string[] = []) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdin: Readable.from([`${lines.join('\n')}\n`]),
-    stdout: new Writable({
-      write(chunk, _enc, done) {
-        out += String(chunk);
-        done();
-      },
-    }),
-    stderr: new Writable({
-      write(chunk, _enc, done) {
-        err += String(chunk);
-        done();
-      },
-    }),
-    env: {},
-  };
+  const io = memoryIo(`${lines.join('\n')}\n`);
   const status = await classify(args, io);
-  const output = out
+  const output = io
+    .out()
     .trim()
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { status, output, err };
+  return { status, output, err: io.err() };
 }
 
 describe('guichet classify', () => {

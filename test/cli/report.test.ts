@@ -6,8 +6,8 @@ import { periodBound } from '../../src/cli/report.js';
 import { main } from '../../src/cli.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { SlaReport } from '../../src/tickets/sla-report.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { newTicket } from '../store/new-ticket.js';
-import { memoryIo } from '../tickets/memory-io.js';
 
 let folder: string;
 let db: string;

@@ -1,36 +1,11 @@
 import { execFile } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { sla } from '../../src/cli/sla.js';
+import { memoryIo } from '../helpers/memory-io.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function memoryIo(input: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  return {
-    stdin: Readable.from([input]),
-    stdout: sink((s) => {
-      out += s;
-    }),
-    stderr: sink((s) => {
-      err += s;
-    }),
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function run(lines: string[], args: string[] = []) {
   const io = memoryIo(`${lines.join('\n')}\n`);

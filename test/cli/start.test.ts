@@ -2,25 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
+import { memoryIo } from '../helpers/memory-io.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'guichet.js');
-
-function memoryIo(env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => {
-    out += String(chunk);
-  });
-  stderr.on('data', (chunk) => {
-    err += String(chunk);
-  });
-  return { io: { stdin: new PassThrough(), stdout, stderr, env }, out: () => out, err: () => err };
-}
 
 describe('guichet start, refused settings', () => {
   it.each([
@@ -29,15 +15,15 @@ describe('guichet start, refused settings', () => {
     { args: ['--colour'], env: {}, says: "Unknown option '--colour'" },
     { args: ['--port', '0'], env: { LOG_LEVEL: 'loud' }, says: 'LOG_LEVEL must be one of' },
   ])('$args $env stops with a message', async ({ args, env, says }) => {
-    const { io, err } = memoryIo(env);
+    const io = memoryIo('', env);
     expect(await main(['start', ...args], io)).toBe(1);
-    expect(err()).toContain(says);
+    expect(io.err()).toContain(says);
   });
 
   it('explains itself with --help', async () => {
-    const { io, out } = memoryIo();
+    const io = memoryIo();
     expect(await main(['start', '--help'], io)).toBe(0);
-    expect(out()).toContain('Usage: guichet start [--port N]');
+    expect(io.out()).toContain('Usage: guichet start [--port N]');
   });
 });
 

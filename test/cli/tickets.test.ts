@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Ticket } from '../../src/store/ticket-store.js';
+import { memoryIo } from '../helpers/memory-io.js';
 import { newTicket } from '../store/new-ticket.js';
-import { memoryIo } from '../tickets/memory-io.js';
 
 let folder: string;
 let db: string;
