@@ -78,7 +78,7 @@ export async function run(): Promise<BenchRow[]> {
       unit: 'turns/s',
       goal: { value: 2000, higherIsBetter: true },
       runs: 5,
-      note: 'one after the other; each save is a durable commit (WAL, synchronous=FULL), bound by the disk sync',
+      note: 'one after the other; conversation saves in WAL with synchronous=NORMAL, tickets with synchronous=FULL',
     });
 
     const app = await wired(join(dir, 'open.sqlite'));

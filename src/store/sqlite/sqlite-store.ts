@@ -50,6 +50,13 @@ const MAX_BATCH = 256;
 export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
+  /**
+   * Conversation state goes through its own connection with synchronous=NORMAL: in WAL mode a
+   * commit then survives a crash or a restart of the process without a disk sync, and only an
+   * operating-system crash may lose the last turns (the person answers the last question again).
+   * Tickets keep synchronous=FULL. `:memory:` has one connection for both.
+   */
+  private readonly conversationsDb: Database.Database;
   private readonly timezone: string;
   private readonly statements: ReturnType<SqliteStore['prepare']>;
   private readonly listCache = new Map<string, Database.Statement>();
@@ -58,9 +65,10 @@ export class SqliteStore implements Store {
   private readonly createBatch: Database.Transaction<(tickets: NewTicket[]) => Outcome[]>;
   private closed = false;
 
-  private constructor(path: string, db: Database.Database, timezone: string) {
+  private constructor(path: string, db: Database.Database, conversationsDb: Database.Database, timezone: string) {
     this.path = path;
     this.db = db;
+    this.conversationsDb = conversationsDb;
     this.timezone = timezone;
     this.statements = this.prepare();
     const createOne = this.db.transaction((ticket: NewTicket) => this.createOne(ticket));
@@ -82,6 +90,7 @@ export class SqliteStore implements Store {
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
     const hint = `Check the path given by --db or DATABASE_URL ("${path}") and that its folder is writable.`;
     let db: Database.Database | undefined;
+    let conversationsDb: Database.Database | undefined;
     try {
       if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
       db = new Database(path);
@@ -91,8 +100,15 @@ export class SqliteStore implements Store {
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
       migrate(db, options.migrations ?? SQLITE_MIGRATIONS);
-      return new SqliteStore(path, db, options.timezone ?? DEFAULT_TICKET_TIMEZONE);
+      conversationsDb = db;
+      if (path !== ':memory:') {
+        conversationsDb = new Database(path);
+        conversationsDb.pragma('synchronous = NORMAL');
+        conversationsDb.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      }
+      return new SqliteStore(path, db, conversationsDb, options.timezone ?? DEFAULT_TICKET_TIMEZONE);
     } catch (error) {
+      if (conversationsDb !== db) conversationsDb?.close();
       db?.close();
       throw storeFailed(`opening the SQLite database "${path}"`, error, hint);
     }
@@ -113,15 +129,17 @@ export class SqliteStore implements Store {
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
       ),
       events: this.db.prepare('SELECT * FROM ticket_events WHERE ticket_number = ? ORDER BY id'),
-      loadConversation: this.db.prepare(
+      loadConversation: this.conversationsDb.prepare(
         'SELECT state FROM conversations WHERE channel = ? AND conversation_id = ? AND expires_at > ?',
       ),
-      saveConversation: this.db.prepare(
+      saveConversation: this.conversationsDb.prepare(
         `INSERT INTO conversations (channel, conversation_id, state, expires_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
       ),
-      deleteConversation: this.db.prepare('DELETE FROM conversations WHERE channel = ? AND conversation_id = ?'),
-      purgeExpired: this.db.prepare('DELETE FROM conversations WHERE expires_at <= ?'),
+      deleteConversation: this.conversationsDb.prepare(
+        'DELETE FROM conversations WHERE channel = ? AND conversation_id = ?',
+      ),
+      purgeExpired: this.conversationsDb.prepare('DELETE FROM conversations WHERE expires_at <= ?'),
       migrations: this.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version'),
     };
   }
@@ -281,6 +299,7 @@ export class SqliteStore implements Store {
     // Creations already asked are committed before the file is closed.
     while (this.pending.length > 0) this.flush();
     this.closed = true;
+    if (this.conversationsDb !== this.db) this.conversationsDb.close();
     this.db.close();
   }
 
