@@ -33,6 +33,7 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
   const covered = new Uint8Array(tokens.length);
   const keys = tokens.map((t) => (t.form === BOUNDARY ? undefined : lexicon.keys(t.form)));
   const best: Walk = { length: 0, concepts: [], tokens, keys };
+  const negatedConcept = compiled.conceptIndex.get(NEGATED_CONCEPT);
   let i = 0;
   while (i < tokens.length) {
     best.length = 0;
@@ -45,9 +46,17 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
     const end = i + best.length;
     const words = tokens.slice(i, end).map((t) => t.form);
     const excluded = tokens.slice(i, end).some((t) => t.excluded);
+    // "won't connect", "can't install": an action said in the negative describes what fails,
+    // not a change asked for, so it counts as the weak symptom, like any other negated verb.
+    const negatedAction = negatedConcept !== undefined && tokens.slice(i, end).every((t) => t.negated);
     for (const concept of best.concepts) {
-      if (excluded && concepts[concept]?.kind === 'object') {
+      const kind = concepts[concept]?.kind;
+      if (excluded && kind === 'object') {
         excludedWords.push(words.join(' '));
+        continue;
+      }
+      if (negatedAction && kind === 'action') {
+        matches.push({ concept: negatedConcept, start: i, end, words });
         continue;
       }
       matches.push({ concept, start: i, end, words });
@@ -56,7 +65,7 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
     i = end;
   }
 
-  const negated = compiled.conceptIndex.get(NEGATED_CONCEPT);
+  const negated = negatedConcept;
   if (negated !== undefined) {
     tokens.forEach((t, p) => {
       if (

@@ -159,6 +159,13 @@ const bullets: [string, Expect][] = [
 
 /** Hard cases: negation, the password either way, the management, no rush, scope, telecom vs IT, speech. */
 const hardCases: [string, Expect][] = [
+  // A change said in the negative is what fails, not a request.
+  [
+    "my laptop won't connect to the VPN since this morning",
+    ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+  ],
+  ["I can't install the new printer driver, it fails", ['incident', 3, 'informatique', 'incident.p3.printer']],
+  ['could you connect the new printer to the network', ['request', 3, 'informatique', 'request.p3.printer_install']],
   [
     'plus personne ne peut travailler sur le site de Marseille, le switch est mort',
     ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
