@@ -62,6 +62,8 @@ const fr = {
   nonsense: () =>
     "Pardon, je n'ai pas compris votre message. Pouvez-vous me décrire ce qui se passe, par exemple « l'imprimante n'imprime plus » ou « j'ai besoin d'un nouveau compte » ?",
   notUnderstood: () => "Pardon, je n'ai pas bien compris.",
+  tellMore: () =>
+    "Pouvez-vous m'en dire un peu plus ? Décrivez-moi ce qui se passe, par exemple « l'imprimante du 2e étage n'imprime plus » ou « j'ai besoin d'un accès au dossier Compta ».",
   longMessage: (kept: number) =>
     `Votre message est très long : je garde les ${kept} premiers caractères dans le ticket, le technicien vous recontactera pour le détail.`,
   askCompany: () => 'Pour quelle entreprise travaillez-vous ?',
@@ -217,6 +219,8 @@ const en: Messages = {
   nonsense: () =>
     'Sorry, I did not understand your message. Could you tell me what is happening, for example "the printer does not print" or "I need a new account"?',
   notUnderstood: () => 'Sorry, I did not quite understand.',
+  tellMore: () =>
+    'Could you tell me a little more? Describe what is happening, for example "the printer on the 2nd floor does not print" or "I need access to the Accounting folder".',
   longMessage: (kept) =>
     `Your message is very long: I keep its first ${kept} characters in the ticket, and the technician will contact you for the details.`,
   askCompany: () => 'Which company do you work for?',

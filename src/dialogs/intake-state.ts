@@ -60,6 +60,8 @@ export const intakeStateSchema = z.object({
   appointmentAt: z.string().nullable(),
   /** The field being changed from the summary. */
   editing: z.enum(FIELDS).nullable(),
+  /** The first description was not understood and asked again once (the next one is kept as it is). */
+  descriptionReasked: z.boolean().default(false),
 });
 export type IntakeState = z.infer<typeof intakeStateSchema>;
 
@@ -88,5 +90,6 @@ export function emptyIntake(): IntakeState {
     asked: [],
     appointmentAt: null,
     editing: null,
+    descriptionReasked: false,
   };
 }

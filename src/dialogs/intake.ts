@@ -58,6 +58,9 @@ export interface DialogStep {
   outcome?: 'confirm' | 'cancel';
 }
 
+/** Up to this many words, a first message that matches no rule is asked again once. */
+const SHORT_MESSAGE_WORDS = 3;
+
 /** The longest description kept in a ticket; longer messages are cut and the person told. */
 export const DESCRIPTION_MAX = 4000;
 
@@ -342,6 +345,9 @@ function onDescription(intake: IntakeState, text: string, ctx: DialogContext): D
     return { intake: { ...intake, phase: 'describe' }, replies: [reply(ctx.language, m.greetBack(intake.contact))] };
   }
   if (isGibberish(text)) return { intake, replies: [reply(ctx.language, m.nonsense())] };
+  if (!intake.descriptionReasked && intake.editing !== 'description' && saysNothingKnown(text, ctx)) {
+    return { intake: { ...intake, descriptionReasked: true }, replies: [reply(ctx.language, m.tellMore())] };
+  }
   const long = text.length > DESCRIPTION_MAX;
   let next: IntakeState = { ...intake, description: long ? shorten(text, DESCRIPTION_MAX) : text };
   if (intake.editing !== 'description') {
@@ -355,6 +361,15 @@ function onDescription(intake: IntakeState, text: string, ctx: DialogContext): D
     }
   }
   return moveOn(next, ctx, long ? m.longMessage(DESCRIPTION_MAX) : undefined);
+}
+
+/**
+ * A short message in which no rule of the intents finds anything ("asdf qwerty", "test") is asked
+ * again, once: a second try is kept whatever it says, so an unusual problem is never refused.
+ */
+function saysNothingKnown(text: string, ctx: DialogContext): boolean {
+  const wordCount = text.trim().split(/\s+/).length;
+  return wordCount <= SHORT_MESSAGE_WORDS && ctx.classifier.classify(text).rules.every((r) => r.matched.length === 0);
 }
 
 function onCompany(intake: IntakeState, text: string, ctx: DialogContext): DialogStep {

@@ -138,6 +138,22 @@ const transcripts: Transcript[] = [
     ticket: null,
   },
   {
+    name: 'a first message that says nothing known is asked again once, then kept',
+    steps: [
+      ['asdf qwerty', "m'en dire un peu plus"],
+      ['mon écran est cassé', 'quelle entreprise'],
+    ],
+    ticket: null,
+  },
+  {
+    name: 'the second try is kept even when it says nothing known',
+    steps: [
+      ['test', "m'en dire un peu plus"],
+      ['la badgeuse', 'quelle entreprise'],
+    ],
+    ticket: null,
+  },
+  {
     name: 'nonsense, an empty message and a very long message get a polite answer',
     steps: [
       ['xkcd qwrtz plmk', "je n'ai pas compris votre message"],

@@ -22,6 +22,10 @@ export function fakeClassifier(): Classifier {
       let domain: Domain = 'informatique';
       let domainKnown = true;
       let questions: ClarifyingQuestion[] = [];
+      // The keyword recognized, reported in `rules` as the real classifier reports matched words.
+      const keyword = ['panne générale', 'mot de passe', 'password', 'logo', 'imprimante', 'printer', 'standard'].find(
+        (k) => t.includes(k),
+      );
       if (t.includes('panne générale') || context.scope === 'site') priority = 'critique';
       else if (t.includes('mot de passe') || t.includes('password')) {
         type = 'request';
@@ -48,7 +52,9 @@ export function fakeClassifier(): Classifier {
         confidence: questions.length > 0 ? 0.3 : 0.9,
         domainKnown,
         noRush: context.noRush ?? false,
-        rules: [],
+        rules: [
+          { id: `test.${priority}`, rule: 'règle de test', matched: keyword ? [keyword] : [], score: keyword ? 1 : 0 },
+        ],
         reason: `règle de test ${priority}`,
         questions,
         language: /\b(the|my|is|not)\b/.test(t) ? 'en' : 'fr',
