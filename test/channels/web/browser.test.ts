@@ -132,6 +132,9 @@ if (chromiumPresent) {
       const ticket = await app.store.getTicket(number);
       expect(ticket).toMatchObject({ source: 'web', account: 'Transports Durand', type: 'incident', contract: true });
       expect(cardText).toContain(ticket?.queue ?? '(no queue)');
+      // French typesetting: the times of the deadlines never break across lines.
+      expect(cardText).toMatch(/\d\u00a0h(\u00a0\d\d)?/);
+      expect(cardText).not.toMatch(/\d h \d\d/);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -114,10 +114,18 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
+  // French typesetting: a time ("15 h 30") and the space before « : ; ? ! » never break a line.
+  function typeset(text) {
+    return text
+      .replace(/(\d) h(?: (\d\d))?/g, (_, hour, minutes) => `${hour}\u00a0h${minutes ? `\u00a0${minutes}` : ''}`)
+      .replace(/ ([:;?!»])/g, '\u00a0$1')
+      .replace(/« /g, '«\u00a0');
+  }
+
   function element(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) node.textContent = typeset(String(text));
     return node;
   }
 
