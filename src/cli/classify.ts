@@ -10,7 +10,8 @@ const HELP = `Usage: guichet classify [--intents DIR] [--policy FILE]
 
 Reads JSON lines {"id"?, "text", "management"?} on stdin and writes one JSON line per input:
 {id?, type, priority, priorityLabel, domain, queue, category, subcategory?, confidence, rules,
-reason, questions}. "management": true says the contact is a member of the management (accounts
+reason, reasons, questions}: "reason" is the French sentence saying why, "reasons" the same as
+{"fr", "en"}. "management": true says the contact is a member of the management (accounts
 file). --intents (or GUICHET_INTENTS) points at another intents folder.
 `;
 
@@ -52,6 +53,7 @@ export async function classify(args: string[], io: CliIo): Promise<number> {
         confidence: c.confidence,
         rules: c.rules,
         reason: c.reason,
+        ...(c.reasons === undefined ? {} : { reasons: c.reasons }),
         questions: c.questions,
       },
     };

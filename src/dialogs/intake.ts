@@ -21,6 +21,7 @@ import {
   type ImpactQuestion,
   type IntakeState,
 } from './intake-state.js';
+import { englishReason, rememberReasons } from './reasons.js';
 import { type Option, prefixed, reply } from './reply.js';
 import { normalize, shorten } from './text.js';
 import { proposeTitle, TITLE_MAX } from './title.js';
@@ -113,9 +114,14 @@ export function contextOf(intake: IntakeState, now: Date): ClassificationContext
   return context;
 }
 
-/** The classification of the intake as it stands, with every answer in the context. */
+/**
+ * The classification of the intake as it stands, with every answer in the context. Its English
+ * reason is remembered, for the announcement of the ticket the engine opens from it.
+ */
 export function classifyIntake(intake: IntakeState, ctx: DialogContext): Classification {
-  return ctx.classifier.classify(intake.description ?? '', contextOf(intake, ctx.now));
+  const c = ctx.classifier.classify(intake.description ?? '', contextOf(intake, ctx.now));
+  if (c.reasons) rememberReasons(c.reasons);
+  return c;
 }
 
 function needsDate(c: Classification): boolean {
@@ -259,12 +265,15 @@ function questionPrompt(question: ImpactQuestion, ctx: DialogContext): Reply {
 }
 
 /**
- * Why this priority, in the conversation's language: the classifier explains in French (the
- * seed's own words); an English conversation gets the policy's English definition of the priority.
+ * Why this priority, in the conversation's language, from the French reason a ticket keeps: as it
+ * is in French; in English, its twin from the classification (the rule that applied), or the
+ * policy's English definition of the priority when the sentence was never classified here.
  */
 export function reasonFor(reason: string | null, priority: Priority, policy: Policy, language: Language): string {
-  if (language === 'fr' && reason) return reason;
-  return policy.priorities[priority].definition[language];
+  const definition = policy.priorities[priority].definition[language];
+  if (!reason) return definition;
+  if (language === 'fr') return reason;
+  return englishReason(reason) ?? definition;
 }
 
 /** The summary's text: type, priority and why, domain and queue, company, contact, title. */
@@ -274,7 +283,7 @@ export function summaryText(intake: IntakeState, ctx: DialogContext): string {
   return messages(ctx.language).summary({
     type: c.type,
     priorityLabel: ctx.policy.priorities[c.priority].label[ctx.language],
-    reason: reasonFor(c.reason, c.priority, ctx.policy, ctx.language),
+    reason: c.reasons?.[ctx.language] ?? reasonFor(c.reason, c.priority, ctx.policy, ctx.language),
     domain: c.domain,
     queue: c.queue,
     account: intake.account ?? '',

@@ -50,8 +50,13 @@ export interface Classification {
   workaround?: boolean;
   noRush: boolean;
   rules: MatchedRule[];
-  /** A sentence saying why this type and priority, citing the seed rule. */
+  /** A sentence saying why this type and priority, citing the seed rule (French: what technicians read). */
   reason: string;
+  /**
+   * The same sentence in both languages, for the person's own language: `fr` equals `reason`.
+   * Optional so that classifiers written before it still type-check; Guichet's always sets it.
+   */
+  reasons?: { fr: string; en: string };
   /** Questions to ask, most useful first, when the confidence is low. */
   questions: ClarifyingQuestion[];
   /** The message is written in English. */

@@ -10,7 +10,7 @@ import type {
 } from './classification.js';
 import type { CompiledIntent, CompiledIntents } from './compile.js';
 import type { MessageMatches } from './match.js';
-import { explain } from './reason.js';
+import { type Bilingual, explain } from './reason.js';
 
 /** Below this confidence the classification carries the questions that would settle it. */
 export const QUESTION_THRESHOLD = 0.6;
@@ -100,7 +100,7 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
   const base =
     best?.intent ?? (type === 'incident' ? compiled.byRole.fallbackIncident : compiled.byRole.fallbackRequest);
   let priority: 1 | 2 | 3 | 4 = (base?.priority ?? 4) as 1 | 2 | 3 | 4;
-  const notes: string[] = [];
+  const notes: Bilingual[] = [];
   if (best) rules.push(toRule(best, found, contextWords));
   else if (base) rules.push({ id: base.id, rule: base.rule, matched: [], score: 0 });
 
@@ -116,13 +116,13 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     } else if (!best && scope === 'team') {
       // Not one user, not a whole department: the SLA sheet's "incident gênant" (normale).
       priority = 3;
-      notes.push('plusieurs collaborateurs sont concernés');
+      notes.push({ fr: 'plusieurs collaborateurs sont concernés', en: 'several employees are affected' });
     }
     if (workaround === true && !noRush) {
       if (priority <= 2) {
         // SLA sheet: "Moyen — Incident non bloquant ou solution de backup possible".
         priority = 3;
-        notes.push('une solution de contournement existe');
+        notes.push({ fr: 'une solution de contournement existe', en: 'a workaround exists' });
       } else if (priority === 3 && compiled.byRole.workaround) {
         // Seed 000, P4: "… pouvant être contourné par une solution temporaire".
         priority = 4;
@@ -138,7 +138,9 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     // Seed 000: "Il n'y a pas de requête avec priorité critique. Le plus haut niveau est 2".
     priority = 2;
   }
-  if (!best) notes.push('aucune règle précise ne correspond au message');
+  if (!best) {
+    notes.push({ fr: 'aucune règle précise ne correspond au message', en: 'no specific rule matches the message' });
+  }
   // Other rules of the same type and priority that the message also matches back the decision.
   for (const other of candidates.slice(1)) {
     if (rules.length >= 3) break;
@@ -184,10 +186,11 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     if (!domainKnown && context.domain === undefined) questions.push('domain');
   }
 
-  const reason = explain({
+  const priorityLabel = policy.priorities[label].label;
+  const reasons = explain({
     type,
     priority,
-    label: policy.priorities[label].label.fr.toLowerCase(),
+    label: { fr: priorityLabel.fr.toLowerCase(), en: priorityLabel.en.toLowerCase() },
     decisive: rules[0],
     base: best?.intent ?? base,
     compiled,
@@ -205,7 +208,8 @@ export function decide(compiled: CompiledIntents, policy: Policy, input: Decisio
     domainKnown,
     noRush,
     rules,
-    reason,
+    reason: reasons.fr,
+    reasons,
     questions,
     language: input.language,
   };

@@ -47,7 +47,18 @@ export const intentSchema = z.object({
   type: z.enum(TICKET_TYPES),
   priority: z.number().int().min(1).max(4),
   rule: z.string().min(1),
+  /** Why, in French, after "Incident de priorité 1 (critique) :"; the rule's text when absent. */
   reason: z.string().min(1).optional(),
+  /**
+   * Why, in English, for the people who write in English: required, so an intent added in French
+   * only is refused at start-up rather than explained with a generic sentence.
+   */
+  reasonEn: z
+    .string({
+      error: 'expected the English twin of "reason", e.g. "a server will not start or can no longer be reached"',
+    })
+    .trim()
+    .min(1, 'expected the English twin of "reason", not an empty text'),
   category: z.string().min(1),
   subcategory: z.string().min(1).optional(),
   domain: z.enum(DOMAINS).optional(),

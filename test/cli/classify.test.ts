@@ -35,6 +35,10 @@ describe('guichet classify', () => {
     expect(device?.rule).toBe('Switch ou firewall ne fonctionne plus ou n’est plus accessible');
     expect(device?.matched).toEqual(expect.arrayContaining(['switch', 'mort']));
     expect(output[0]?.reason).toMatch(/^Incident de priorité 1 \(critique\) : /);
+    expect(output[0]?.reasons).toEqual({
+      fr: output[0]?.reason,
+      en: expect.stringMatching(/^Incident, priority 1 \(critical\): /),
+    });
   });
 
   it('keeps the id, reads "management" and routes telecom to its queue', async () => {

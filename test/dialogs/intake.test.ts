@@ -27,6 +27,9 @@ async function guichet(options: Parameters<typeof testGuichet>[0] = {}) {
 
 const MARIE = 'marie.lefevre@transports-durand.fr';
 const PDG = 'jp.durand@transports-durand.fr';
+/** Why a VPN that fails is an incident of priority 3, as the English writer and the technicians read it. */
+const VPN_EN = 'Incident, priority 3 (normal): remote access, the VPN or webmail is not working properly.';
+const VPN_FR = "Incident de priorité 3 (normale) : la connexion à distance, l'accès VPN ou le webmail pose problème.";
 
 interface Transcript {
   name: string;
@@ -114,6 +117,16 @@ const transcripts: Transcript[] = [
       ['1', ['Done: your ticket number is T20261123.0001', 'Monday 23 November at 3:30 pm', 'write to escalade@']],
     ],
     ticket: { language: 'en', priority: 'normale', contact: 'Marie Lefèvre' },
+  },
+  {
+    name: 'a person writing English is told in English which rule applied; the ticket keeps the French',
+    userId: MARIE,
+    steps: [
+      ["The VPN won't connect since this morning", 'I suggest this title'],
+      ['1', ['Priority: Normal', `Why: ${VPN_EN}`]],
+      ['1', ['T20261123.0001', `Why this priority: ${VPN_EN}`]],
+    ],
+    ticket: { language: 'en', priority: 'normale', classificationReason: VPN_FR },
   },
   {
     name: 'correcting one field keeps the others',

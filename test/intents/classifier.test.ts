@@ -329,6 +329,59 @@ describe('classify: the output', () => {
     expect(c.reason).toContain('Sans cela : « Imprimante hors service');
   });
 
+  const english: [name: string, text: string, reasons: { fr: string; en: string }][] = [
+    [
+      'a site outage (P1)',
+      'All staff at the Paris site are disconnected from the network.',
+      {
+        fr: "Incident de priorité 1 (critique) : tous les collaborateurs d'un site ne peuvent plus se connecter au réseau ou travailler.",
+        en: 'Incident, priority 1 (critical): every employee at a site is cut off from the network or can no longer work.',
+      },
+    ],
+    [
+      'a password reset request (P2)',
+      'Could you reset the password of John Smith?',
+      {
+        fr: "Demande de priorité 2 (haute) : il s'agit de réinitialiser un mot de passe.",
+        en: 'Request, priority 2 (high): a password needs to be reset.',
+      },
+    ],
+    [
+      'a low request, with the date to agree (P4)',
+      'Can you change the logo on our letterhead?',
+      {
+        fr: "Demande de priorité 4 (basse) : il s'agit d'une modification ou d'un changement mineur. Une date doit être convenue avec le client.",
+        en: 'Request, priority 4 (low): this is a minor modification or change. A date must be agreed with the client.',
+      },
+    ],
+    [
+      'a lowered priority, with what it would have been',
+      'The scanner is broken, no rush.',
+      {
+        fr: "Incident de priorité 4 (basse) : le client indique qu'il n'a pas besoin d'une résolution rapide. Sans cela : « Imprimante hors service ou fonctionnalité d’une imprimante dégradée » (priorité 3).",
+        en: 'Incident, priority 4 (low): the client says a quick fix is not needed. Otherwise: a printer is out of order or one of its functions is degraded (priority 3).',
+      },
+    ],
+    [
+      'no precise rule',
+      'Bonjour, ça ne marche pas.',
+      {
+        fr: "Incident de priorité 4 (basse) : l'incident n'impacte qu'un seul utilisateur. Aucune règle précise ne correspond au message.",
+        en: 'Incident, priority 4 (low): the incident affects a single user only. No specific rule matches the message.',
+      },
+    ],
+  ];
+  it.each(english)('explains %s in French and in English, "reason" being the French one', (_name, text, reasons) => {
+    const c = classifier.classify(text);
+    expect(c.reasons).toEqual(reasons);
+    expect(c.reason).toBe(reasons.fr);
+  });
+
+  it('says in English that a workaround lowered the priority', () => {
+    const c = classifier.classify('The mail server is down but webmail works as a workaround.');
+    expect(c.reasons?.en).toContain('A workaround exists.');
+  });
+
   it('asks for a date on a low-priority request (seed: "une date doit être définie avec le client")', () => {
     expect(classifier.classify('Demande de déplacement d’un PC.').reason).toContain('Une date doit être convenue');
   });

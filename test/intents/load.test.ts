@@ -21,7 +21,8 @@ function folderWith(name: string, yaml: string): string {
   return dir;
 }
 
-const intent = (fields: string) => `intents:\n  - id: local.test\n    rule: "Une règle"\n    category: Test\n${fields}`;
+const intent = (fields: string, reasonEn = '    reasonEn: "a rule"\n') =>
+  `intents:\n  - id: local.test\n    rule: "Une règle"\n${reasonEn}    category: Test\n${fields}`;
 
 describe('loadIntents', () => {
   it('loads the shipped intents: one per seed bullet, with their rule text', () => {
@@ -33,6 +34,12 @@ describe('loadIntents', () => {
     expect(set.intents.every((i) => i.type === 'incident' || i.priority >= 2)).toBe(true);
   });
 
+  // Every intent explains itself in English too: the sentence an English writer reads after "Why:".
+  it.each(loadIntents().intents.map((i) => [i.id, i] as const))('%s has an English reason', (_id, i) => {
+    expect(i.reasonEn.trim()).not.toBe('');
+    expect(i.reasonEn).not.toBe(i.reason);
+  });
+
   const bad: [string, string, string][] = [
     [
       'a priority out of range',
@@ -40,6 +47,16 @@ describe('loadIntents', () => {
       'intents.0.priority',
     ],
     ['a missing type', intent('    priority: 3\n    when: ["server & broken"]\n'), 'intents.0.type'],
+    [
+      'a missing English reason',
+      intent('    type: incident\n    priority: 3\n    when: ["server & broken"]\n', ''),
+      'intents.0.reasonEn: expected the English twin of "reason"',
+    ],
+    [
+      'an empty English reason',
+      intent('    type: incident\n    priority: 3\n    when: ["server & broken"]\n', '    reasonEn: "  "\n'),
+      'intents.0.reasonEn: expected the English twin of "reason", not an empty text',
+    ],
     [
       'an unknown concept',
       intent('    type: incident\n    priority: 3\n    when: ["toaster & broken"]\n'),
