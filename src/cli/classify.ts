@@ -53,7 +53,7 @@ export async function classify(args: string[], io: CliIo): Promise<number> {
         confidence: c.confidence,
         rules: c.rules,
         reason: c.reason,
-        ...(c.reasons === undefined ? {} : { reasons: c.reasons }),
+        reasons: c.reasons,
         questions: c.questions,
       },
     };

@@ -63,6 +63,7 @@ export function ticketCard(
 /**
  * The announcement of a new ticket (issue 4, item 3). Critique: the immediate trigger method
  * (on-call number) and that technicians were alerted. No contract: no SLA, the no-contract numbers.
+ * `reason` is why this priority in the person's language, from the classification that opened it.
  */
 export function announcement(
   ticket: Ticket,
@@ -70,6 +71,7 @@ export function announcement(
   policy: Policy,
   language: Language,
   now: Date,
+  reason: string = reasonFor(ticket.classificationReason, ticket.priority, policy, language),
 ): Reply {
   const card = ticketCard(ticket, plan, policy, language, now);
   const zone = policy.calendar.timezone;
@@ -77,7 +79,7 @@ export function announcement(
     number: ticket.number,
     type: ticket.type,
     priorityLabel: card.priorityLabel,
-    reason: reasonFor(ticket.classificationReason, ticket.priority, policy, language),
+    reason,
     queue: ticket.queue,
     contract: ticket.contract,
     firstResponse: card.firstResponseDueText,

@@ -21,7 +21,6 @@ import {
   type ImpactQuestion,
   type IntakeState,
 } from './intake-state.js';
-import { englishReason, rememberReasons } from './reasons.js';
 import { type Option, prefixed, reply } from './reply.js';
 import { normalize, shorten } from './text.js';
 import { proposeTitle, TITLE_MAX } from './title.js';
@@ -114,14 +113,9 @@ export function contextOf(intake: IntakeState, now: Date): ClassificationContext
   return context;
 }
 
-/**
- * The classification of the intake as it stands, with every answer in the context. Its English
- * reason is remembered, for the announcement of the ticket the engine opens from it.
- */
+/** The classification of the intake as it stands, with every answer in the context. */
 export function classifyIntake(intake: IntakeState, ctx: DialogContext): Classification {
-  const c = ctx.classifier.classify(intake.description ?? '', contextOf(intake, ctx.now));
-  if (c.reasons) rememberReasons(c.reasons);
-  return c;
+  return ctx.classifier.classify(intake.description ?? '', contextOf(intake, ctx.now));
 }
 
 function needsDate(c: Classification): boolean {
@@ -265,15 +259,13 @@ function questionPrompt(question: ImpactQuestion, ctx: DialogContext): Reply {
 }
 
 /**
- * Why this priority, in the conversation's language, from the French reason a ticket keeps: as it
- * is in French; in English, its twin from the classification (the rule that applied), or the
- * policy's English definition of the priority when the sentence was never classified here.
+ * Why this priority, from the French reason a ticket keeps (technicians read French): as it is in
+ * French; in English, the policy's English definition of the priority. A conversation that has
+ * the classification at hand uses its sentence in the person's language instead.
  */
 export function reasonFor(reason: string | null, priority: Priority, policy: Policy, language: Language): string {
-  const definition = policy.priorities[priority].definition[language];
-  if (!reason) return definition;
-  if (language === 'fr') return reason;
-  return englishReason(reason) ?? definition;
+  if (reason && language === 'fr') return reason;
+  return policy.priorities[priority].definition[language];
 }
 
 /** The summary's text: type, priority and why, domain and queue, company, contact, title. */
@@ -283,7 +275,7 @@ export function summaryText(intake: IntakeState, ctx: DialogContext): string {
   return messages(ctx.language).summary({
     type: c.type,
     priorityLabel: ctx.policy.priorities[c.priority].label[ctx.language],
-    reason: c.reasons?.[ctx.language] ?? reasonFor(c.reason, c.priority, ctx.policy, ctx.language),
+    reason: c.reasons[ctx.language],
     domain: c.domain,
     queue: c.queue,
     account: intake.account ?? '',

@@ -237,7 +237,7 @@ async function openTicket(s: ConversationState, c: StepContext): Promise<StepRes
       idempotencyKey: intakeKey(turn.channel, turn.conversationId, s.intakeNumber),
       language: s.language,
     });
-    const announced = announcement(ticket, plan, deps.policy, s.language, c.now);
+    const announced = announcement(ticket, plan, deps.policy, s.language, c.now, classification.reasons[s.language]);
     const next: ConversationState = {
       ...s,
       intake: { ...intake, phase: 'done' },

@@ -56,7 +56,7 @@ export interface Classification {
    * The same sentence in both languages, for the person's own language: `fr` equals `reason`.
    * Optional so that classifiers written before it still type-check; Guichet's always sets it.
    */
-  reasons?: { fr: string; en: string };
+  reasons: { fr: string; en: string };
   /** Questions to ask, most useful first, when the confidence is low. */
   questions: ClarifyingQuestion[];
   /** The message is written in English. */

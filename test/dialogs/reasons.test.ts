@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { reasonFor } from '../../src/dialogs/intake.js';
-import { rememberReasons } from '../../src/dialogs/reasons.js';
 import type { Language, Priority } from '../../src/domain.js';
 import { loadPolicy } from '../../src/policy/load.js';
 
 const policy = loadPolicy();
-const KNOWN = {
-  fr: 'Incident de priorité 1 (critique) : le central téléphonique est hors service.',
-  en: 'Incident, priority 1 (critical): the phone system (PBX) is down.',
-};
-const UNKNOWN = 'Incident de priorité 3 (normale) : une phrase que le dialogue n’a jamais classée.';
+const FRENCH = 'Incident de priorité 1 (critique) : le central téléphonique est hors service.';
 
-describe('reasonFor: why, in the conversation language, from the French reason a ticket keeps', () => {
-  rememberReasons(KNOWN);
+describe('reasonFor: why, from the French reason a ticket keeps', () => {
   const cases: [name: string, reason: string | null, priority: Priority, language: Language, expected: string][] = [
-    ['French keeps the French sentence', KNOWN.fr, 'critique', 'fr', KNOWN.fr],
-    ['English gets the twin of a classified sentence', KNOWN.fr, 'critique', 'en', KNOWN.en],
+    ['French keeps the French sentence', FRENCH, 'critique', 'fr', FRENCH],
     [
-      'English falls back to the policy definition for a sentence never classified',
-      UNKNOWN,
-      'normale',
+      'English gets the policy definition of the priority',
+      FRENCH,
+      'critique',
       'en',
-      policy.priorities.normale.definition.en,
+      policy.priorities.critique.definition.en,
     ],
     ['no reason at all gives the policy definition', null, 'basse', 'fr', policy.priorities.basse.definition.fr],
   ];

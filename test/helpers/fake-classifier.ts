@@ -56,6 +56,7 @@ export function fakeClassifier(): Classifier {
           { id: `test.${priority}`, rule: 'règle de test', matched: keyword ? [keyword] : [], score: keyword ? 1 : 0 },
         ],
         reason: `règle de test ${priority}`,
+        reasons: { fr: `règle de test ${priority}`, en: `test rule ${priority}` },
         questions,
         language: /\b(the|my|is|not)\b/.test(t) ? 'en' : 'fr',
       };
