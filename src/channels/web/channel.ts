@@ -36,7 +36,7 @@ function engineFailed(req: Request, res: Response, error: unknown): void {
 }
 
 /** Mounts the page and the JSON API. The routes only translate; the engine holds the conversation. */
-function mount(server: Server, app: Guichet): void {
+function mount(server: Server, app: Guichet, trustUserId: boolean): void {
   const page = buildChatPage();
 
   server.get('/', async (_req: Request, res: Response) => {
@@ -56,7 +56,7 @@ function mount(server: Server, app: Guichet): void {
     if (!payload) return;
     const conversationId = payload.conversationId ?? randomUUID();
     const turn: Omit<Turn, 'text'> = { channel: 'web', conversationId };
-    if (payload.userId !== undefined) turn.userId = payload.userId;
+    if (payload.userId !== undefined && trustUserId) turn.userId = payload.userId;
     try {
       const result = await app.engine.begin(turn);
       requestLog(req).info({ conversationId, resumed: payload.conversationId !== undefined }, 'web conversation begun');
@@ -72,7 +72,7 @@ function mount(server: Server, app: Guichet): void {
     const turn: Turn = { channel: 'web', conversationId: payload.conversationId, text: payload.text ?? '' };
     if (payload.choice !== undefined) turn.choice = payload.choice;
     if (payload.messageId !== undefined) turn.messageId = payload.messageId;
-    if (payload.userId !== undefined) turn.userId = payload.userId;
+    if (payload.userId !== undefined && trustUserId) turn.userId = payload.userId;
     try {
       const result = await app.engine.handleTurn(turn);
       requestLog(req).info(
@@ -93,5 +93,14 @@ function mount(server: Server, app: Guichet): void {
 export const webChannel: Channel = {
   name: 'web',
   enabled: () => true,
-  mount: (server, app) => mount(server, app),
+  mount: (server, app, env) => mount(server, app, trustsUserId(env)),
 };
+
+/**
+ * Whether the identity the page sends (`userId`) is believed: only where WEB_TRUST_USER_ID says so,
+ * i.e. behind a single sign-on proxy that sets it. Otherwise anyone could claim a contact's e-mail
+ * and list that contact's tickets, so the identity is ignored and Guichet asks who the person is.
+ */
+export function trustsUserId(env: NodeJS.ProcessEnv): boolean {
+  return ['1', 'true', 'yes'].includes((env.WEB_TRUST_USER_ID ?? '').trim().toLowerCase());
+}

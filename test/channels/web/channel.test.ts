@@ -10,9 +10,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(options: { engineFails?: boolean } = {}) {
+async function start(options: { engineFails?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const fake = fakeGuichet(options);
-  running = await run(createHttpServer(fake.app, {}, [webChannel]), fake.app);
+  running = await run(createHttpServer(fake.app, options.env ?? {}, [webChannel]), fake.app);
   return { ...fake, http: running };
 }
 
@@ -29,8 +29,17 @@ describe('POST /api/web/begin', () => {
     expect(begun).toEqual([{ channel: 'web', conversationId: body.conversationId }]);
   });
 
+  it('ignores the identity the page gives unless WEB_TRUST_USER_ID is set', async () => {
+    const { http, begun, turns } = await start();
+    const userId = 'marie.lefevre@transports-durand.fr';
+    await http.postJson('/api/web/begin', { conversationId: CONVERSATION, userId });
+    await http.postJson('/api/web/messages', { conversationId: CONVERSATION, userId, text: 'mes tickets' });
+    expect(begun).toEqual([{ channel: 'web', conversationId: CONVERSATION }]);
+    expect(turns).toEqual([{ channel: 'web', conversationId: CONVERSATION, text: 'mes tickets' }]);
+  });
+
   it('resumes the conversation the page kept, with the identity given', async () => {
-    const { http, begun } = await start();
+    const { http, begun } = await start({ env: { WEB_TRUST_USER_ID: 'true' } });
     const response = await http.postJson('/api/web/begin', {
       conversationId: CONVERSATION,
       userId: 'marie.lefevre@transports-durand.fr',

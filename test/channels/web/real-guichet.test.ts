@@ -39,7 +39,7 @@ beforeEach(async () => {
     accountsPath: DEFAULT_ACCOUNTS_PATH,
     logger: pino({ level: 'info' }, sink),
   });
-  http = await run(createHttpServer(app, {}, channels), app);
+  http = await run(createHttpServer(app, { WEB_TRUST_USER_ID: 'true' }, channels), app);
 });
 
 afterEach(async () => {
