@@ -1,24 +1,32 @@
 import { TICKET_STATUSES, type TicketStatus } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
+import { createGuichet } from '../main.js';
 import { loadPolicy } from '../policy/load.js';
 import { openStore } from '../store/open-store.js';
 import { unknownTicket } from '../store/store-error.js';
 import type { Store, TicketFilter } from '../store/ticket-store.js';
 import { ticketListText, ticketShowText } from '../tickets/ticket-text.js';
 import type { CliIo } from './io.js';
-import { parseCommandArgs } from './options.js';
+import { type CommonSettings, parseCommandArgs } from './options.js';
 
 const USAGE = `Usage: guichet tickets list [--status STATUS[,STATUS…]] [--account NAME] [--limit N] [--json]
        guichet tickets show NUMBER [--json]
+       guichet tickets respond NUMBER --by WHO
+       guichet tickets status NUMBER STATUS --by WHO
 
 list  the tickets, most recent first: number, created, priority, type, status, queue, account, title.
       --status keeps the given statuses (${TICKET_STATUSES.join(', ')}), --account one account.
 show  every field of one ticket and its event log (created, notified, responded, escalated…).
+respond  records the first response to the person (the SLA's first-response time), once.
+status   moves the ticket to STATUS (assigned, in_progress, waiting_customer, resolved, closed);
+         resolved or closed records the resolution time. --by names who acted (a technician).
 --json writes JSON instead of a table. --db PATH|URL picks the store (DATABASE_URL otherwise).
 
 Examples:
   guichet tickets list --status assigned,in_progress
   guichet tickets show T20261122.0001 --json
+  guichet tickets respond T20261122.0001 --by philippe
+  guichet tickets status T20261122.0001 resolved --by philippe
 `;
 
 const own = {
@@ -26,9 +34,16 @@ const own = {
   account: { type: 'string' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
+  by: { type: 'string' },
 } as const;
 
-/** `guichet tickets list|show`: the tickets of the store, for people (a table) or programs (--json). */
+/** The actions and how many words follow each: `show NUMBER`, `status NUMBER STATUS`… */
+const ARITY: Record<string, number> = { list: 0, show: 1, respond: 1, status: 2 };
+
+/**
+ * `guichet tickets list|show|respond|status`: the tickets of the store, for people (a table) or
+ * programs (--json), and the technician's actions that the SLA report counts.
+ */
 export async function tickets(args: string[], io: CliIo): Promise<number> {
   const { values, positionals, settings } = parseCommandArgs(args, io.env, own);
   const [action, ...rest] = positionals;
@@ -36,14 +51,13 @@ export async function tickets(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  if (
-    (action !== 'list' && action !== 'show') ||
-    (action === 'list' && rest.length > 0) ||
-    (action === 'show' && rest.length !== 1)
-  ) {
-    io.stderr.write(`guichet tickets: expected "list" or "show NUMBER"\n\n${USAGE}`);
+  if (action === undefined || ARITY[action] !== rest.length) {
+    io.stderr.write(
+      `guichet tickets: expected "list", "show NUMBER", "respond NUMBER" or "status NUMBER STATUS"\n\n${USAGE}`,
+    );
     return 2;
   }
+  if (action === 'respond' || action === 'status') return act(action, rest, values, settings, io);
   const filter = action === 'list' ? listFilter(values) : {};
   const timezone = loadPolicy(settings.policyPath).calendar.timezone;
   const store = await openStore(settings.database);
@@ -57,6 +71,35 @@ export async function tickets(args: string[], io: CliIo): Promise<number> {
     return await show(store, rest[0] as string, json, timezone, io);
   } finally {
     await store.close();
+  }
+}
+
+/** A technician's action on a ticket, through the ticket service (event log, SLA stamps). */
+async function act(
+  action: 'respond' | 'status',
+  [number = '', status = '']: string[],
+  values: Record<string, unknown>,
+  settings: CommonSettings,
+  io: CliIo,
+): Promise<number> {
+  const by = typeof values.by === 'string' ? values.by.trim() : '';
+  if (by === '') {
+    throw new GuichetError(ErrorCode.InvalidInput, '--by expects who acts on the ticket, e.g. --by philippe');
+  }
+  if (action === 'status' && !(TICKET_STATUSES as readonly string[]).includes(status)) {
+    throw new GuichetError(ErrorCode.InvalidInput, `STATUS expects ${TICKET_STATUSES.join(', ')}, not "${status}"`);
+  }
+  const app = await createGuichet(settings);
+  try {
+    const ticket =
+      action === 'respond'
+        ? await app.tickets.recordFirstResponse(number, by)
+        : await app.tickets.changeStatus(number, status as TicketStatus, by);
+    const events = await app.store.listEvents(number);
+    io.stdout.write(ticketShowText(ticket, events, app.policy.calendar.timezone));
+    return 0;
+  } finally {
+    await app.close();
   }
 }
 

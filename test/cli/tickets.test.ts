@@ -144,3 +144,66 @@ describe('guichet tickets show', () => {
     );
   });
 });
+
+describe('guichet tickets respond|status: the technician’s actions', () => {
+  let actionsDb: string;
+  beforeAll(async () => {
+    actionsDb = join(folder, 'actions.sqlite');
+    const store = SqliteStore.open(actionsDb);
+    await store.createTicket(
+      newTicket({ createdAt: '2026-11-23T08:05:00Z', firstResponseDue: '2026-11-23T13:05:00+01:00' }),
+    );
+    await store.close();
+  });
+
+  async function act(...args: string[]) {
+    const io = memoryIo();
+    const status = await main(['tickets', ...args, '--db', actionsDb], io);
+    return { status, out: io.out(), err: io.err() };
+  }
+
+  async function stored(): Promise<Ticket> {
+    const { out } = await act('show', 'T20261123.0001', '--json');
+    return (JSON.parse(out) as { ticket: Ticket }).ticket;
+  }
+
+  it('records the first response once, at the clock’s time, with who did it', async () => {
+    const first = await act('respond', 'T20261123.0001', '--by', 'philippe', '--now', '2026-11-23T10:15:00+01:00');
+    expect(first.status).toBe(0);
+    expect(first.out).toContain('responded');
+    await act('respond', 'T20261123.0001', '--by', 'jerome', '--now', '2026-11-23T11:00:00+01:00');
+    expect((await stored()).firstRespondedAt).toBe('2026-11-23T10:15:00+01:00');
+  });
+
+  it('resolves the ticket and stamps the resolution time', async () => {
+    const { status } = await act(
+      'status',
+      'T20261123.0001',
+      'resolved',
+      '--by',
+      'philippe',
+      '--now',
+      '2026-11-23T16:40:00+01:00',
+    );
+    expect(status).toBe(0);
+    const ticket = await stored();
+    expect(ticket.status).toBe('resolved');
+    expect(ticket.resolvedAt).toBe('2026-11-23T16:40:00+01:00');
+  });
+
+  it.each([
+    { args: ['respond', 'T20261123.0001'], says: '--by expects who acts' },
+    { args: ['status', 'T20261123.0001', 'fini', '--by', 'philippe'], says: 'STATUS expects draft, new, assigned' },
+    { args: ['respond', 'T20991231.0001', '--by', 'philippe'], says: 'T20991231.0001' },
+  ])('refuses $args with a message', async ({ args, says }) => {
+    const { status, err } = await act(...args);
+    expect(status).toBe(1);
+    expect(err).toContain(says);
+  });
+
+  it('says what it expects when the words are off', async () => {
+    const { status, err } = await act('status', 'T20261123.0001');
+    expect(status).toBe(2);
+    expect(err).toContain('"status NUMBER STATUS"');
+  });
+});
