@@ -130,7 +130,7 @@ export class GuichetEngine implements ConversationEngine {
           classificationReason: c.reason,
           appointmentAt: intake.appointmentAt,
           conversationRef: null,
-          idempotencyKey: intakeKey(channel, conversationId, state.intakeNumber),
+          idempotencyKey: intakeKey(channel, conversationId, state),
           language: state.language,
           status: 'draft',
         });

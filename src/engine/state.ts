@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { emptyIntake, intakeStateSchema } from '../dialogs/intake-state.js';
 import { LANGUAGES } from '../domain.js';
@@ -15,6 +16,16 @@ export const conversationStateSchema = z.object({
   languageSet: z.boolean(),
   greeted: z.boolean(),
   intake: intakeStateSchema,
+  /**
+   * Tells this conversation apart from an earlier one under the same id whose state expired (a web
+   * page or a console resumed days later): part of the ticket's idempotency key, so a new problem
+   * never gets the ticket of an old intake that had the same number. A state saved without it gets
+   * one when read back.
+   */
+  instance: z
+    .string()
+    .min(1)
+    .default(() => randomUUID()),
   /** Counts the intakes of the conversation; part of the ticket's idempotency key. */
   intakeNumber: z.number().int().min(1),
   /** Tickets opened in this conversation, oldest first. */
@@ -38,6 +49,7 @@ export function newConversation(): ConversationState {
     language: 'fr',
     languageSet: false,
     greeted: false,
+    instance: randomUUID(),
     intake: emptyIntake(),
     intakeNumber: 1,
     opened: [],

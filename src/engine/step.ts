@@ -47,9 +47,16 @@ export interface StepResult {
 /** Below this speech-to-text confidence the caller is asked to repeat. */
 const MIN_SPEECH_CONFIDENCE = 0.3;
 
-/** The idempotency key of an intake's ticket: a repeated confirmation never opens a second one. */
-export function intakeKey(channel: string, conversationId: string, intakeNumber: number): string {
-  return `${channel}:${conversationId}:${intakeNumber}`;
+/**
+ * The idempotency key of an intake's ticket: a repeated confirmation never opens a second one, and
+ * an intake of a later conversation under the same id (its state expired) never reuses it.
+ */
+export function intakeKey(
+  channel: string,
+  conversationId: string,
+  state: Pick<ConversationState, 'instance' | 'intakeNumber'>,
+): string {
+  return `${channel}:${conversationId}:${state.instance}:${state.intakeNumber}`;
 }
 
 interface StepContext {
@@ -234,7 +241,7 @@ async function openTicket(s: ConversationState, c: StepContext): Promise<StepRes
       classificationReason: classification.reason,
       appointmentAt: intake.appointmentAt,
       conversationRef: turn.conversationRef ?? null,
-      idempotencyKey: intakeKey(turn.channel, turn.conversationId, s.intakeNumber),
+      idempotencyKey: intakeKey(turn.channel, turn.conversationId, s),
       language: s.language,
     });
     const announced = announcement(ticket, plan, deps.policy, s.language, c.now, classification.reasons[s.language]);

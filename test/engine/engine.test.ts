@@ -86,6 +86,25 @@ describe('the conversation engine', () => {
     expect(await store.listTickets()).toHaveLength(1);
   });
 
+  it('opens a new ticket for a new problem in a conversation resumed after its state expired', async () => {
+    const { engine, store, clock } = await build();
+    await play(engine, marie, [
+      ["L'imprimante n'imprime plus", 'titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+    ]);
+    // Three days later the page resumes the same conversation id; its state expired meanwhile.
+    clock.set('2026-11-26T10:00:00+01:00');
+    const [, , opened] = await play(engine, marie, [
+      ["L'imprimante du 3e étage n'imprime plus", 'titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'votre ticket est le'],
+    ]);
+    expect(opened?.ticket?.number).toBe('T20261126.0001');
+    expect(opened?.ticket?.title).toBe("L'imprimante du 3e étage n'imprime plus");
+    expect(await store.listTickets()).toHaveLength(2);
+  });
+
   it('keeps the draft when the ticket cannot be saved, and opens it on retry', async () => {
     let failing = true;
     const { engine, store } = await build({ failOpen: () => failing });
