@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { GuichetError } from '../errors.js';
 import type { CliIo } from './io.js';
 
 /** What a JSON-lines command answers for one input line: a value, or a reason to refuse it. */
@@ -25,7 +26,7 @@ export async function runJsonLines(io: CliIo, handle: (input: unknown) => LineOu
       report(io, lineNumber, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
-    const outcome = handle(input);
+    const outcome = answer(handle, input);
     if (outcome.ok) {
       io.stdout.write(`${JSON.stringify(outcome.value)}\n`);
     } else {
@@ -34,6 +35,19 @@ export async function runJsonLines(io: CliIo, handle: (input: unknown) => LineOu
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * The handler's outcome; a GuichetError it throws (an instant past the calendar's range, a policy
+ * that can never meet a target) refuses this line only, so the lines after it are still answered.
+ */
+function answer(handle: (input: unknown) => LineOutcome, input: unknown): LineOutcome {
+  try {
+    return handle(input);
+  } catch (error) {
+    if (error instanceof GuichetError) return { ok: false, error: error.message };
+    throw error;
+  }
 }
 
 function report(io: CliIo, line: number, error: string): void {

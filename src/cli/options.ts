@@ -3,6 +3,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Clock, fixedClock, systemClock } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../policy/load.js';
+import { parseOffsetInstant } from './instant.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -49,11 +50,12 @@ export function parseCommandArgs<O extends Options>(
   const now = values.now;
   let clock = systemClock;
   if (typeof now === 'string') {
-    const instant = new Date(now);
-    if (Number.isNaN(instant.getTime())) {
+    // The same instant on every machine: a date or a time without its offset is refused.
+    const instant = parseOffsetInstant(now);
+    if (instant === undefined) {
       throw new GuichetError(
         ErrorCode.InvalidInput,
-        `--now expects an ISO-8601 instant such as 2026-11-20T17:30:00+01:00, not "${now}"`,
+        `--now expects an ISO-8601 instant with its UTC offset, such as 2026-11-20T17:30:00+01:00, not "${now}"`,
       );
     }
     clock = fixedClock(instant);

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PRIORITIES } from '../domain.js';
 import { loadPolicy } from '../policy/load.js';
 import { type DeadlineExplanation, SlaEngine } from '../sla/sla-engine.js';
+import { parseOffsetInstant } from './instant.js';
 import type { CliIo } from './io.js';
 import { type LineOutcome, runJsonLines } from './jsonl.js';
 import { parseCommandArgs } from './options.js';
@@ -21,7 +21,7 @@ Example:
 /** An instant written with its UTC offset ("Z", "+01:00", "+0530"): without one it is ambiguous. */
 const instant = z
   .string({ error: 'expected an ISO-8601 instant with its UTC offset, such as "2026-11-20T17:30:00+01:00"' })
-  .refine((text) => /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text) && DateTime.fromISO(text).isValid, {
+  .refine((text) => parseOffsetInstant(text) !== undefined, {
     error: (issue) =>
       `expected an ISO-8601 instant with its UTC offset, such as "2026-11-20T17:30:00+01:00", not ${JSON.stringify(issue.input)}`,
   });
@@ -59,7 +59,7 @@ function answer(engine: SlaEngine, input: unknown, explain: boolean): LineOutcom
     return { ok: false, error: problems.join('; ') };
   }
   const { id, openedAt, priority, contract } = parsed.data;
-  const opened = new Date(DateTime.fromISO(openedAt).toMillis());
+  const opened = parseOffsetInstant(openedAt) as Date;
   const deadlines = engine.deadlines(opened, priority, contract);
   const format = (at: Date | undefined) => (at ? engine.formatInstant(at) : null);
   const value: Record<string, unknown> = id === undefined ? {} : { id };

@@ -115,6 +115,8 @@ describe('guichet report', () => {
     [['--from', 'last monday'], /--from expects a date such as 2026-11-01/],
     [['--from', '2026-11-30', '--to', '2026-11-01'], /--from \(2026-11-30\) must come before --to \(2026-11-01\)/],
     [['--now', 'tomorrow'], /--now expects an ISO-8601 instant/],
+    [['--now', '2026-11-24'], /--now expects an ISO-8601 instant with its UTC offset/],
+    [['--now', '2026-11-24T12:00'], /--now expects an ISO-8601 instant with its UTC offset/],
   ])('refuses %j with exit 1', async (args, message) => {
     const { status, err } = await guichet(...args);
     expect(status).toBe(1);

@@ -93,6 +93,32 @@ describe('guichet sla', () => {
     expect(stderr).toMatch(/^line 1: openedAt/m);
   });
 
+  it.each([
+    ['a date without a time', '2026-11-20'],
+    ['a month', '2026-11'],
+    ['a time without its offset', '2026-11-20T17:30'],
+    ['an extended year past the calendar', '+275760-09-13T00:00:00Z'],
+  ])('refuses %s, which no machine would read the same way', async (_name, openedAt) => {
+    const { status, answers } = await run([JSON.stringify({ openedAt, priority: 'critique' }), example]);
+    expect(status).toBe(1);
+    expect(answers).toEqual([
+      {
+        line: 1,
+        error: `openedAt: expected an ISO-8601 instant with its UTC offset, such as "2026-11-20T17:30:00+01:00", not ${JSON.stringify(openedAt)}`,
+      },
+      exampleAnswer,
+    ]);
+  });
+
+  it('reads the basic ISO-8601 form and a lower-case z', async () => {
+    const { status, answers } = await run([
+      '{"openedAt":"20261120T173000+0100","priority":"critique"}',
+      '{"openedAt":"2026-11-20t16:30:00z","priority":"critique"}',
+    ]);
+    expect(status).toBe(0);
+    expect(answers).toEqual([exampleAnswer, exampleAnswer]);
+  });
+
   it('adds the trace of each deadline with --explain', async () => {
     const { status, answers } = await run([example], ['--explain']);
     expect(status).toBe(0);
