@@ -1,3 +1,4 @@
+import { storableText } from './storable.js';
 import { toUtcIso } from './ticket-number.js';
 import type { TicketFilter } from './ticket-store.js';
 
@@ -12,7 +13,8 @@ export function buildTicketQuery(filter: TicketFilter, placeholder: (index: numb
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => {
-    params.push(value);
+    // The same text the stores wrote (see storable.ts), so a lookup never fails on PostgreSQL only.
+    params.push(typeof value === 'string' ? storableText(value) : value);
     return placeholder(params.length);
   };
   if (filter.status !== undefined) {

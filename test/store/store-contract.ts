@@ -128,6 +128,40 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(await store.getTicket('T20261122.9999')).toBeNull();
       });
 
+      it('keeps a ticket whose text holds NUL or an unpaired surrogate, as U+FFFD, and finds it by it', async () => {
+        const store = await open();
+        const { ticket } = await store.createTicket(
+          newTicket({
+            title: 'écran\u0000noir',
+            description: 'collé \ud83d',
+            account: 'Acme\u0000',
+            idempotencyKey: 'k\u0000',
+          }),
+        );
+        expect(ticket).toMatchObject({ title: 'écran\ufffdnoir', description: 'collé \ufffd', account: 'Acme\ufffd' });
+        expect(await store.getTicket(ticket.number)).toEqual(ticket);
+        expect((await store.listTickets({ account: 'Acme\u0000' })).map((t) => t.number)).toEqual([ticket.number]);
+        expect(await store.createTicket(newTicket({ idempotencyKey: 'k\u0000' }))).toEqual({ ticket, created: false });
+        await store.updateTicket(
+          ticket.number,
+          { primaryResource: 'pas\u0000cal' },
+          { at: '2026-11-23T09:00:00Z', kind: 'note', by: 'pas\u0000cal', data: { text: 'vu\u0000', odd: '\udc00' } },
+        );
+        await store.appendEvent({
+          ticketNumber: ticket.number,
+          at: '2026-11-23T09:01:00Z',
+          kind: 'note',
+          by: 'x\u0000',
+        });
+        expect((await store.getTicket(ticket.number))?.primaryResource).toBe('pas\ufffdcal');
+        expect((await store.listEvents(ticket.number)).map((e) => [e.by, e.data])).toEqual([
+          ['bot', undefined],
+          ['pas\ufffdcal', { text: 'vu\ufffd', odd: '\ufffd' }],
+          ['x\ufffd', undefined],
+        ]);
+        expect(await store.getTicket('T2026\u00001122.0001')).toBeNull();
+      });
+
       it('filters and orders the list, most recent first', async () => {
         const store = await open();
         const make = (createdAt: string, extra: Partial<Ticket> = {}) =>
@@ -241,6 +275,19 @@ export function storeContract(name: string, harness: StoreHarness): void {
         for (const [label, channel, at, expected] of cases) {
           expect(await store.loadConversation(channel, 'C1:1700000000.1', at), label).toEqual(expected);
         }
+      });
+
+      it('keeps a state whose text holds NUL or an unpaired surrogate, as U+FFFD', async () => {
+        const store = await open();
+        const state = { text: 'bonjour\u0000', pasted: ['\ud800'], literal: '\\u0000 stays' };
+        await store.saveConversation('web', 'id\u0000', state, later(30));
+        expect(await store.loadConversation('web', 'id\u0000', now)).toEqual({
+          text: 'bonjour\ufffd',
+          pasted: ['\ufffd'],
+          literal: '\\u0000 stays',
+        });
+        await store.deleteConversation('web', 'id\u0000');
+        expect(await store.loadConversation('web', 'id\u0000', now)).toBeNull();
       });
 
       it('overwrites, deletes and purges the expired ones', async () => {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { ErrorCode, GuichetError } from '../../errors.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
+import { storableFields, storableJson, storableText } from '../storable.js';
 import { storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery } from '../ticket-query.js';
@@ -94,7 +95,8 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  async createTicket(ticket: NewTicket): Promise<CreateResult> {
+  async createTicket(asked: NewTicket): Promise<CreateResult> {
+    const ticket = storableFields(asked);
     const createdAt = toUtcIso(ticket.createdAt, 'createdAt');
     const day = ticketDay(createdAt, this.timezone);
     const key = ticket.idempotencyKey;
@@ -141,7 +143,9 @@ export class PostgresStore implements Store {
   }
 
   async getTicket(number: string): Promise<Ticket | null> {
-    const rows = await this.query('reading a ticket', 'SELECT * FROM tickets WHERE number = $1', [number]);
+    const rows = await this.query('reading a ticket', 'SELECT * FROM tickets WHERE number = $1', [
+      storableText(number),
+    ]);
     return rows[0] ? rowToTicket(rows[0]) : null;
   }
 
@@ -152,11 +156,13 @@ export class PostgresStore implements Store {
   }
 
   async updateTicket(
-    number: string,
-    changes: Parameters<Store['updateTicket']>[1],
+    asked: string,
+    asChanged: Parameters<Store['updateTicket']>[1],
     event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
   ): Promise<Ticket> {
     const at = toUtcIso(event.at, 'event.at');
+    const number = storableText(asked);
+    const changes = storableFields(asChanged);
     return this.transaction('updating a ticket', async (client) => {
       // FOR UPDATE: two technicians changing one ticket apply their changes one after the other.
       const found = await client.query('SELECT number FROM tickets WHERE number = $1 FOR UPDATE', [number]);
@@ -175,7 +181,7 @@ export class PostgresStore implements Store {
       }
       await client.query(
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
-        [number, at, event.kind, event.by, serialize(event.data)],
+        [number, at, event.kind, storableText(event.by), serialize(event.data)],
       );
       const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1', [number]);
       return rowToTicket(rows[0] as Row);
@@ -188,7 +194,7 @@ export class PostgresStore implements Store {
       await this.query(
         'appending a ticket event',
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
-        [event.ticketNumber, at, event.kind, event.by, serialize(event.data)],
+        [storableText(event.ticketNumber), at, event.kind, storableText(event.by), serialize(event.data)],
       );
     } catch (error) {
       if ((error as { cause?: { code?: string } }).cause?.code === FOREIGN_KEY_VIOLATION) {
@@ -202,7 +208,7 @@ export class PostgresStore implements Store {
     const rows = await this.query(
       'reading ticket events',
       'SELECT * FROM ticket_events WHERE ticket_number = $1 ORDER BY id',
-      [number],
+      [storableText(number)],
     );
     return rows.map(rowToEvent);
   }
@@ -211,7 +217,7 @@ export class PostgresStore implements Store {
     const rows = await this.query(
       'loading a conversation',
       'SELECT state FROM conversations WHERE channel = $1 AND conversation_id = $2 AND expires_at > $3',
-      [channel, conversationId, toUtcIso(now, 'now')],
+      [storableText(channel), storableText(conversationId), toUtcIso(now, 'now')],
     );
     return rows[0] ? (rows[0].state as unknown) : null;
   }
@@ -221,7 +227,12 @@ export class PostgresStore implements Store {
       'saving a conversation',
       `INSERT INTO conversations (channel, conversation_id, state, expires_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
-      [channel, conversationId, JSON.stringify(state ?? null), toUtcIso(expiresAt, 'expiresAt')],
+      [
+        storableText(channel),
+        storableText(conversationId),
+        storableJson(state ?? null),
+        toUtcIso(expiresAt, 'expiresAt'),
+      ],
     );
   }
 
@@ -229,7 +240,7 @@ export class PostgresStore implements Store {
     await this.query(
       'deleting a conversation',
       'DELETE FROM conversations WHERE channel = $1 AND conversation_id = $2',
-      [channel, conversationId],
+      [storableText(channel), storableText(conversationId)],
     );
   }
 
@@ -299,7 +310,7 @@ export class PostgresStore implements Store {
 }
 
 function serialize(data: Record<string, unknown> | undefined): string | null {
-  return data === undefined ? null : JSON.stringify(data);
+  return data === undefined ? null : storableJson(data);
 }
 
 /** host:port/database of a connection URL, without the password, for error messages. */

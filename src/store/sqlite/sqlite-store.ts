@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCode, GuichetError } from '../../errors.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
+import { storableFields, storableJson, storableText } from '../storable.js';
 import { storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery } from '../ticket-query.js';
@@ -154,7 +155,7 @@ export class SqliteStore implements Store {
   async createTicket(ticket: NewTicket): Promise<CreateResult> {
     const createdAt = toUtcIso(ticket.createdAt, 'createdAt');
     return new Promise<CreateResult>((resolve, reject) => {
-      this.pending.push({ ticket: { ...ticket, createdAt }, resolve, reject });
+      this.pending.push({ ticket: storableFields({ ...ticket, createdAt }), resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         afterThisTurn(() => this.flush());
@@ -204,7 +205,7 @@ export class SqliteStore implements Store {
 
   async getTicket(number: string): Promise<Ticket | null> {
     return this.run('reading a ticket', () => {
-      const row = this.statements.byNumber.get(number) as Row | undefined;
+      const row = this.statements.byNumber.get(storableText(number)) as Row | undefined;
       return row ? rowToTicket(row) : null;
     });
   }
@@ -223,11 +224,13 @@ export class SqliteStore implements Store {
   }
 
   async updateTicket(
-    number: string,
-    changes: Parameters<Store['updateTicket']>[1],
+    asked: string,
+    asChanged: Parameters<Store['updateTicket']>[1],
     event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
   ): Promise<Ticket> {
     const at = toUtcIso(event.at, 'event.at');
+    const number = storableText(asked);
+    const changes = storableFields(asChanged);
     const update = this.db.transaction((): Ticket => {
       if (!this.statements.byNumber.get(number)) throw unknownTicket(number);
       const sets: string[] = [];
@@ -240,7 +243,7 @@ export class SqliteStore implements Store {
       }
       if (sets.length > 0)
         this.db.prepare(`UPDATE tickets SET ${sets.join(', ')} WHERE number = ?`).run(...params, number);
-      this.statements.insertEvent.run(number, at, event.kind, event.by, serialize(event.data));
+      this.statements.insertEvent.run(number, at, event.kind, storableText(event.by), serialize(event.data));
       return rowToTicket(this.statements.byNumber.get(number) as Row);
     });
     return this.run('updating a ticket', () => update.immediate());
@@ -250,7 +253,13 @@ export class SqliteStore implements Store {
     const at = toUtcIso(event.at, 'event.at');
     this.run('appending a ticket event', () => {
       try {
-        this.statements.insertEvent.run(event.ticketNumber, at, event.kind, event.by, serialize(event.data));
+        this.statements.insertEvent.run(
+          storableText(event.ticketNumber),
+          at,
+          event.kind,
+          storableText(event.by),
+          serialize(event.data),
+        );
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
           throw unknownTicket(event.ticketNumber);
@@ -260,26 +269,40 @@ export class SqliteStore implements Store {
   }
 
   async listEvents(number: string): Promise<TicketEvent[]> {
-    return this.run('reading ticket events', () => (this.statements.events.all(number) as Row[]).map(rowToEvent));
+    return this.run('reading ticket events', () =>
+      (this.statements.events.all(storableText(number)) as Row[]).map(rowToEvent),
+    );
   }
 
   async loadConversation(channel: string, conversationId: string, now: Date): Promise<unknown | null> {
     const row = this.run(
       'loading a conversation',
-      () => this.statements.loadConversation.get(channel, conversationId, toUtcIso(now, 'now')) as Row | undefined,
+      () =>
+        this.statements.loadConversation.get(
+          storableText(channel),
+          storableText(conversationId),
+          toUtcIso(now, 'now'),
+        ) as Row | undefined,
     );
     return row ? (JSON.parse(String(row.state)) as unknown) : null;
   }
 
   async saveConversation(channel: string, conversationId: string, state: unknown, expiresAt: Date): Promise<void> {
-    const json = JSON.stringify(state ?? null);
+    const json = storableJson(state ?? null);
     this.run('saving a conversation', () =>
-      this.statements.saveConversation.run(channel, conversationId, json, toUtcIso(expiresAt, 'expiresAt')),
+      this.statements.saveConversation.run(
+        storableText(channel),
+        storableText(conversationId),
+        json,
+        toUtcIso(expiresAt, 'expiresAt'),
+      ),
     );
   }
 
   async deleteConversation(channel: string, conversationId: string): Promise<void> {
-    this.run('deleting a conversation', () => this.statements.deleteConversation.run(channel, conversationId));
+    this.run('deleting a conversation', () =>
+      this.statements.deleteConversation.run(storableText(channel), storableText(conversationId)),
+    );
   }
 
   async purgeExpired(now: Date): Promise<number> {
@@ -324,7 +347,7 @@ export class SqliteStore implements Store {
 }
 
 function serialize(data: Record<string, unknown> | undefined): string | null {
-  return data === undefined ? null : JSON.stringify(data);
+  return data === undefined ? null : storableJson(data);
 }
 
 /** Applies the pending migrations, each once, under the write lock so two processes can start together. */
