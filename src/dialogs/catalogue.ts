@@ -145,8 +145,8 @@ const fr = {
       ...(s.responded || !s.firstResponse ? [] : [`Première réponse attendue au plus tard le ${s.firstResponse}.`]),
       ...(s.resolution ? [`Résolution prévue au plus tard le ${s.resolution}.`] : []),
     ].join('\n'),
-  statusNotFound: (number: string) =>
-    `Je ne trouve pas de ticket ${number}. Vérifiez le numéro : il commence par T, suivi de la date et d'un numéro, par exemple T20261122.0004.`,
+  statusNotFound: (number: string, phone: string) =>
+    `Je ne trouve pas de ticket ${number} à votre nom. Vérifiez le numéro : il commence par T, suivi de la date et d'un numéro, par exemple T20261122.0004. Pour un ticket ouvert par quelqu'un d'autre, appelez le support au ${phone}.`,
   myTickets: (count: number) => (count === 1 ? 'Voici votre ticket :' : `Voici vos ${count} derniers tickets :`),
   noTickets: () => "Je ne trouve aucun ticket à votre nom. Décrivez-moi le problème et j'en ouvre un.",
   askTicketNumber: () => 'Quel est le numéro du ticket ? Il commence par T, par exemple T20261122.0004.',
@@ -299,8 +299,8 @@ const en: Messages = {
       ...(s.responded || !s.firstResponse ? [] : [`First response due by ${s.firstResponse} at the latest.`]),
       ...(s.resolution ? [`Resolution due by ${s.resolution} at the latest.`] : []),
     ].join('\n'),
-  statusNotFound: (number) =>
-    `I cannot find ticket ${number}. Please check the number: it starts with T, then the date and a number, for example T20261122.0004.`,
+  statusNotFound: (number, phone) =>
+    `I cannot find ticket ${number} in your name. Please check the number: it starts with T, then the date and a number, for example T20261122.0004. For a ticket opened by someone else, please call the support line on ${phone}.`,
   myTickets: (count) => (count === 1 ? 'Here is your ticket:' : `Here are your last ${count} tickets:`),
   noTickets: () => 'I cannot find any ticket in your name. Describe the problem and I will open one.',
   askTicketNumber: () => 'What is the ticket number? It starts with T, for example T20261122.0004.',

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { findIdentity, type KnownContact } from '../dialogs/accounts.js';
+import { findIdentity, type KnownContact, normalizePhone } from '../dialogs/accounts.js';
 import { announcement, contactMethodText, lowerFirst, statusReply, ticketCard } from '../dialogs/announce.js';
 import { isGreetingOnly, parseYesNo } from '../dialogs/answers.js';
 import { messages } from '../dialogs/catalogue.js';
@@ -278,11 +278,37 @@ function isNotFound(error: unknown): boolean {
   return error instanceof GuichetError && error.code === ErrorCode.NotFound;
 }
 
-async function status(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
+/**
+ * Whether the person may see and act on a ticket: one opened in this conversation, or one of their
+ * company (the account is the customer of the phone procedure, 004) or in their name. Ticket
+ * numbers follow each other day by day, so without this anyone could read, escalate or page a
+ * technician about another customer's ticket by trying numbers.
+ */
+function follows(s: ConversationState, c: StepContext, ticket: Ticket): boolean {
+  if (s.opened.includes(ticket.number)) return true;
+  const who = c.identity;
+  if (!who) return false;
+  if (ticket.account !== null && ticket.account === who.account.name) return true;
+  const email = who.contact.email?.toLowerCase();
+  if (email && ticket.contactEmail?.toLowerCase() === email) return true;
+  const phone = who.contact.phone ? normalizePhone(who.contact.phone) : null;
+  return phone !== null && ticket.contactPhone !== null && normalizePhone(ticket.contactPhone) === phone;
+}
+
+/** The ticket of that number when the person may follow it; otherwise null, as if it did not exist. */
+async function followedTicket(s: ConversationState, c: StepContext, number: string): Promise<Ticket | null> {
   const ticket = await c.deps.tickets.get(number);
-  if (!ticket) {
-    return { state: s, replies: [reply(s.language, messages(s.language).statusNotFound(number))], effects: [] };
-  }
+  return ticket && follows(s, c, ticket) ? ticket : null;
+}
+
+function notFound(s: ConversationState, c: StepContext, number: string): StepResult {
+  const text = messages(s.language).statusNotFound(number, c.deps.policy.company.helpdeskPhone);
+  return { state: s, replies: [reply(s.language, text)], effects: [] };
+}
+
+async function status(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
+  const ticket = await followedTicket(s, c, number);
+  if (!ticket) return notFound(s, c, number);
   const r = statusReply(ticket, c.deps.tickets.plan(ticket), c.deps.policy, s.language, c.now);
   return { state: s, replies: [r], effects: [], ...(r.card ? { ticket: r.card } : {}) };
 }
@@ -322,6 +348,7 @@ async function escalate(s: ConversationState, c: StepContext, number: string): P
   const m = messages(s.language);
   const lang: Language = s.language;
   const by = c.identity?.contact.name ?? s.intake.contact ?? c.turn.userId ?? 'contact';
+  if (!(await followedTicket(s, c, number))) return notFound(s, c, number);
   try {
     const { ticket, plan, reached } = await c.deps.tickets.escalate(number, by);
     const cardOf = card(s, c, ticket);
@@ -341,7 +368,7 @@ async function escalate(s: ConversationState, c: StepContext, number: string): P
       ticket: cardOf,
     };
   } catch (error) {
-    if (isNotFound(error)) return { state: s, replies: [reply(lang, m.statusNotFound(number))], effects: [] };
+    if (isNotFound(error)) return notFound(s, c, number);
     throw error;
   }
 }
@@ -349,7 +376,7 @@ async function escalate(s: ConversationState, c: StepContext, number: string): P
 /** A person asks for a technician: tell the technicians of the ticket's level when there is one. */
 async function technician(s: ConversationState, c: StepContext, number: string | null): Promise<StepResult> {
   const m = messages(s.language);
-  const ticket = number ? await c.deps.tickets.get(number) : null;
+  const ticket = number ? await followedTicket(s, c, number) : null;
   if (ticket && c.deps.notifier) {
     const { policy } = c.deps;
     try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../src/app.js';
-import type { Turn } from '../../src/engine/turn.js';
+import type { Turn, TurnResult } from '../../src/engine/turn.js';
 import type { Ticket } from '../../src/store/ticket-store.js';
 import { play, settableClock, testGuichet, textOf } from '../helpers/guichet.js';
 import type { TranscriptStep } from '../helpers/transcript.js';
@@ -226,6 +226,35 @@ describe('intake transcripts', () => {
       'ticket_escalated',
       'ticket_escalated',
       'technician_requested',
+    ]);
+  });
+
+  it('shows, escalates and pages about a ticket only to its company, its contact or the conversation that opened it', async () => {
+    const { app, notifier } = await guichet();
+    await play(app.engine, { channel: 'web', conversationId: 'owner', userId: MARIE }, [
+      ["L'imprimante du 2e étage n'imprime plus", 'titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+    ]);
+    const strangers: Omit<Turn, 'text'>[] = [
+      { channel: 'web', conversationId: 'other-company', userId: 'marcel@boulangerie-marcel.fr' },
+      { channel: 'web', conversationId: 'anonymous' },
+    ];
+    for (const who of strangers) {
+      const [asked, escalated, paged] = await play(app.engine, who, [
+        ['où en est T20261123.0001', 'Je ne trouve pas de ticket T20261123.0001 à votre nom'],
+        ['escalader T20261123.0001', 'Je ne trouve pas de ticket T20261123.0001 à votre nom'],
+        ['je veux parler à un technicien pour T20261123.0001', 'Je préviens un technicien'],
+      ]);
+      expect(textOf(asked as TurnResult)).not.toContain('imprimante');
+      expect(escalated?.effects).toEqual([]);
+      expect(paged?.effects).toEqual([{ type: 'technician_requested' }]);
+    }
+    expect((await app.store.listEvents('T20261123.0001')).map((e) => e.kind)).not.toContain('escalated');
+    expect(notifier.notifications.map((n) => n.kind)).toEqual(['ticket_opened']);
+    // A colleague of the same company follows it.
+    await play(app.engine, { channel: 'web', conversationId: 'colleague', userId: PDG }, [
+      ['où en est T20261123.0001', ['assigné à un technicien', "L'imprimante du 2e étage n'imprime plus"]],
     ]);
   });
 
