@@ -113,10 +113,13 @@ export class TicketService {
     }
     const { policy, sla, clock, store } = this.deps;
     const openedAt = clock.now();
+    // Seed 000: "Il n'y a pas de requête avec priorité critique. Le plus haut niveau de priorité est
+    // 2 – Haute": whatever produced the draft, a request never gets the critique SLA dates.
+    const priority: Priority = draft.type === 'request' && draft.priority === 'critique' ? 'haute' : draft.priority;
     const queue = queueOf(policy, draft.domain).id;
-    const level = startLevel(policy, queue, draft.priority);
+    const level = startLevel(policy, queue, priority);
     // No contract, no SLA dates: the sheet's "Sans contrat" column says N/A.
-    const deadlines = draft.contract ? sla.deadlines(openedAt, draft.priority, true) : null;
+    const deadlines = draft.contract ? sla.deadlines(openedAt, priority, true) : null;
     const format = (at: Date | undefined) => (at ? sla.formatInstant(at) : null);
     const ticket: NewTicket = {
       createdAt: openedAt.toISOString(),
@@ -128,7 +131,7 @@ export class TicketService {
       title: draft.title.trim(),
       description: draft.description,
       type: draft.type,
-      priority: draft.priority,
+      priority,
       domain: draft.domain,
       category: draft.category,
       subcategory: draft.subcategory,

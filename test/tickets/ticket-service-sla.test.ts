@@ -29,4 +29,26 @@ describe('TicketService with the real SLA engine', () => {
     ]);
     expect(ticket.firstResponseDue).toMatch(/\+01:00$/);
   });
+
+  it('opens a request asked at critique at haute, the highest request priority (seed 000)', async () => {
+    const policy = loadPolicy();
+    const store = SqliteStore.open(':memory:');
+    const service = new TicketService({
+      store,
+      policy,
+      sla: new SlaEngine(policy),
+      clock: fixedClock('2026-11-20T17:30:00+01:00'),
+      notifier: new RecordingNotifier(),
+    });
+    const { ticket, plan } = await service.open(ticketDraft({ type: 'request', priority: 'critique' }));
+    await store.close();
+    expect(ticket.priority).toBe('haute');
+    // Haute: first response 2 h, take-charge 4 h + 1 h, resolution 8 h from Friday 17:30.
+    expect([ticket.firstResponseDue, ticket.escalationAt, ticket.resolutionDue].map((d) => d?.slice(0, 16))).toEqual([
+      '2026-11-23T10:30',
+      '2026-11-23T15:00',
+      '2026-11-23T18:00',
+    ]);
+    expect(plan.trigger).toEqual(policy.triggerMatrix.withContract.haute);
+  });
 });
