@@ -5,6 +5,7 @@
  * these characters as U+FFFD (the replacement character) instead, so they keep the same contract.
  */
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what PostgreSQL refuses.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A string with NUL and unpaired surrogates replaced by U+FFFD; the same string when it has none. */
