@@ -8,12 +8,21 @@ import { normalize, words } from './text.js';
  */
 
 const YES =
-  /^(oui|ouais|yes|yep|yeah|y|o|ok|okay|d accord|daccord|exact|exactement|tout a fait|bien sur|absolument|c est ca|parfait|correct|sure|right|confirme|confirmer|je confirme|vas y|go|valider|valide)\b/;
-const NO = /^(non|no|nope|n|pas du tout|absolument pas|negatif|jamais|nan)\b/;
+  /^(oui|ouais|yes|yep|yeah|ok|okay|d accord|daccord|exact|exactement|tout a fait|bien sur|absolument|c est ca|c est bon|c est correct|c est juste|parfait|correct|sure|right|that s right|that s correct|confirme|confirmer|je confirme|vas y|go|valider|valide)\b/;
+const NO = /^(non|no|nope|pas du tout|absolument pas|negatif|jamais|nan)\b/;
+/** Answers that start like a no but mean yes ("pas de souci", "no problem"). */
+const YES_DESPITE_NEGATION = /^(pas de (souci|soucis|probleme|problemes)|no problem|no worries)\b/;
+/**
+ * "y", "o" and "n" count only as the whole answer: as the first word of a sentence they are
+ * "y a pas de solution" (there is no workaround) or "n'importe quand" (any time), not yes or no.
+ */
+const SINGLE_LETTER = /^(y|o|n)$/;
 
 /** true for yes, false for no, null when the answer says neither. */
 export function parseYesNo(text: string): boolean | null {
   const n = normalize(text);
+  if (YES_DESPITE_NEGATION.test(n)) return true;
+  if (SINGLE_LETTER.test(n)) return n !== 'n';
   if (NO.test(n) || /^(pas|not)\b/.test(n)) return false;
   if (YES.test(n)) return true;
   return null;

@@ -506,19 +506,24 @@ function fieldNamed(text: string): Field | null {
   return FIELD_WORDS.find(([, re]) => re.test(n))?.[0] ?? null;
 }
 
+/** A change asked for in words ("modifier le titre", "change the company"); "that's correct" is not one. */
+const CHANGE_WORDS = /\b(modifier|changer|corriger|change|edit|correct (the|it|my))\b/;
+
 function onSummary(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
   const n = normalize(text);
-  if (picked === 'confirm' || (picked === null && parseYesNo(text) === true && !/\b(modifier|changer)\b/.test(n))) {
+  const change = CHANGE_WORDS.test(n);
+  if (picked === 'confirm' || (picked === null && parseYesNo(text) === true && !change)) {
     return { intake, replies: [], outcome: 'confirm' };
   }
-  if (picked === 'cancel' || (picked === null && parseYesNo(text) === false)) {
-    return { intake, replies: [], outcome: 'cancel' };
-  }
-  if (picked === 'change' || /\b(modifier|changer|corriger|change|edit|correct)\b/.test(n)) {
+  // A change asked for wins over the "no" it starts with: "non, je veux changer le titre" keeps the intake.
+  if (picked === 'change' || (picked === null && change)) {
     const field = picked === 'change' ? null : fieldNamed(text);
     if (field) return startEditing(intake, field, ctx);
     const next: IntakeState = { ...intake, phase: 'change' };
     return { intake: next, replies: [currentPrompt(next, ctx)] };
+  }
+  if (picked === 'cancel' || (picked === null && parseYesNo(text) === false)) {
+    return { intake, replies: [], outcome: 'cancel' };
   }
   return reask(intake, ctx);
 }

@@ -142,6 +142,32 @@ const transcripts: Transcript[] = [
     ticket: { title: 'Imprimante HP du 2e étage en panne', contact: 'Marie Lefèvre', priority: 'normale' },
   },
   {
+    name: 'a "no" that asks for a change at the summary changes the field, it does not cancel',
+    userId: MARIE,
+    steps: [
+      ["L'imprimante du 2e étage n'imprime plus", 'titre'],
+      ['1', 'Je récapitule'],
+      ['non, je veux changer le titre', 'Quel titre'],
+      ['Imprimante HP en panne', 'Titre : Imprimante HP en panne'],
+      ['oui, mais il faut changer le titre', 'Quel titre'],
+      ['Imprimante HP du 2e en panne', 'Titre : Imprimante HP du 2e en panne'],
+      ["c'est correct", 'T20261123.0001'],
+    ],
+    ticket: { title: 'Imprimante HP du 2e en panne' },
+  },
+  {
+    name: '"n\'importe quand" for the date of a basse request is not a "no"',
+    userId: MARIE,
+    steps: [
+      ['Pourriez-vous changer le logo sur notre papier en-tête ?', 'titre'],
+      ['1', "date d'intervention"],
+      ['le 3 décembre à 14h', 'Je récapitule'],
+      ["n'importe quand, ça ira", "je n'ai pas bien compris"],
+      ['1', 'T20261123.0001'],
+    ],
+    ticket: { priority: 'basse' },
+  },
+  {
     name: 'cancelling records nothing',
     userId: MARIE,
     steps: [
