@@ -108,7 +108,9 @@ export function formatInstant(at: Date | string, language: Language, zone: strin
   const instant = typeof at === 'string' ? new Date(at) : at;
   const w = wallClock(instant, zone);
   const sameYear = now ? wallClock(now, zone).year === w.year : true;
-  const day = `${WEEKDAYS[language][w.weekday]} ${w.day} ${MONTHS[language][w.month - 1]}${sameYear ? '' : ` ${w.year}`}`;
+  // French writes the first of the month as an ordinal: "mardi 1er décembre".
+  const dayOfMonth = language === 'fr' && w.day === 1 ? '1er' : String(w.day);
+  const day = `${WEEKDAYS[language][w.weekday]} ${dayOfMonth} ${MONTHS[language][w.month - 1]}${sameYear ? '' : ` ${w.year}`}`;
   const time = formatTime(w.hour, w.minute, language);
   return language === 'en' ? `${day} at ${time}` : `${day} à ${time}`;
 }

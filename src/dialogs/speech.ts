@@ -26,6 +26,7 @@ export function toSpeech(text: string, language: Language): string {
     s = s.replace(/\b(\d{1,2}) h\b/g, (_m, h: string) => `${h} ${h === '1' ? 'heure' : 'heures'}`);
     s = s.replace(/\b(\d+(?:[.,]\d+)?) ?%/g, '$1 pour cent');
     s = s.replace(/\bn°\s?/gi, 'numéro ');
+    s = s.replace(/\b1er\b/g, 'premier');
   } else {
     s = s.replace(/\b(\d{1,2}):00 (am|pm)\b/g, (_m, h: string, p: string) => `${h} ${p.toUpperCase()}`);
     s = s.replace(
@@ -48,6 +49,8 @@ export function toSpeech(text: string, language: Language): string {
     .replace(/\s*:\s+/g, ', ')
     .replace(/\s*;\s*/g, ', ')
     .replace(/\s+([,.?!])/g, '$1')
+    // "(sous contrat)\n" leaves ", ." behind: the sentence still ends there.
+    .replace(/,+(?=[.?!])/g, '')
     .replace(/([,.?!])[,.]+/g, '$1')
     .replace(/\?\./g, '?')
     .replace(/!\./g, '!')

@@ -13,6 +13,8 @@ describe('formatInstant', () => {
     ['2026-11-23T09:30:00+01:00', 'en', 'Monday 23 November at 9:30 am'],
     ['2026-11-23T16:00:00+01:00', 'en', 'Monday 23 November at 4:00 pm'],
     ['2027-01-04T09:00:00+01:00', 'fr', 'lundi 4 janvier 2027 à 9 h'],
+    ['2026-12-01T09:00:00+01:00', 'fr', 'mardi 1er décembre à 9 h'],
+    ['2026-12-01T09:00:00+01:00', 'en', 'Tuesday 1 December at 9:00 am'],
   ];
   it.each(cases)('%s in %s → %s', (iso, lang, said) => {
     expect(formatInstant(iso, lang, zone, now)).toBe(said);

@@ -12,6 +12,17 @@ describe('toSpeech', () => {
     ['choix n°2', 'fr', 'choix numéro 2'],
     ['by Monday 23 November at 9:30 am', 'en', 'by Monday 23 November at 9 30 AM'],
     ['Je récapitule :\n• Type : incident', 'fr', 'Je récapitule. Type, incident'],
+    ['le mardi 1er décembre à 9 h', 'fr', 'le mardi premier décembre à 9 heures'],
+    [
+      '• Entreprise : Transports Durand (sous contrat)\n• Contact : Marie Lefèvre',
+      'fr',
+      'Entreprise, Transports Durand, sous contrat. Contact, Marie Lefèvre',
+    ],
+    [
+      'votre ticket est le T20261123.0001 (incident).\nPourquoi',
+      'fr',
+      'votre ticket est le T 2 0 2 6 1 1 2 3 point 0 0 0 1, incident. Pourquoi',
+    ],
   ];
   it.each(cases)('%s', (text, lang, spoken) => {
     expect(toSpeech(text, lang)).toBe(spoken);
