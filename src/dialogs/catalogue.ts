@@ -85,6 +85,8 @@ const fr = {
     "Pour une demande de ce type, nous fixons une date d'intervention avec vous. Quand cela vous arrangerait-il ? Par exemple « mardi prochain » ou « le 3 décembre à 14 h ».",
   dateNotUnderstood: () => "Je n'ai pas reconnu de date. Pouvez-vous me la redonner, par exemple « jeudi 10 h » ?",
   datePast: (date: string) => `Le ${date}, c'est déjà passé. Quelle date à venir vous conviendrait ?`,
+  dateClosed: (date: string, hours: string) =>
+    `Le ${date}, le support est fermé : nous intervenons ${hours}, hors jours fériés. Quelle autre date vous conviendrait ?`,
   dateNoted: (date: string) => `C'est noté pour le ${date}.`,
   summary: (s: Summary) =>
     [
@@ -240,6 +242,8 @@ const en: Messages = {
     'For this kind of request we agree on a date with you. When would suit you? For example "next Tuesday" or "3 December at 2 pm".',
   dateNotUnderstood: () => 'I did not recognise a date. Could you give it again, for example "Thursday 10 am"?',
   datePast: (date) => `${date} has already passed. Which date to come would suit you?`,
+  dateClosed: (date, hours) =>
+    `The support is closed on ${date}: we work ${hours}, except public holidays. Which other date would suit you?`,
   dateNoted: (date) => `Noted for ${date}.`,
   summary: (s) =>
     [

@@ -2,6 +2,7 @@ import type { Language, Priority } from '../domain.js';
 import type { Reply } from '../engine/turn.js';
 import type { Classification, ClassificationContext, Classifier } from '../intents/classification.js';
 import type { Account, Accounts, Policy } from '../policy/schema.js';
+import { BusinessCalendar } from '../sla/business-calendar.js';
 import {
   findIdentity,
   type KnownContact,
@@ -12,7 +13,7 @@ import {
 } from './accounts.js';
 import { isGibberish, isGreetingOnly, parseDomain, parseScope, parseType, parseYesNo } from './answers.js';
 import { messages } from './catalogue.js';
-import { formatInstant, parseAgreedDate } from './dates.js';
+import { businessHoursText, formatInstant, parseAgreedDate } from './dates.js';
 import {
   emptyIntake,
   FIELDS,
@@ -487,6 +488,11 @@ function onDate(intake: IntakeState, text: string, ctx: DialogContext): DialogSt
   if (answer.kind === 'none') return reask(intake, ctx, m.dateNotUnderstood());
   const said = formatInstant(answer.at, ctx.language, zone, ctx.now);
   if (answer.kind === 'past') return { intake, replies: [reply(ctx.language, m.datePast(said), { expects: 'date' })] };
+  // The intervention is done by the helpdesk's technicians: inside its business hours (SLA sheet, 004).
+  if (!new BusinessCalendar(ctx.policy.calendar).isOpen(answer.at)) {
+    const hours = businessHoursText(ctx.policy.calendar, ctx.language);
+    return { intake, replies: [reply(ctx.language, m.dateClosed(said, hours), { expects: 'date' })] };
+  }
   return moveOn({ ...intake, appointmentAt: answer.at.toISOString() }, ctx, m.dateNoted(said));
 }
 

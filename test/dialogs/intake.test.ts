@@ -96,6 +96,21 @@ const transcripts: Transcript[] = [
     ticket: { type: 'request', priority: 'basse', appointmentAt: '2026-12-03T13:00:00.000Z' },
   },
   {
+    name: 'the date of a basse request falls in business hours: a weekend, a holiday, the lunch break are refused',
+    userId: MARIE,
+    steps: [
+      ['Pourriez-vous changer le logo sur notre papier en-tête ?', 'titre'],
+      ['1', "date d'intervention"],
+      ['samedi', ['Le samedi 28 novembre à 9 h, le support est fermé', 'de 9 h à 12 h 30 et de 14 h à 18 h']],
+      ['le 25 décembre', 'Le vendredi 25 décembre à 9 h, le support est fermé'],
+      ['le 3 décembre à 13h', 'le support est fermé'],
+      ['le 3 décembre à 20h', 'le support est fermé'],
+      ['le 1er décembre à 10h', ["C'est noté pour le mardi 1er décembre à 10 h", 'Priorité : Basse']],
+      ['1', 'T20261123.0001'],
+    ],
+    ticket: { priority: 'basse', appointmentAt: '2026-12-01T09:00:00.000Z' },
+  },
+  {
     name: 'an unknown company still gets a ticket, without contract nor SLA dates',
     steps: [
       ['Le standard téléphonique ne sonne plus', 'quelle entreprise'],
