@@ -48,8 +48,8 @@ export function explain(input: ReasonInput): Bilingual {
   }
   if (type === 'request' && priority === 4) {
     // Seed 000: "Pour toute demande de priorité BASSE une date doit être définie avec le client".
-    fr.push('Une date doit être convenue avec le client.');
-    en.push('A date must be agreed with the client.');
+    fr.push("Une date d'intervention est à convenir ensemble.");
+    en.push('A date for the work is to be agreed together.');
   }
   return { fr: fr.join(' '), en: en.join(' ') };
 }

@@ -350,8 +350,8 @@ describe('classify: the output', () => {
       'a low request, with the date to agree (P4)',
       'Can you change the logo on our letterhead?',
       {
-        fr: "Demande de priorité 4 (basse) : il s'agit d'une modification ou d'un changement mineur. Une date doit être convenue avec le client.",
-        en: 'Request, priority 4 (low): this is a minor modification or change. A date must be agreed with the client.',
+        fr: "Demande de priorité 4 (basse) : il s'agit d'une modification ou d'un changement mineur. Une date d'intervention est à convenir ensemble.",
+        en: 'Request, priority 4 (low): this is a minor modification or change. A date for the work is to be agreed together.',
       },
     ],
     [
@@ -383,7 +383,9 @@ describe('classify: the output', () => {
   });
 
   it('asks for a date on a low-priority request (seed: "une date doit être définie avec le client")', () => {
-    expect(classifier.classify('Demande de déplacement d’un PC.').reason).toContain('Une date doit être convenue');
+    expect(classifier.classify('Demande de déplacement d’un PC.').reason).toContain(
+      "Une date d'intervention est à convenir",
+    );
   });
 
   it('has no question when confident, and the questions that settle it when not', () => {
