@@ -1,6 +1,7 @@
 import { storableText } from './storable.js';
 import { toUtcIso } from './ticket-number.js';
-import type { TicketFilter } from './ticket-store.js';
+import { MUTABLE_COLUMNS } from './ticket-row.js';
+import type { Store, TicketFilter } from './ticket-store.js';
 
 /** A parameterised SELECT of tickets; `null` when the filter can match nothing (no status). */
 export type TicketQuery = { sql: string; params: unknown[] } | null;
@@ -31,4 +32,26 @@ export function buildTicketQuery(filter: TicketFilter, placeholder: (index: numb
   sql += ' ORDER BY created_at DESC, day DESC, seq DESC';
   if (filter.limit !== undefined) sql += ` LIMIT ${param(Math.max(0, Math.floor(filter.limit)))}`;
   return { sql, params };
+}
+
+/**
+ * Builds the UPDATE of `updateTicket` for both stores, with the ticket number as the last
+ * parameter; `null` when no field changes (only the event is written then).
+ */
+export function buildTicketUpdate(
+  number: string,
+  changes: Parameters<Store['updateTicket']>[1],
+  placeholder: (index: number) => string,
+): { sql: string; params: unknown[] } | null {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, column] of Object.entries(MUTABLE_COLUMNS)) {
+    const value = changes[field as keyof typeof MUTABLE_COLUMNS];
+    if (value === undefined) continue;
+    params.push(value);
+    sets.push(`${column} = ${placeholder(params.length)}`);
+  }
+  if (sets.length === 0) return null;
+  params.push(number);
+  return { sql: `UPDATE tickets SET ${sets.join(', ')} WHERE number = ${placeholder(params.length)}`, params };
 }

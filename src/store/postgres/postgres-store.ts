@@ -4,8 +4,8 @@ import { type AppliedMigration, type Migration, pendingMigrations } from '../mig
 import { storableFields, storableJson, storableText } from '../storable.js';
 import { storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
-import { buildTicketQuery } from '../ticket-query.js';
-import { MUTABLE_COLUMNS, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
+import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
 import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
@@ -167,18 +167,8 @@ export class PostgresStore implements Store {
       // FOR UPDATE: two technicians changing one ticket apply their changes one after the other.
       const found = await client.query('SELECT number FROM tickets WHERE number = $1 FOR UPDATE', [number]);
       if (found.rowCount === 0) throw unknownTicket(number);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      for (const [field, column] of Object.entries(MUTABLE_COLUMNS)) {
-        const value = changes[field as keyof typeof MUTABLE_COLUMNS];
-        if (value === undefined) continue;
-        params.push(value);
-        sets.push(`${column} = $${params.length}`);
-      }
-      if (sets.length > 0) {
-        params.push(number);
-        await client.query(`UPDATE tickets SET ${sets.join(', ')} WHERE number = $${params.length}`, params);
-      }
+      const update = buildTicketUpdate(number, changes, (i) => `$${i}`);
+      if (update) await client.query(update.sql, update.params);
       await client.query(
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
         [number, at, event.kind, storableText(event.by), serialize(event.data)],

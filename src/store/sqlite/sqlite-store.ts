@@ -6,8 +6,8 @@ import { type AppliedMigration, type Migration, pendingMigrations } from '../mig
 import { storableFields, storableJson, storableText } from '../storable.js';
 import { storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
-import { buildTicketQuery } from '../ticket-query.js';
-import { MUTABLE_COLUMNS, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
+import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
 import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
@@ -233,16 +233,8 @@ export class SqliteStore implements Store {
     const changes = storableFields(asChanged);
     const update = this.db.transaction((): Ticket => {
       if (!this.statements.byNumber.get(number)) throw unknownTicket(number);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      for (const [field, column] of Object.entries(MUTABLE_COLUMNS)) {
-        const value = changes[field as keyof typeof MUTABLE_COLUMNS];
-        if (value === undefined) continue;
-        sets.push(`${column} = ?`);
-        params.push(value);
-      }
-      if (sets.length > 0)
-        this.db.prepare(`UPDATE tickets SET ${sets.join(', ')} WHERE number = ?`).run(...params, number);
+      const update = buildTicketUpdate(number, changes, () => '?');
+      if (update) this.db.prepare(update.sql).run(...update.params);
       this.statements.insertEvent.run(number, at, event.kind, storableText(event.by), serialize(event.data));
       return rowToTicket(this.statements.byNumber.get(number) as Row);
     });
