@@ -39,13 +39,13 @@ const turnSchema = z.object({
  * The conversation engine: for each turn, loads the conversation's state from the store (keyed
  * by channel and conversation id), runs one step, saves the state with an idle expiry and
  * returns the replies. A restart, or a second instance on the same store, continues the
- * conversation where it stopped. Turns of one conversation run one after the other; a turn
+ * conversation where it stopped. Turns of one conversation run one after the other, across
+ * instances too (under the store's conversation lock, so none is lost to another's save); a turn
  * delivered twice (same message id) gets the same answer without acting twice. Bad input and
  * failures never throw to the channel: the person gets a polite answer and the log the cause.
  */
 export class GuichetEngine implements ConversationEngine {
   private readonly deps: EngineDeps;
-  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(deps: EngineDeps) {
     this.deps = deps;
@@ -142,24 +142,17 @@ export class GuichetEngine implements ConversationEngine {
     }
   }
 
-  /** Runs the turns of one conversation one after the other, so two quick clicks do not race. */
+  /**
+   * Runs the load → step → save of a turn under the store's lock of its conversation, so two
+   * quick clicks, or a webhook retried to another instance, never work on the same state at once.
+   */
   private async serialized(turn: Turn, work: () => Promise<TurnResult>): Promise<TurnResult>;
   private async serialized<T>(turn: Turn, work: () => Promise<T>): Promise<T>;
   private async serialized<T>(turn: Turn, work: () => Promise<T>): Promise<T | TurnResult> {
-    const key = `${turn.channel}\u0000${turn.conversationId}`;
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, settled);
     try {
-      return await run;
+      return await this.deps.conversations.withConversationLock(turn.channel, turn.conversationId, work);
     } catch (error) {
       return this.failure(error, turn);
-    } finally {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
     }
   }
 

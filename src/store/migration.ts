@@ -1,6 +1,8 @@
 /**
- * One versioned schema change. Both stores apply the same versions, in order, each once, and
- * record them in the table `schema_migrations`; only the SQL dialect differs.
+ * One versioned schema change. Each store applies its versions in order, each once, and records
+ * them in the table `schema_migrations`. Both share the tables of tickets and conversations; only
+ * the SQL dialect differs, and SQLite has one more table (conversation locks, which PostgreSQL
+ * takes as advisory locks).
  */
 export interface Migration {
   version: number;

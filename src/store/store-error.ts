@@ -17,3 +17,14 @@ export function unknownTicket(number: string): GuichetError {
     `no ticket numbered "${number}"; list the tickets with \`guichet tickets list\``,
   );
 }
+
+/** How long a turn waits for the lock of its conversation before giving up, in milliseconds. */
+export const CONVERSATION_LOCK_WAIT_MS = 10_000;
+
+/** The error of a conversation whose lock another turn held for longer than the wait allowed. */
+export function conversationLockTimeout(channel: string, conversationId: string, where: string): GuichetError {
+  return new GuichetError(
+    ErrorCode.StoreFailed,
+    `waiting for the conversation ${channel}/${conversationId} in ${where} failed: another turn of it has held its lock for more than ${CONVERSATION_LOCK_WAIT_MS / 1000} s. Retry; if it lasts, look for a stuck instance.`,
+  );
+}

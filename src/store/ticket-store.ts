@@ -95,6 +95,17 @@ export interface ConversationStore {
   deleteConversation(channel: string, conversationId: string): Promise<void>;
   /** Removes expired conversations; returns how many. */
   purgeExpired(now: Date): Promise<number>;
+  /**
+   * Runs `work` while holding the lock of one conversation, and returns what it returns. Work
+   * under the same channel and conversation id runs one at a time across every instance sharing
+   * the store (another process on the same SQLite file, another instance on PostgreSQL), so a
+   * load → step → save is never interleaved with another turn of the same conversation; work
+   * under other keys runs side by side. The lock is released when `work` settles, also when it
+   * throws (its error is rethrown). Waiting longer than about 10 s for it fails with StoreFailed.
+   * Locks of different conversations may be nested (the phone line holds a call's lock while the
+   * engine takes the conversation's), always in the same order; the lock is not reentrant.
+   */
+  withConversationLock<T>(channel: string, conversationId: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** A store holds both tickets and conversations. */

@@ -23,6 +23,7 @@ if (url) {
   // Each test works in a schema of its own, created here and dropped afterwards, so runs never
   // see each other's tickets and the database is left as found.
   storeContract('PostgresStore', {
+    migrationVersions: [1],
     async fresh() {
       const schema = `guichet_test_${randomBytes(6).toString('hex')}`;
       await admin(`CREATE SCHEMA ${schema}`);

@@ -18,11 +18,25 @@ export interface TestDatabase {
 /** How a store implementation gives the contract an empty database for each test. */
 export interface StoreHarness {
   fresh(): Promise<TestDatabase>;
+  /** The versions of the store's shipped migrations, in order. */
+  migrationVersions: number[];
 }
+
+/** Settles like `promise`, or rejects saying `what` did not happen within `ms` milliseconds. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The contract every Store implementation keeps: ticket numbering, idempotency, the append-only
- * event log, conversations with expiry, durability across reopening, and migrations run once.
+ * event log, conversations with expiry and their locks, durability across reopening, and
+ * migrations run once.
  */
 export function storeContract(name: string, harness: StoreHarness): void {
   describe(`${name} keeps the store contract`, () => {
@@ -304,6 +318,85 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
     });
 
+    describe('conversation locks', () => {
+      /** One store twice (turns in one instance), or two stores on the database (two instances). */
+      const placements: [string, () => Promise<[TestStore, TestStore]>][] = [
+        [
+          'in one instance',
+          async () => {
+            const store = await open();
+            return [store, store];
+          },
+        ],
+        ['in two instances', async () => [await open(), await open()]],
+      ];
+
+      it.each(placements)('runs two works on one conversation one after the other, %s', async (_, stores) => {
+        const [first, second] = await stores();
+        const log: string[] = [];
+        const work = (name: string) => async () => {
+          log.push(`${name} starts`);
+          await pause(40);
+          log.push(`${name} ends`);
+          return name;
+        };
+        const results = await Promise.all([
+          first.withConversationLock('web', 'conv-1', work('a')),
+          second.withConversationLock('web', 'conv-1', work('b')),
+        ]);
+        expect(results).toEqual(['a', 'b']);
+        // Either may win the lock; the other starts only once the winner has ended.
+        const winner = log[0]?.startsWith('a') ? 'a' : 'b';
+        const loser = winner === 'a' ? 'b' : 'a';
+        expect(log).toEqual([`${winner} starts`, `${winner} ends`, `${loser} starts`, `${loser} ends`]);
+      });
+
+      it.each(
+        placements.flatMap(([where, stores]): [string, string, [string, string], [string, string], typeof stores][] => [
+          ['another id', where, ['web', 'conv-1'], ['web', 'conv-2'], stores],
+          ['another channel', where, ['web', 'conv-1'], ['twilio-call', 'conv-1'], stores],
+        ]),
+      )('runs works on different conversations side by side: %s, %s', async (_, __, keyA, keyB, stores) => {
+        const [first, second] = await stores();
+        let bStarted = (): void => {};
+        const started = new Promise<void>((resolve) => {
+          bStarted = resolve;
+        });
+        // a holds its lock until b has started: were they serialized, a would wait in vain.
+        const a = first.withConversationLock(keyA[0], keyA[1], () =>
+          within(2_000, 'the other conversation did not start', started),
+        );
+        const b = second.withConversationLock(keyB[0], keyB[1], async () => bStarted());
+        await expect(Promise.all([a, b])).resolves.toHaveLength(2);
+      });
+
+      it.each(placements)('releases the lock when the work fails, %s', async (_, stores) => {
+        const [first, second] = await stores();
+        const failing = first.withConversationLock('web', 'conv-1', async () => {
+          throw new Error('the step failed');
+        });
+        await expect(failing).rejects.toThrow('the step failed');
+        const next = second.withConversationLock('web', 'conv-1', async () => 'next turn');
+        await expect(within(2_000, 'the lock was not released', next)).resolves.toBe('next turn');
+      });
+
+      it('takes the lock of another conversation inside the work holding one', async () => {
+        const [first, second] = [await open(), await open()];
+        const log: string[] = [];
+        const call = (store: TestStore, name: string) =>
+          store.withConversationLock('twilio-call', 'CA1', () =>
+            store.withConversationLock('twilio', 'CA1', async () => {
+              log.push(`${name} starts`);
+              await pause(20);
+              log.push(`${name} ends`);
+            }),
+          );
+        await Promise.all([call(first, 'a'), call(second, 'b'), call(first, 'c')]);
+        expect(log).toHaveLength(6);
+        for (let i = 0; i < 6; i += 2) expect(log[i + 1]).toBe(log[i]?.replace('starts', 'ends'));
+      });
+    });
+
     describe('durability and migrations', () => {
       it('keeps tickets, events and conversations when reopened', async () => {
         const first = await open();
@@ -327,7 +420,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
         const instances = await Promise.all([open(), open(), open(), open()]);
         for (const store of instances) {
           const applied = await store.appliedMigrations();
-          expect(applied.map((m) => m.version)).toEqual([1]);
+          expect(applied.map((m) => m.version)).toEqual(harness.migrationVersions);
         }
       });
 

@@ -8,6 +8,7 @@ import type { ConversationStore } from '../../store/ticket-store.js';
 import { type CallerInput, CallFlow, type Outcome } from './call-flow.js';
 import {
   answeredBefore,
+  CALL_STATE_CHANNEL,
   type CallPhase,
   type CallState,
   lastResponse,
@@ -82,9 +83,6 @@ export function mountTwilioRoutes(
 }
 
 class WebhookHandler {
-  /** Webhooks of one call are handled one at a time, so a retry racing its original sees its result. */
-  private readonly calls = new Map<string, Promise<unknown>>();
-
   constructor(
     private readonly flow: CallFlow,
     private readonly twiml: TwimlContext,
@@ -114,7 +112,9 @@ class WebhookHandler {
     const call = parsed.data;
     const log = this.logger.child({ callSid: call.CallSid });
     const step = Number.parseInt(queryOf(req.url).get('step') ?? '', 10);
-    await this.serialized(call.CallSid, async () => {
+    // Webhooks of one call are handled one at a time, across instances too (the store's lock of
+    // the call), so a retry racing its original, wherever it lands, sees its result.
+    await this.store.withConversationLock(CALL_STATE_CHANNEL, call.CallSid, async () => {
       if (route === 'status') {
         await this.status(call, log);
         res.sendRaw(204, '');
@@ -180,18 +180,6 @@ class WebhookHandler {
     await saveCallState(this.store, ended, now);
     if (state.intakeOpen) {
       log.info({ status: call.CallStatus, draft: ended.draftNumber }, 'caller left mid-intake; what was said is kept');
-    }
-  }
-
-  private async serialized<T>(callSid: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.calls.get(callSid) ?? Promise.resolve();
-    const current = previous.then(work, work);
-    const settled = current.catch(() => undefined);
-    this.calls.set(callSid, settled);
-    try {
-      return await current;
-    } finally {
-      if (this.calls.get(callSid) === settled) this.calls.delete(callSid);
     }
   }
 }

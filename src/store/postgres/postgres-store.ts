@@ -1,8 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode, GuichetError } from '../../errors.js';
+import { conversationKey, KeyedQueue } from '../keyed-queue.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
 import { storableFields, storableJson, storableText } from '../storable.js';
-import { storeFailed, unknownTicket } from '../store-error.js';
+import { CONVERSATION_LOCK_WAIT_MS, conversationLockTimeout, storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
 import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
@@ -15,7 +18,10 @@ export interface PostgresStoreOptions {
   timezone?: string;
   /** A schema to work in (sets `search_path`); the database's default otherwise. Tests use one each. */
   schema?: string;
-  /** The pool's maximum number of connections (10 by default). */
+  /**
+   * The pool's maximum number of connections (10 by default). Conversation locks are held on a
+   * pool of their own of the same size, so an instance opens at most twice this number.
+   */
   maxConnections?: number;
   /** The migrations to apply; the shipped schema by default. */
   migrations?: readonly Migration[];
@@ -29,6 +35,13 @@ const MIGRATION_LOCK_KEY = 7_301_266_840;
 
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** A conversation lock held: the connection whose transaction holds it, while its work runs. */
+interface HeldLock {
+  client: pg.PoolClient;
+  active: boolean;
+}
 
 type Row = Record<string, unknown>;
 
@@ -44,12 +57,23 @@ type Rollback = typeof ROLLBACK;
  */
 export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
+  /**
+   * The connections holding conversation locks, apart from `pool`: a lock's work loads and saves
+   * through `pool`, so however many locks are held, that work always finds a connection there
+   * and never waits for one a lock holder keeps.
+   */
+  private readonly lockPool: pg.Pool;
   private readonly timezone: string;
   private readonly where: string;
+  /** Turns of one conversation in this instance queue here, so each holds one connection at most. */
+  private readonly conversationQueue = new KeyedQueue();
+  /** The lock whose work is running, seen by the locks that work takes in turn. */
+  private readonly heldLock = new AsyncLocalStorage<HeldLock>();
   private closed = false;
 
-  private constructor(pool: pg.Pool, timezone: string, where: string) {
+  private constructor(pool: pg.Pool, lockPool: pg.Pool, timezone: string, where: string) {
     this.pool = pool;
+    this.lockPool = lockPool;
     this.timezone = timezone;
     this.where = where;
   }
@@ -68,10 +92,12 @@ export class PostgresStore implements Store {
       config.options = `-c search_path=${options.schema}`;
     }
     const pool = new pg.Pool(config);
+    const lockPool = new pg.Pool({ ...config, connectionTimeoutMillis: CONVERSATION_LOCK_WAIT_MS });
     // An idle connection dropped by the server is replaced on next use; without a listener the
     // pool's 'error' event would stop the process.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool, options.timezone ?? DEFAULT_TICKET_TIMEZONE, where);
+    lockPool.on('error', () => {});
+    const store = new PostgresStore(pool, lockPool, options.timezone ?? DEFAULT_TICKET_TIMEZONE, where);
     try {
       await store.transaction('migrating the schema', async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -90,6 +116,7 @@ export class PostgresStore implements Store {
       });
     } catch (error) {
       await pool.end().catch(() => {});
+      await lockPool.end().catch(() => {});
       throw error;
     }
     return store;
@@ -241,6 +268,69 @@ export class PostgresStore implements Store {
     return result.rowCount ?? 0;
   }
 
+  /**
+   * Holds a conversation's lock while `work` runs: a transaction-scoped advisory lock
+   * (`pg_advisory_xact_lock`) on a 64-bit hash of the channel and id, taken in a transaction
+   * opened on a connection of the lock pool and ended once `work` settles; a connection lost
+   * meanwhile ends the transaction and frees the lock with it. Within this instance the turns of
+   * one conversation queue in memory first. A lock taken inside `work` (the phone line's call,
+   * then the engine's conversation) is taken in the same transaction, on the same connection, and
+   * held until that transaction ends, so nested locks never wait for a second lock connection. Getting a connection and the lock is
+   * bounded by CONVERSATION_LOCK_WAIT_MS (`lock_timeout`), then StoreFailed is thrown.
+   */
+  async withConversationLock<T>(channel: string, conversationId: string, work: () => Promise<T>): Promise<T> {
+    const lockId = advisoryLockId(channel, conversationId);
+    const waitUntil = performance.now() + CONVERSATION_LOCK_WAIT_MS;
+    const late = () => conversationLockTimeout(channel, conversationId, `PostgreSQL (${this.where})`);
+    return this.conversationQueue.run(
+      conversationKey(channel, conversationId),
+      async () => {
+        const outer = this.heldLock.getStore();
+        if (outer?.active) {
+          await this.lockOn(outer.client, `SELECT pg_advisory_xact_lock(${lockId})`, late);
+          return work();
+        }
+        const client = await this.run('locking a conversation', () => this.lockPool.connect());
+        const left = Math.max(1, Math.ceil(waitUntil - performance.now()));
+        // One round trip: the lock id is a number computed here, never text from outside.
+        await this.lockOn(
+          client,
+          `BEGIN; SET LOCAL lock_timeout = ${left}; SELECT pg_advisory_xact_lock(${lockId})`,
+          late,
+        ).catch(async (error: unknown) => {
+          await client.query('ROLLBACK').catch(() => {});
+          client.release();
+          throw error;
+        });
+        const held: HeldLock = { client, active: true };
+        let broken: Error | undefined;
+        try {
+          return await this.heldLock.run(held, work);
+        } finally {
+          held.active = false;
+          // Nothing was written in this transaction: ending it only frees the lock. A connection
+          // that cannot end it is dropped, which frees the lock on the server as well.
+          await client.query('ROLLBACK').catch((error: Error) => {
+            broken = error;
+          });
+          client.release(broken);
+        }
+      },
+      waitUntil,
+      late,
+    );
+  }
+
+  /** Runs the statement taking a lock; `lock_timeout` running out throws `late()`. */
+  private async lockOn(client: pg.PoolClient, sql: string, late: () => Error): Promise<void> {
+    try {
+      await this.run('locking a conversation', () => client.query(sql));
+    } catch (error) {
+      if ((error as { cause?: { code?: string } }).cause?.code === LOCK_NOT_AVAILABLE) throw late();
+      throw error;
+    }
+  }
+
   /** The migrations recorded in `schema_migrations`, in version order. */
   async appliedMigrations(): Promise<AppliedMigration[]> {
     const rows = await this.query(
@@ -253,7 +343,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 
   private async query(action: string, sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -297,6 +387,16 @@ export class PostgresStore implements Store {
       throw storeFailed(`${action} on PostgreSQL (${this.where})`, error, hint);
     }
   }
+}
+
+/**
+ * The advisory lock id of a conversation: the first 64 bits of a SHA-256 of its channel and id,
+ * the same in every instance. Two conversations sharing an id (odds of 2^-64) would only wait for
+ * each other, never mix their states.
+ */
+function advisoryLockId(channel: string, conversationId: string): string {
+  const key = conversationKey(storableText(channel), storableText(conversationId));
+  return createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
 }
 
 function serialize(data: Record<string, unknown> | undefined): string | null {

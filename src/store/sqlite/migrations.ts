@@ -81,4 +81,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_expires_at ON conversations (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'conversation locks shared by the processes using the file',
+    sql: `
+      -- A row per conversation being worked on: which store holds it, and until when (epoch
+      -- milliseconds) the claim stands if its process dies without releasing it. PostgreSQL
+      -- needs no such table: it has advisory locks.
+      CREATE TABLE conversation_locks (
+        channel TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (channel, conversation_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

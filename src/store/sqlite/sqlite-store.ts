@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { ErrorCode, GuichetError } from '../../errors.js';
+import { conversationKey, KeyedQueue } from '../keyed-queue.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
 import { storableFields, storableJson, storableText } from '../storable.js';
-import { storeFailed, unknownTicket } from '../store-error.js';
+import { CONVERSATION_LOCK_WAIT_MS, conversationLockTimeout, storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
 import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
@@ -42,6 +45,17 @@ const afterThisTurn = globalThis.setImmediate;
 const MAX_BATCH = 256;
 
 /**
+ * How long a conversation lock claimed in the file stands, in milliseconds, should its process
+ * die before releasing it: far longer than a turn, so a live holder never loses it, and short
+ * enough that a crashed process blocks its conversations for half a minute at most.
+ */
+const LOCK_LEASE_MS = 30_000;
+
+/** The pauses between two claims of a lock another process holds, in milliseconds. */
+const LOCK_RETRY_FIRST_MS = 2;
+const LOCK_RETRY_MAX_MS = 50;
+
+/**
  * The embedded store: one SQLite file (better-sqlite3) in WAL mode with synchronous=FULL, so a
  * ticket acknowledged to a caller survives a power cut. The file and its folder are created and
  * migrated on first use. better-sqlite3 is synchronous: each method runs in one transaction, and
@@ -64,6 +78,10 @@ export class SqliteStore implements Store {
   private readonly pending: PendingCreation[] = [];
   private flushScheduled = false;
   private readonly createBatch: Database.Transaction<(tickets: NewTicket[]) => Outcome[]>;
+  /** Turns of one conversation in this process wait here; the file's lock rows guard across processes. */
+  private readonly conversationQueue = new KeyedQueue();
+  /** Who holds a lock row: this store, unlike any other process or store opened on the file. */
+  private readonly lockOwner = randomUUID();
   private closed = false;
 
   private constructor(path: string, db: Database.Database, conversationsDb: Database.Database, timezone: string) {
@@ -141,6 +159,16 @@ export class SqliteStore implements Store {
         'DELETE FROM conversations WHERE channel = ? AND conversation_id = ?',
       ),
       purgeExpired: this.conversationsDb.prepare('DELETE FROM conversations WHERE expires_at <= ?'),
+      // One statement, so claiming is atomic under the file's write lock: it inserts the row, or
+      // takes over a claim whose lease ran out, or changes nothing while another holder's stands.
+      claimLock: this.conversationsDb.prepare(
+        `INSERT INTO conversation_locks (channel, conversation_id, owner, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel, conversation_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+         WHERE conversation_locks.expires_at <= ?`,
+      ),
+      releaseLock: this.conversationsDb.prepare(
+        'DELETE FROM conversation_locks WHERE channel = ? AND conversation_id = ? AND owner = ?',
+      ),
       migrations: this.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version'),
     };
   }
@@ -302,6 +330,58 @@ export class SqliteStore implements Store {
       'purging expired conversations',
       () => this.statements.purgeExpired.run(toUtcIso(now, 'now')).changes,
     );
+  }
+
+  /**
+   * Holds a conversation's lock while `work` runs. Within this process the turns of one
+   * conversation queue in memory, so only the first in line touches the file; across processes
+   * sharing the file, a row of `conversation_locks` is claimed with a lease and deleted once
+   * `work` settles. While another process holds the row, the claim is retried with short pauses
+   * for up to CONVERSATION_LOCK_WAIT_MS, then StoreFailed is thrown. A `:memory:` database belongs
+   * to this store alone, so the queue in memory is its whole lock.
+   */
+  async withConversationLock<T>(channel: string, conversationId: string, work: () => Promise<T>): Promise<T> {
+    const [ch, id] = [storableText(channel), storableText(conversationId)];
+    const waitUntil = performance.now() + CONVERSATION_LOCK_WAIT_MS;
+    const late = () => conversationLockTimeout(ch, id, `"${this.path}"`);
+    return this.conversationQueue.run(
+      conversationKey(ch, id),
+      async () => {
+        if (this.path === ':memory:') return work();
+        await this.claimLock(ch, id, waitUntil, late);
+        try {
+          return await work();
+        } finally {
+          this.releaseLock(ch, id);
+        }
+      },
+      waitUntil,
+      late,
+    );
+  }
+
+  private async claimLock(channel: string, conversationId: string, waitUntil: number, late: () => Error) {
+    for (let pause = LOCK_RETRY_FIRST_MS; ; pause = Math.min(pause * 2, LOCK_RETRY_MAX_MS)) {
+      // Wall-clock time, not the injected clock: the lease is read by other processes, and the
+      // CLI's --now fixes the clock.
+      const now = Date.now();
+      const claimed = this.run(
+        'locking a conversation',
+        () => this.statements.claimLock.run(channel, conversationId, this.lockOwner, now + LOCK_LEASE_MS, now).changes,
+      );
+      if (claimed === 1) return;
+      if (performance.now() >= waitUntil) throw late();
+      await sleep(pause);
+    }
+  }
+
+  private releaseLock(channel: string, conversationId: string): void {
+    try {
+      this.statements.releaseLock.run(channel, conversationId, this.lockOwner);
+    } catch {
+      // The store was closed meanwhile or the disk refused: the lease ends the claim in
+      // LOCK_LEASE_MS, and the work's own outcome matters more to its caller than this.
+    }
   }
 
   /** The migrations recorded in `schema_migrations`, in version order. */
