@@ -21,7 +21,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./cli/sla.js')).sla,
   },
   tickets: {
-    summary: 'list and show tickets (tickets list | tickets show NUMBER, --json)',
+    summary: 'list, show and act on tickets (list | show N | respond N | status N STATUS)',
     load: async () => (await import('./cli/tickets.js')).tickets,
   },
   report: {
