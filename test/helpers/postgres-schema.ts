@@ -4,8 +4,8 @@ import pg from 'pg';
 /** The PostgreSQL database of the tests (TEST_DATABASE_URL), or undefined when it is not set. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 
-/** Runs one statement on a short-lived connection (schema set-up and tear-down). */
-async function admin(url: string, sql: string): Promise<void> {
+/** Runs one statement on a short-lived connection (schema set-up and tear-down, raw SQL checks). */
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

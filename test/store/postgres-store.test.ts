@@ -1,23 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { admin, freshSchema, testDatabaseUrl } from '../helpers/postgres-schema.js';
 import { newTicket } from './new-ticket.js';
 import { storeContract } from './store-contract.js';
 
-const url = process.env.TEST_DATABASE_URL;
-
-/** Runs one statement on a short-lived connection (schema set-up and tear-down). */
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const url = testDatabaseUrl;
 
 if (url) {
   // Each test works in a schema of its own, created here and dropped afterwards, so runs never
@@ -25,27 +13,22 @@ if (url) {
   storeContract('PostgresStore', {
     migrationVersions: [1],
     async fresh() {
-      const schema = `guichet_test_${randomBytes(6).toString('hex')}`;
-      await admin(`CREATE SCHEMA ${schema}`);
-      return {
-        open: () => PostgresStore.open(url, { schema, maxConnections: 4 }),
-        dispose: () => admin(`DROP SCHEMA ${schema} CASCADE`),
-      };
+      const { schema, drop } = await freshSchema(url);
+      return { open: () => PostgresStore.open(url, { schema, maxConnections: 4 }), dispose: drop };
     },
   });
 
   describe('PostgresStore', () => {
     it('forbids rewriting the event log, even in SQL', async () => {
-      const schema = `guichet_test_${randomBytes(6).toString('hex')}`;
-      await admin(`CREATE SCHEMA ${schema}`);
+      const { schema, drop } = await freshSchema(url);
       try {
         const store = await PostgresStore.open(url, { schema });
         await store.createTicket(newTicket());
         await store.close();
-        await expect(admin(`UPDATE ${schema}.ticket_events SET actor = 'x'`)).rejects.toThrow(/append-only/);
-        await expect(admin(`DELETE FROM ${schema}.ticket_events`)).rejects.toThrow(/append-only/);
+        await expect(admin(url, `UPDATE ${schema}.ticket_events SET actor = 'x'`)).rejects.toThrow(/append-only/);
+        await expect(admin(url, `DELETE FROM ${schema}.ticket_events`)).rejects.toThrow(/append-only/);
       } finally {
-        await admin(`DROP SCHEMA ${schema} CASCADE`);
+        await drop();
       }
     });
   });
