@@ -4,11 +4,10 @@ import { ticketCard } from '../dialogs/announce.js';
 import { messages } from '../dialogs/catalogue.js';
 import { classifyIntake, currentPrompt, startIntake } from '../dialogs/intake.js';
 import { prefixed, reply } from '../dialogs/reply.js';
-import { proposeTitle } from '../dialogs/title.js';
 import { type Clock, SOURCES } from '../domain.js';
 import type { ConversationStore } from '../store/ticket-store.js';
 import { type ConversationState, newConversation, RECENT_TURNS, restoreConversation } from './state.js';
-import { intakeKey, type StepDeps, step } from './step.js';
+import { intakeDraft, type StepDeps, step } from './step.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from './turn.js';
 
 export { intakeKey, type StepDeps, type StepResult, step, type TicketPort } from './step.js';
@@ -112,28 +111,8 @@ export class GuichetEngine implements ConversationEngine {
         if (!intake.description || intake.phase === 'done') return null;
         // The caller hung up: keep what was said as a draft technicians can see and call back on.
         const ctx = { ...this.deps, now, language: state.language };
-        const c = classifyIntake(intake, ctx);
-        const { ticket, plan } = await this.deps.tickets.open({
-          account: intake.account,
-          contact: intake.contact,
-          contactEmail: intake.contactEmail,
-          contactPhone: intake.contactPhone,
-          contract: intake.contract,
-          source: channel,
-          title: intake.title ?? proposeTitle(intake.description),
-          description: intake.description,
-          type: c.type,
-          priority: c.priority,
-          domain: c.domain,
-          category: c.category,
-          subcategory: c.subcategory ?? null,
-          classificationReason: c.reason,
-          appointmentAt: intake.appointmentAt,
-          conversationRef: null,
-          idempotencyKey: intakeKey(channel, conversationId, state),
-          language: state.language,
-          status: 'draft',
-        });
+        const draft = intakeDraft(state, classifyIntake(intake, ctx), channel, conversationId, null);
+        const { ticket, plan } = await this.deps.tickets.open({ ...draft, status: 'draft' });
         return ticketCard(ticket, plan, this.deps.policy, state.language, now);
       });
     } catch (error) {

@@ -12,13 +12,13 @@ import { words } from '../dialogs/text.js';
 import { proposeTitle } from '../dialogs/title.js';
 import type { Language } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
-import type { Classifier } from '../intents/classification.js';
+import type { Classification, Classifier } from '../intents/classification.js';
 import type { Notifier } from '../notifier/notifier.js';
 import type { Accounts, Policy } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
 import { notificationText } from '../tickets/notification-text.js';
 import { techniciansAt } from '../tickets/resources.js';
-import type { TicketService } from '../tickets/ticket-service.js';
+import type { TicketDraft, TicketService } from '../tickets/ticket-service.js';
 import { detectInterruption, type Interruption, ticketNumberIn } from './interruptions.js';
 import type { ConversationState } from './state.js';
 import type { Effect, Reply, TicketCard, Turn } from './turn.js';
@@ -218,32 +218,49 @@ async function alreadyOpened(s: ConversationState, c: StepContext, number: strin
 }
 
 /** The person confirmed the summary: open the ticket, idempotently, and announce it. */
+/**
+ * The ticket draft of a conversation's intake as classified: what the person said and answered,
+ * and the type, priority and domain the rules gave it. Confirming and hanging up both open it.
+ */
+export function intakeDraft(
+  s: ConversationState,
+  classification: Classification,
+  channel: Turn['channel'],
+  conversationId: string,
+  conversationRef: string | null,
+): TicketDraft {
+  const intake = s.intake;
+  const description = intake.description ?? '';
+  return {
+    account: intake.account,
+    contact: intake.contact,
+    contactEmail: intake.contactEmail,
+    contactPhone: intake.contactPhone,
+    contract: intake.contract,
+    source: channel,
+    title: intake.title ?? proposeTitle(description),
+    description,
+    type: classification.type,
+    priority: classification.priority,
+    domain: classification.domain,
+    category: classification.category,
+    subcategory: classification.subcategory ?? null,
+    classificationReason: classification.reason,
+    appointmentAt: intake.appointmentAt,
+    conversationRef,
+    idempotencyKey: intakeKey(channel, conversationId, s),
+    language: s.language,
+  };
+}
+
 async function openTicket(s: ConversationState, c: StepContext): Promise<StepResult> {
   const { turn, deps } = c;
   const intake = s.intake;
   const classification = classifyIntake(intake, dialogContext(s, c));
-  const description = intake.description ?? '';
   try {
-    const { ticket, plan } = await deps.tickets.open({
-      account: intake.account,
-      contact: intake.contact,
-      contactEmail: intake.contactEmail,
-      contactPhone: intake.contactPhone,
-      contract: intake.contract,
-      source: turn.channel,
-      title: intake.title ?? proposeTitle(description),
-      description,
-      type: classification.type,
-      priority: classification.priority,
-      domain: classification.domain,
-      category: classification.category,
-      subcategory: classification.subcategory ?? null,
-      classificationReason: classification.reason,
-      appointmentAt: intake.appointmentAt,
-      conversationRef: turn.conversationRef ?? null,
-      idempotencyKey: intakeKey(turn.channel, turn.conversationId, s),
-      language: s.language,
-    });
+    const { ticket, plan } = await deps.tickets.open(
+      intakeDraft(s, classification, turn.channel, turn.conversationId, turn.conversationRef ?? null),
+    );
     const announced = announcement(ticket, plan, deps.policy, s.language, c.now, classification.reasons[s.language]);
     const next: ConversationState = {
       ...s,
