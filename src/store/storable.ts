@@ -32,3 +32,8 @@ export function storableJson(value: unknown): string {
   if (!/\\u(?:0000|d[89a-f])/i.test(json)) return json;
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? storableText(item) : item));
 }
+
+/** The `data` column of an event: its storable JSON, or null when the event has none. */
+export function storableEventData(data: Record<string, unknown> | undefined): string | null {
+  return data === undefined ? null : storableJson(data);
+}

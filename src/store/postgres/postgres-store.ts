@@ -4,7 +4,7 @@ import pg from 'pg';
 import { ErrorCode, GuichetError } from '../../errors.js';
 import { conversationKey, KeyedQueue } from '../keyed-queue.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
-import { storableFields, storableJson, storableText } from '../storable.js';
+import { storableEventData, storableFields, storableJson, storableText } from '../storable.js';
 import { CONVERSATION_LOCK_WAIT_MS, conversationLockTimeout, storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
@@ -198,7 +198,7 @@ export class PostgresStore implements Store {
       if (update) await client.query(update.sql, update.params);
       await client.query(
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
-        [number, at, event.kind, storableText(event.by), serialize(event.data)],
+        [number, at, event.kind, storableText(event.by), storableEventData(event.data)],
       );
       const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1', [number]);
       return rowToTicket(rows[0] as Row);
@@ -211,7 +211,7 @@ export class PostgresStore implements Store {
       await this.query(
         'appending a ticket event',
         'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
-        [storableText(event.ticketNumber), at, event.kind, storableText(event.by), serialize(event.data)],
+        [storableText(event.ticketNumber), at, event.kind, storableText(event.by), storableEventData(event.data)],
       );
     } catch (error) {
       if ((error as { cause?: { code?: string } }).cause?.code === FOREIGN_KEY_VIOLATION) {
@@ -397,10 +397,6 @@ export class PostgresStore implements Store {
 function advisoryLockId(channel: string, conversationId: string): string {
   const key = conversationKey(storableText(channel), storableText(conversationId));
   return createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
-}
-
-function serialize(data: Record<string, unknown> | undefined): string | null {
-  return data === undefined ? null : storableJson(data);
 }
 
 /** host:port/database of a connection URL, without the password, for error messages. */

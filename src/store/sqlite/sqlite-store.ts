@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { ErrorCode, GuichetError } from '../../errors.js';
 import { conversationKey, KeyedQueue } from '../keyed-queue.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
-import { storableFields, storableJson, storableText } from '../storable.js';
+import { storableEventData, storableFields, storableJson, storableText } from '../storable.js';
 import { CONVERSATION_LOCK_WAIT_MS, conversationLockTimeout, storeFailed, unknownTicket } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
@@ -263,7 +263,7 @@ export class SqliteStore implements Store {
       if (!this.statements.byNumber.get(number)) throw unknownTicket(number);
       const update = buildTicketUpdate(number, changes, () => '?');
       if (update) this.db.prepare(update.sql).run(...update.params);
-      this.statements.insertEvent.run(number, at, event.kind, storableText(event.by), serialize(event.data));
+      this.statements.insertEvent.run(number, at, event.kind, storableText(event.by), storableEventData(event.data));
       return rowToTicket(this.statements.byNumber.get(number) as Row);
     });
     return this.run('updating a ticket', () => update.immediate());
@@ -278,7 +278,7 @@ export class SqliteStore implements Store {
           at,
           event.kind,
           storableText(event.by),
-          serialize(event.data),
+          storableEventData(event.data),
         );
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
@@ -416,10 +416,6 @@ export class SqliteStore implements Store {
       );
     }
   }
-}
-
-function serialize(data: Record<string, unknown> | undefined): string | null {
-  return data === undefined ? null : storableJson(data);
 }
 
 /** Applies the pending migrations, each once, under the write lock so two processes can start together. */
