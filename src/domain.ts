@@ -15,11 +15,6 @@ export const PRIORITY_NUMBER: Readonly<Record<Priority, 1 | 2 | 3 | 4>> = {
   basse: 4,
 };
 
-/** The label of a priority number (1–4). */
-export function priorityFromNumber(n: number): Priority | undefined {
-  return PRIORITIES[n - 1];
-}
-
 /** "Type de ticket : Incident (si quelque chose ne marche pas) ou Demande de service". */
 export const TICKET_TYPES = ['incident', 'request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];

@@ -20,10 +20,3 @@ export class GuichetError extends Error {
     this.code = code;
   }
 }
-
-/** Wraps anything thrown into a GuichetError, keeping the original as the cause. */
-export function asGuichetError(error: unknown): GuichetError {
-  if (error instanceof GuichetError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new GuichetError(ErrorCode.Unknown, message, { cause: error });
-}

@@ -3,14 +3,7 @@ import type { Reply } from '../engine/turn.js';
 import type { Classification, ClassificationContext, Classifier } from '../intents/classification.js';
 import type { Account, Accounts, Policy } from '../policy/schema.js';
 import { BusinessCalendar } from '../sla/business-calendar.js';
-import {
-  findIdentity,
-  type KnownContact,
-  matchCompany,
-  matchContact,
-  mentionedAccount,
-  mentionedContact,
-} from './accounts.js';
+import { type KnownContact, matchCompany, matchContact, mentionedAccount, mentionedContact } from './accounts.js';
 import { isGibberish, isGreetingOnly, parseDomain, parseScope, parseType, parseYesNo } from './answers.js';
 import { messages } from './catalogue.js';
 import { businessHoursText, formatInstant, parseAgreedDate } from './dates.js';
@@ -69,11 +62,6 @@ export const DESCRIPTION_MAX = 4000;
 export function startIntake(identity: KnownContact | null): IntakeState {
   const intake = emptyIntake();
   return identity ? withContact(withAccount(intake, identity.account), identity.account, identity) : intake;
-}
-
-/** The contact behind the channel identity, for the greeting and for the new intakes. */
-export function identityOf(accounts: Accounts, userId: string | undefined): KnownContact | null {
-  return findIdentity(accounts, userId);
 }
 
 function withAccount(intake: IntakeState, account: Account): IntakeState {

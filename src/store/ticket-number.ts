@@ -41,10 +41,3 @@ export function ticketDay(createdAt: string, timezone: string = DEFAULT_TICKET_T
 export function formatTicketNumber(day: string, sequence: number): string {
   return `T${day}.${String(sequence).padStart(4, '0')}`;
 }
-
-const NUMBER_PATTERN = /^T(\d{8})\.(\d{4,})$/;
-
-/** Whether a string has the shape of a ticket number (T + yyyyMMdd + "." + sequence). */
-export function isTicketNumber(value: string): boolean {
-  return NUMBER_PATTERN.test(value);
-}
