@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './domain.js';
 import type { ConversationEngine } from './engine/turn.js';
 import type { Classifier } from './intents/classification.js';
+import type { PersonMessengers } from './messaging/person-messenger.js';
 import type { Notifier } from './notifier/notifier.js';
 import type { Accounts, Policy } from './policy/schema.js';
 import type { SlaEngine } from './sla/sla-engine.js';
@@ -23,6 +24,8 @@ export interface Guichet {
   tickets: TicketService;
   notifier: Notifier;
   engine: ConversationEngine;
+  /** How Guichet writes to a person later (ticket taken, answered, resolved): chat channels register theirs. */
+  messengers: PersonMessengers;
   /** Closes the store; the process may exit after. */
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { Clock } from './domain.js';
 import { createConversationEngine } from './engine/engine.js';
 import { createClassifier } from './intents/classifier.js';
 import { createLogger } from './logger.js';
+import { PersonMessengers } from './messaging/person-messenger.js';
 import { LogNotifier } from './notifier/log-notifier.js';
 import type { Notifier } from './notifier/notifier.js';
 import { loadAccounts, loadPolicy } from './policy/load.js';
@@ -60,6 +61,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     tickets,
     notifier,
     engine,
+    messengers: new PersonMessengers(),
     close: () => store.close(),
   };
 }

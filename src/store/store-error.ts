@@ -21,6 +21,9 @@ export function unknownTicket(number: string): GuichetError {
 /** How long a turn waits for the lock of its conversation before giving up, in milliseconds. */
 export const CONVERSATION_LOCK_WAIT_MS = 10_000;
 
+/** How long an inbound delivery's claim is remembered: platforms retry within minutes, a day is ample. */
+export const INBOUND_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** The error of a conversation whose lock another turn held for longer than the wait allowed. */
 export function conversationLockTimeout(channel: string, conversationId: string, where: string): GuichetError {
   return new GuichetError(

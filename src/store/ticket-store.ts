@@ -108,5 +108,18 @@ export interface ConversationStore {
   withConversationLock<T>(channel: string, conversationId: string, work: () => Promise<T>): Promise<T>;
 }
 
-/** A store holds both tickets and conversations. */
-export interface Store extends TicketStore, ConversationStore {}
+/**
+ * Inbound deliveries already taken, so a platform's retry (Slack's same `event_id`, Teams' same
+ * activity id) or the same delivery reaching two instances is handled once.
+ */
+export interface InboundStore {
+  /**
+   * Records that the delivery `key` of `channel` is being handled, at `at`. Returns true for the
+   * first claim, false when it was already claimed, by this instance or another sharing the store.
+   * Claims older than a day are forgotten by `purgeExpired` (platforms retry within minutes).
+   */
+  claimInbound(channel: string, key: string, at: Date): Promise<boolean>;
+}
+
+/** A store holds tickets, conversations and the inbound deliveries already taken. */
+export interface Store extends TicketStore, ConversationStore, InboundStore {}

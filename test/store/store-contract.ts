@@ -318,6 +318,28 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
     });
 
+    describe('inbound deliveries', () => {
+      const now = new Date('2026-11-22T10:00:00Z');
+      it('claims a delivery once, also from a second instance, and forgets it after a day', async () => {
+        const first = await open();
+        const second = await open();
+        expect(await first.claimInbound('slack', 'Ev01', now)).toBe(true);
+        expect(await first.claimInbound('slack', 'Ev01', now)).toBe(false);
+        expect(await second.claimInbound('slack', 'Ev01', now)).toBe(false);
+        expect(await second.claimInbound('teams', 'Ev01', now)).toBe(true);
+        await first.purgeExpired(new Date(now.getTime() + 25 * 3600_000));
+        expect(await second.claimInbound('slack', 'Ev01', now)).toBe(true);
+      });
+
+      it('claims each of many concurrent identical deliveries exactly once', async () => {
+        const [a, b] = [await open(), await open()];
+        const claims = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claimInbound('slack', 'Ev02', now)),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
     describe('conversation locks', () => {
       /** One store twice (turns in one instance), or two stores on the database (two instances). */
       const placements: [string, () => Promise<[TestStore, TestStore]>][] = [

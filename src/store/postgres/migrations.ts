@@ -83,4 +83,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_expires_at ON conversations (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'inbound deliveries already taken',
+    sql: `
+      -- One row per platform delivery handled (a Slack event_id, a Teams activity id), so a retry
+      -- or the same delivery reaching another instance is taken once.
+      CREATE TABLE inbound_deliveries (
+        channel text NOT NULL,
+        key text NOT NULL,
+        received_at timestamptz NOT NULL,
+        PRIMARY KEY (channel, key)
+      );
+      CREATE INDEX inbound_deliveries_received_at ON inbound_deliveries (received_at);
+    `,
+  },
 ];

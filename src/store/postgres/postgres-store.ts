@@ -5,7 +5,13 @@ import { ErrorCode, GuichetError } from '../../errors.js';
 import { conversationKey, KeyedQueue } from '../keyed-queue.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
 import { storableEventData, storableFields, storableJson, storableText } from '../storable.js';
-import { CONVERSATION_LOCK_WAIT_MS, conversationLockTimeout, storeFailed, unknownTicket } from '../store-error.js';
+import {
+  CONVERSATION_LOCK_WAIT_MS,
+  conversationLockTimeout,
+  INBOUND_KEPT_MS,
+  storeFailed,
+  unknownTicket,
+} from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
 import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
@@ -262,10 +268,24 @@ export class PostgresStore implements Store {
   }
 
   async purgeExpired(now: Date): Promise<number> {
+    const dayBefore = toUtcIso(new Date(now.getTime() - INBOUND_KEPT_MS), 'now');
+    await this.query('purging old inbound deliveries', 'DELETE FROM inbound_deliveries WHERE received_at <= $1', [
+      dayBefore,
+    ]);
     const result = await this.run('purging expired conversations', () =>
       this.pool.query('DELETE FROM conversations WHERE expires_at <= $1', [toUtcIso(now, 'now')]),
     );
     return result.rowCount ?? 0;
+  }
+
+  async claimInbound(channel: string, key: string, at: Date): Promise<boolean> {
+    const result = await this.run('recording an inbound delivery', () =>
+      this.pool.query(
+        'INSERT INTO inbound_deliveries (channel, key, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [storableText(channel), storableText(key), toUtcIso(at, 'at')],
+      ),
+    );
+    return result.rowCount === 1;
   }
 
   /**

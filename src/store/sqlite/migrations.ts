@@ -97,4 +97,19 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'inbound deliveries already taken',
+    sql: `
+      -- One row per platform delivery handled (a Slack event_id, a Teams activity id), so a retry
+      -- or the same delivery reaching another process is taken once.
+      CREATE TABLE inbound_deliveries (
+        channel TEXT NOT NULL,
+        key TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (channel, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX inbound_deliveries_received_at ON inbound_deliveries (received_at);
+    `,
+  },
 ];

@@ -7,7 +7,13 @@ import { ErrorCode, GuichetError } from '../../errors.js';
 import { conversationKey, KeyedQueue } from '../keyed-queue.js';
 import { type AppliedMigration, type Migration, pendingMigrations } from '../migration.js';
 import { storableEventData, storableFields, storableJson, storableText } from '../storable.js';
-import { CONVERSATION_LOCK_WAIT_MS, conversationLockTimeout, storeFailed, unknownTicket } from '../store-error.js';
+import {
+  CONVERSATION_LOCK_WAIT_MS,
+  conversationLockTimeout,
+  INBOUND_KEPT_MS,
+  storeFailed,
+  unknownTicket,
+} from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
 import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
@@ -169,6 +175,10 @@ export class SqliteStore implements Store {
       releaseLock: this.conversationsDb.prepare(
         'DELETE FROM conversation_locks WHERE channel = ? AND conversation_id = ? AND owner = ?',
       ),
+      claimInbound: this.db.prepare(
+        'INSERT INTO inbound_deliveries (channel, key, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      purgeInbound: this.db.prepare('DELETE FROM inbound_deliveries WHERE received_at <= ?'),
       migrations: this.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version'),
     };
   }
@@ -326,9 +336,19 @@ export class SqliteStore implements Store {
   }
 
   async purgeExpired(now: Date): Promise<number> {
+    const dayBefore = toUtcIso(new Date(now.getTime() - INBOUND_KEPT_MS), 'now');
+    this.run('purging old inbound deliveries', () => this.statements.purgeInbound.run(dayBefore));
     return this.run(
       'purging expired conversations',
       () => this.statements.purgeExpired.run(toUtcIso(now, 'now')).changes,
+    );
+  }
+
+  async claimInbound(channel: string, key: string, at: Date): Promise<boolean> {
+    const receivedAt = toUtcIso(at, 'at');
+    return this.run(
+      'recording an inbound delivery',
+      () => this.statements.claimInbound.run(storableText(channel), storableText(key), receivedAt).changes === 1,
     );
   }
 
