@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { HttpErrorCode } from './http-error.js';
+import { closeIfBodyUnread, HttpErrorCode } from './http-error.js';
 import { requestLog } from './request-log.js';
 
 /** An error as restify hands it to the `restifyError` event (restify-errors or anything thrown). */
@@ -49,6 +49,9 @@ export function respondToRestifyError(
   else requestLog(req).warn(line, body.message);
   // Answering here, rather than through the error's toJSON, also covers plain thrown errors,
   // which restify would otherwise send as its own InternalError with their message.
-  if (!res.headersSent) res.send(status, body);
+  if (!res.headersSent) {
+    closeIfBodyUnread(req, res);
+    res.send(status, body);
+  }
   callback();
 }

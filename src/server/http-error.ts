@@ -8,6 +8,7 @@ import { requestLog } from './request-log.js';
 export const HttpErrorCode = {
   InvalidInput: 'guichet_invalid_input',
   PayloadTooLarge: 'guichet_payload_too_large',
+  RequestTimeout: 'guichet_request_timeout',
   UnsupportedMediaType: 'guichet_unsupported_media_type',
   NotFound: 'guichet_not_found',
   MethodNotAllowed: 'guichet_method_not_allowed',
@@ -30,6 +31,17 @@ export function sendError(req: Request, res: Response, status: number, code: Htt
   const line = { status, code, method: req.method, url: req.url };
   if (status >= 500) requestLog(req).error(line, message);
   else requestLog(req).warn(line, message);
+  if (res.headersSent) return;
+  closeIfBodyUnread(req, res);
   const body: HttpErrorBody = { code, message };
   res.send(status, body);
+}
+
+/**
+ * Asks for the connection to be closed after the answer when the request's body has not all
+ * arrived: otherwise Node would read and discard the rest to keep the connection alive, however
+ * much a client announced.
+ */
+export function closeIfBodyUnread(req: Request, res: Response): void {
+  if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
 }

@@ -5,13 +5,18 @@ import type { Guichet } from '../app.js';
 /** How long open requests may take to finish after a shutdown signal before their sockets are cut. */
 export const SHUTDOWN_GRACE_MS = 5_000;
 
-/** Starts listening and resolves with the address really bound (port 0 picks a free port). */
+/**
+ * Starts listening and resolves with the address really bound (port 0 picks a free port); rejects
+ * with Node's error (EADDRINUSE, EADDRNOTAVAIL, EACCES) when the address cannot be bound.
+ */
 export function listen(server: restify.Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
+    // On restify's server, which re-emits the HTTP server's errors: a listener on the HTTP server
+    // alone would leave that re-emitted error unhandled, and it would end the process.
     const onError = (error: Error) => reject(error);
-    server.server.once('error', onError);
+    server.once('error', onError);
     server.listen(port, host, () => {
-      server.server.off('error', onError);
+      server.off('error', onError);
       resolve(server.server.address() as AddressInfo);
     });
   });

@@ -1,37 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Guichet } from '../app.js';
+import { acceptJsonOrForm, type BodyLimits, DEFAULT_BODY_LIMITS, parseBody, refuseUnreadableBodies } from './body.js';
 import type { Channel } from './channel.js';
 import { respondToRestifyError } from './error-responder.js';
 import { healthHandler } from './health.js';
-import { HttpErrorCode, sendError } from './http-error.js';
 import { asRestifyLog, setRequestLog } from './request-log.js';
 
-/**
- * The largest request body accepted, in bytes. A chat message of 10,000 characters fits; anything
- * larger is answered 413 before it is parsed, so nobody can make the server hold megabytes.
- */
-export const MAX_BODY_BYTES = 20 * 1024;
+export { MAX_BODY_BYTES } from './body.js';
 
 /**
- * Refuses (415) a body that is neither JSON nor a urlencoded form before it is read: the channels
- * take only these, and restify's multipart parser would otherwise write uploads to disk.
+ * How long a client has to send its request headers, and its whole request, before Node drops the
+ * connection: a client that opens connections and stalls must not hold them for minutes. Node
+ * checks these every 30 s, so a stalled connection goes within a minute at most; a body being read
+ * has its own, exact, BODY_TIMEOUT_MS.
  */
-function acceptJsonOrForm(req: restify.Request, res: restify.Response, next: restify.Next): void {
-  const hasBody = req.isChunked() || req.contentLength() > 0;
-  if (!hasBody || req.is('json') || req.is('application/x-www-form-urlencoded')) {
-    next();
-    return;
-  }
-  sendError(
-    req,
-    res,
-    415,
-    HttpErrorCode.UnsupportedMediaType,
-    'send application/json, or a form for the phone webhooks',
-  );
-  next(false);
-}
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The channels of the list whose settings are present in the environment. */
 export function enabledChannels(channels: readonly Channel[], env: NodeJS.ProcessEnv): Channel[] {
@@ -40,12 +25,25 @@ export function enabledChannels(channels: readonly Channel[], env: NodeJS.Proces
 
 /**
  * Builds the `guichet start` HTTP server (not yet listening): JSON and form bodies parsed (the
- * phone webhooks post forms), `/healthz`, and every channel of the list that is enabled in `env`
- * mounted on it. Each request gets its own child logger carrying a request id, so every line of
- * one request can be found; every error is answered as JSON `{code, message}` and logged.
+ * phone webhooks post forms; a route may read its own, see `readsOwnBody`), `/healthz`, and every
+ * channel of the list that is enabled in `env` mounted on it. Each request gets its own child
+ * logger carrying a request id, so every line of one request can be found; every error is
+ * answered as JSON `{code, message}` and logged.
  */
-export function createHttpServer(app: Guichet, env: NodeJS.ProcessEnv, channels: readonly Channel[]): restify.Server {
+export function createHttpServer(
+  app: Guichet,
+  env: NodeJS.ProcessEnv,
+  channels: readonly Channel[],
+  body: BodyLimits = DEFAULT_BODY_LIMITS,
+): restify.Server {
   const server = restify.createServer({ name: 'guichet', log: asRestifyLog(app.logger) });
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // restify re-emits the HTTP server's errors: without a listener, one would end the process.
+  // Those of `listen` reject its promise (lifecycle.ts); any later one is logged.
+  server.on('error', (error: Error) => {
+    if (server.server.listening) app.logger.error({ err: error }, 'the HTTP server failed');
+  });
 
   server.pre((req, res, next) => {
     // Keep the id of a proxy that already set one, so a request can be followed across hops.
@@ -53,11 +51,14 @@ export function createHttpServer(app: Guichet, env: NodeJS.ProcessEnv, channels:
     const reqId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     setRequestLog(req, res, app.logger.child({ reqId }));
     res.header('x-request-id', reqId);
+    // HEAD is GET without the body (RFC 9110, 9.3.2): Node leaves the body out of a HEAD answer.
+    if (req.method === 'HEAD') req.method = 'GET';
     return next();
   });
+  server.pre(refuseUnreadableBodies);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(acceptJsonOrForm);
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(parseBody(server, body));
   server.on('restifyError', respondToRestifyError);
 
   server.get('/healthz', healthHandler(app));

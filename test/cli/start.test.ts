@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +20,29 @@ describe('guichet start, refused settings', () => {
     const io = memoryIo('', env);
     expect(await main(['start', ...args], io)).toBe(1);
     expect(io.err()).toContain(says);
+  });
+
+  it.each([
+    { name: 'a port already in use', host: '127.0.0.1', says: /cannot listen on 127\.0\.0\.1:\d+ \(listen EADDRINUSE/ },
+    // 192.0.2.1 (TEST-NET-1) belongs to no interface of any machine.
+    {
+      name: 'an address of no interface',
+      host: '192.0.2.1',
+      says: /cannot listen on 192\.0\.2\.1:\d+ \(listen EADDRNOTAVAIL/,
+    },
+  ])('stops on $name with the message saying what to pass, not a stack', async ({ host, says }) => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const io = memoryIo('', {});
+      expect(await main(['start', '--port', String(port), '--host', host, '--db', ':memory:'], io)).toBe(1);
+      expect(io.err()).toMatch(says);
+      expect(io.err()).toContain('pass another --port or --host');
+      expect(io.err()).not.toContain('Unhandled');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('explains itself with --help', async () => {
