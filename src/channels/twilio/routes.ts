@@ -21,7 +21,7 @@ import { queryOf, readForm } from './form.js';
 import type { TwilioSettings } from './settings.js';
 import { hasValidSignature } from './signature.js';
 import type { SmsSender } from './sms.js';
-import { type GatherRoute, renderTwiml, type TwimlContext } from './twiml.js';
+import { type GatherRoute, renderTwiml, type TwimlContext, xmlSafe } from './twiml.js';
 
 /** What the phone line needs of the wired application. */
 export type TwilioApp = Pick<Guichet, 'policy' | 'clock' | 'logger' | 'engine'> & { store: ConversationStore };
@@ -73,13 +73,27 @@ export function mountTwilioRoutes(
       handler.handle(route, req, res).then(
         () => next(),
         (error: unknown) => {
-          logger.error({ err: error, route }, 'the phone line webhook failed');
-          if (!res.headersSent) res.sendRaw(500, 'Internal error');
+          // Whatever failed (the store, the engine, a bug), Twilio never gets a 500: its caller
+          // would hear Twilio's error message and be stuck. The caller is told and put through
+          // to the helpdesk; a status callback has nobody on the line and is acknowledged.
+          logger.error(
+            { err: error, route },
+            'the phone line webhook failed; the caller is put through to the helpdesk',
+          );
+          if (!res.headersSent) {
+            if (route === 'status') res.sendRaw(204, '');
+            else sendTwiml(res, handler.failureTwiml());
+          }
           next(false);
         },
       );
     });
   }
+}
+
+function sendTwiml(res: Response, xml: string): void {
+  res.setHeader('Content-Type', 'text/xml; charset=utf-8');
+  res.sendRaw(200, xml);
 }
 
 class WebhookHandler {
@@ -120,10 +134,13 @@ class WebhookHandler {
         res.sendRaw(204, '');
         return;
       }
-      const xml = await this.answer(route, call, Number.isNaN(step) ? 0 : step, log);
-      res.setHeader('Content-Type', 'text/xml; charset=utf-8');
-      res.sendRaw(200, xml);
+      sendTwiml(res, await this.answer(route, call, Number.isNaN(step) ? 0 : step, log));
     });
+  }
+
+  /** The apology and the transfer to the helpdesk, for a webhook that failed before it had an answer. */
+  failureTwiml(): string {
+    return renderTwiml(this.twiml, this.flow.failure(newCallState('', null)).instructions);
   }
 
   private async answer(route: Exclude<Route, 'status'>, call: CallParams, step: number, log: Logger): Promise<string> {
@@ -146,13 +163,15 @@ class WebhookHandler {
     const state = stored ?? newCallState(call.CallSid, caller);
     const messageId = `${call.CallSid}:${key}`;
     let outcome: Outcome;
+    let xml: string;
     try {
       outcome = await this.run(route, state, stored === null, call, messageId);
+      xml = renderTwiml(this.twiml, outcome.instructions);
     } catch (error) {
       log.error({ err: error, route, step }, 'the call flow failed; the caller is put through to the helpdesk');
       outcome = this.flow.failure(state);
+      xml = renderTwiml(this.twiml, outcome.instructions);
     }
-    const xml = renderTwiml(this.twiml, outcome.instructions);
     await saveCallState(this.store, rememberResponse(outcome.state, key, xml), now);
     log.info({ route, step, phase: outcome.state.phase }, 'answered the call');
     return xml;
@@ -206,9 +225,11 @@ function nonEmpty(value: string | undefined): string | null {
 function callerInput(call: CallParams): CallerInput {
   const digits = nonEmpty(call.Digits);
   if (digits !== null) return { kind: 'keys', digits };
-  const text = nonEmpty(call.SpeechResult);
+  // Control characters are no speech: dropped, so they reach neither the ticket nor the TwiML.
+  const text = nonEmpty(xmlSafe(call.SpeechResult ?? ''));
   if (text === null) return { kind: 'none' };
   const confidence = Number.parseFloat(call.Confidence ?? '');
-  // A result without a readable confidence is treated as uncertain, so it is read back.
-  return { kind: 'speech', text, confidence: Number.isFinite(confidence) ? confidence : 0 };
+  // Twilio's confidence is 0 to 1; anything else is held to that range. A result without a
+  // readable confidence is treated as uncertain, so it is read back.
+  return { kind: 'speech', text, confidence: Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0 };
 }

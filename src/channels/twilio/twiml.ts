@@ -42,6 +42,18 @@ export interface TwimlContext {
 /** Twilio accepts hints up to a total size; the first ones are the most useful. */
 const MAX_HINTS = 100;
 
+/**
+ * The characters XML 1.0 forbids (its `Char` production): controls other than tab and line ends,
+ * U+FFFE, U+FFFF and unpaired surrogates. twilio's VoiceResponse throws on them, so a caller's
+ * words carrying one would otherwise break the document; they are not speech and are dropped.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** `text` with the characters XML cannot carry removed. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
 /** Writes the instructions as a TwiML document. */
 export function renderTwiml(context: TwimlContext, instructions: Instruction[]): string {
   const response = new twilio.twiml.VoiceResponse();
@@ -52,12 +64,12 @@ export function renderTwiml(context: TwimlContext, instructions: Instruction[]):
   for (const instruction of instructions) {
     switch (instruction.kind) {
       case 'say':
-        response.say(sayAttributes, instruction.text);
+        response.say(sayAttributes, xmlSafe(instruction.text));
         break;
       case 'gather': {
         const action = context.actionUrl(instruction.route, instruction.step);
         const gather = response.gather(gatherAttributes(context, instruction, action));
-        for (const sentence of instruction.sentences) gather.say(sayAttributes, sentence);
+        for (const sentence of instruction.sentences) gather.say(sayAttributes, xmlSafe(sentence));
         // No key and no words: Twilio falls through to the next verb; the same action hears the silence.
         response.redirect({ method: 'POST' }, action);
         break;
@@ -94,6 +106,6 @@ function gatherAttributes(
   // A positive integer: Twilio refuses speechTimeout="auto" together with a speechModel (warning 13335).
   attributes.speechTimeout = String(phoneLine.speechTimeoutSeconds);
   if (phoneLine.speechModel !== undefined) attributes.speechModel = phoneLine.speechModel;
-  if (context.hints.length > 0) attributes.hints = context.hints.slice(0, MAX_HINTS).join(', ');
+  if (context.hints.length > 0) attributes.hints = xmlSafe(context.hints.slice(0, MAX_HINTS).join(', '));
   return attributes;
 }

@@ -32,7 +32,12 @@ export interface PhoneLineUnderTest {
  * (and the scripted engine, an in-memory store and a recording SMS sender behind it).
  */
 export async function startPhoneLine(
-  options: { env?: NodeJS.ProcessEnv; policy?: Policy; engine?: ConversationEngine } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    policy?: Policy;
+    engine?: ConversationEngine;
+    store?: MemoryConversationStore;
+  } = {},
 ): Promise<PhoneLineUnderTest> {
   const logs: LogLine[] = [];
   const sink = new Writable({
@@ -42,7 +47,7 @@ export async function startPhoneLine(
     },
   });
   const engine = new FakeEngine();
-  const store = new MemoryConversationStore();
+  const store = options.store ?? new MemoryConversationStore();
   const sms = createRecordingSmsSender();
   // Only what the server and the phone line touch; the other ports are not reached by these tests.
   const app = {
