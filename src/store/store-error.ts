@@ -31,3 +31,9 @@ export function conversationLockTimeout(channel: string, conversationId: string,
     `waiting for the conversation ${channel}/${conversationId} in ${where} failed: another turn of it has held its lock for more than ${CONVERSATION_LOCK_WAIT_MS / 1000} s. Retry; if it lasts, look for a stuck instance.`,
   );
 }
+
+/**
+ * How long the health probe's write waits for a lock held elsewhere, in milliseconds: within the
+ * probe's 2 s budget, and far longer than any write of a turn holds it.
+ */
+export const HEALTH_WRITE_WAIT_MS = 1_000;

@@ -121,5 +121,15 @@ export interface InboundStore {
   claimInbound(channel: string, key: string, at: Date): Promise<boolean>;
 }
 
+/** What the health probe asks of the store. */
+export interface StoreHealth {
+  /**
+   * Commits a small write, the way a ticket is written, and resolves once it is durable; rejects
+   * with StoreFailed when the store cannot write now (a full disk, a read-only file or database,
+   * its tables locked elsewhere), within about a second of waiting for a lock.
+   */
+  checkWritable(now: Date): Promise<void>;
+}
+
 /** A store holds tickets, conversations and the inbound deliveries already taken. */
-export interface Store extends TicketStore, ConversationStore, InboundStore {}
+export interface Store extends TicketStore, ConversationStore, InboundStore, StoreHealth {}

@@ -56,10 +56,9 @@ export function fakeGuichet(options: { storeFails?: boolean; storeHangs?: boolea
     },
   };
   const store = {
-    async loadConversation(): Promise<unknown | null> {
+    async checkWritable(): Promise<void> {
       if (options.storeFails) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
       if (options.storeHangs) return new Promise(() => {});
-      return null;
     },
   };
   const app = {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -11,7 +12,7 @@ if (url) {
   // Each test works in a schema of its own, created here and dropped afterwards, so runs never
   // see each other's tickets and the database is left as found.
   storeContract('PostgresStore', {
-    migrationVersions: [1, 3],
+    migrationVersions: [1, 3, 4],
     async fresh() {
       const { schema, drop } = await freshSchema(url);
       return { open: () => PostgresStore.open(url, { schema, maxConnections: 4 }), dispose: drop };
@@ -19,6 +20,24 @@ if (url) {
   });
 
   describe('PostgresStore', () => {
+    it('fails the write check while the tickets table is locked elsewhere, and passes once it is free', async () => {
+      const { schema, drop } = await freshSchema(url);
+      const store = await PostgresStore.open(url, { schema });
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      try {
+        await other.query(`BEGIN; LOCK TABLE ${schema}.tickets IN ACCESS EXCLUSIVE MODE`);
+        const failure = await store.checkWritable(new Date()).catch((error: unknown) => error);
+        expect(failure).toMatchObject({ code: ErrorCode.StoreFailed, message: expect.stringMatching(/lock timeout/) });
+        await other.query('ROLLBACK');
+        await store.checkWritable(new Date());
+      } finally {
+        await other.end();
+        await store.close();
+        await drop();
+      }
+    });
+
     it('forbids rewriting the event log, even in SQL', async () => {
       const { schema, drop } = await freshSchema(url);
       try {

@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 storeContract('SqliteStore', {
-  migrationVersions: [1, 2, 3],
+  migrationVersions: [1, 2, 3, 4],
   async fresh() {
     const folder = mkdtempSync(join(tmpdir(), 'guichet-contract-'));
     const path = join(folder, 'guichet.sqlite');
@@ -132,6 +132,37 @@ describe('SqliteStore under fake timers', () => {
       await store.close();
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('SqliteStore health', () => {
+  it('fails the write check while another process holds the write lock, within the probe budget, and passes once freed', async () => {
+    const path = join(tempFolder(), 'guichet.sqlite');
+    const store = SqliteStore.open(path);
+    const other = new Database(path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const failure = await store.checkWritable(new Date()).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: ErrorCode.StoreFailed, message: expect.stringMatching(/locked|busy/i) });
+      other.exec('ROLLBACK');
+      await store.checkWritable(new Date());
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('fails the write check when the disk has less free space than it needs', async () => {
+    const store = SqliteStore.open(join(tempFolder(), 'guichet.sqlite'), { minFreeBytes: Number.MAX_SAFE_INTEGER });
+    try {
+      const failure = await store.checkWritable(new Date()).catch((error: unknown) => error);
+      expect(failure).toMatchObject({
+        code: ErrorCode.StoreFailed,
+        message: expect.stringMatching(/the disk holding it has \d+ bytes free/),
+      });
+    } finally {
+      await store.close();
     }
   });
 });

@@ -419,6 +419,18 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
     });
 
+    describe('health', () => {
+      it('commits the write check of the health probe, again and again, and fails it once closed', async () => {
+        const store = await open();
+        await store.checkWritable(new Date('2026-11-22T10:00:00Z'));
+        await store.checkWritable(new Date('2026-11-22T10:00:05Z'));
+        await store.close();
+        await expect(store.checkWritable(new Date('2026-11-22T10:00:10Z'))).rejects.toMatchObject({
+          code: ErrorCode.StoreFailed,
+        });
+      });
+    });
+
     describe('durability and migrations', () => {
       it('keeps tickets, events and conversations when reopened', async () => {
         const first = await open();

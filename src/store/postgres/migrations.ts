@@ -98,4 +98,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX inbound_deliveries_received_at ON inbound_deliveries (received_at);
     `,
   },
+  {
+    version: 4,
+    name: "the health probe's write check",
+    sql: `
+      -- One row the health probe writes on every check (GET /healthz), so a database that can
+      -- read but not write (read-only, a table locked) fails the probe.
+      CREATE TABLE health_probe (
+        id integer PRIMARY KEY CHECK (id = 1),
+        checked_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

@@ -112,4 +112,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX inbound_deliveries_received_at ON inbound_deliveries (received_at);
     `,
   },
+  {
+    version: 4,
+    name: "the health probe's write check",
+    sql: `
+      -- One row the health probe writes on every check (GET /healthz), so a store that can read
+      -- but not write (a read-only file, a lock held elsewhere) fails the probe.
+      CREATE TABLE health_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -10,6 +10,7 @@ import { storableEventData, storableFields, storableJson, storableText } from '.
 import {
   CONVERSATION_LOCK_WAIT_MS,
   conversationLockTimeout,
+  HEALTH_WRITE_WAIT_MS,
   INBOUND_KEPT_MS,
   storeFailed,
   unknownTicket,
@@ -28,7 +29,16 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** The migrations to apply; the shipped schema by default (tests pass their own). */
   migrations?: readonly Migration[];
+  /**
+   * Below this many bytes free on the file's disk the store reports that it cannot write (1 MiB by
+   * default): SQLite may reuse the space it already has for a while, but the next ticket or
+   * checkpoint that needs more would fail.
+   */
+  minFreeBytes?: number;
 }
+
+const DEFAULT_MIN_FREE_BYTES = 1024 * 1024;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 type Row = Record<string, unknown>;
 
@@ -88,13 +98,22 @@ export class SqliteStore implements Store {
   private readonly conversationQueue = new KeyedQueue();
   /** Who holds a lock row: this store, unlike any other process or store opened on the file. */
   private readonly lockOwner = randomUUID();
+  private readonly busyTimeoutMs: number;
+  private readonly minFreeBytes: number;
   private closed = false;
 
-  private constructor(path: string, db: Database.Database, conversationsDb: Database.Database, timezone: string) {
+  private constructor(
+    path: string,
+    db: Database.Database,
+    conversationsDb: Database.Database,
+    options: SqliteStoreOptions,
+  ) {
     this.path = path;
     this.db = db;
     this.conversationsDb = conversationsDb;
-    this.timezone = timezone;
+    this.timezone = options.timezone ?? DEFAULT_TICKET_TIMEZONE;
+    this.busyTimeoutMs = busyTimeout(options);
+    this.minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
     this.statements = this.prepare();
     const createOne = this.db.transaction((ticket: NewTicket) => this.createOne(ticket));
     this.createBatch = this.db.transaction((tickets: NewTicket[]) =>
@@ -123,15 +142,15 @@ export class SqliteStore implements Store {
       // Durability first: the WAL is synced at every commit, a saved ticket is never lost.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      db.pragma(`busy_timeout = ${busyTimeout(options)}`);
       migrate(db, options.migrations ?? SQLITE_MIGRATIONS);
       conversationsDb = db;
       if (path !== ':memory:') {
         conversationsDb = new Database(path);
         conversationsDb.pragma('synchronous = NORMAL');
-        conversationsDb.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+        conversationsDb.pragma(`busy_timeout = ${busyTimeout(options)}`);
       }
-      return new SqliteStore(path, db, conversationsDb, options.timezone ?? DEFAULT_TICKET_TIMEZONE);
+      return new SqliteStore(path, db, conversationsDb, options);
     } catch (error) {
       if (conversationsDb !== db) conversationsDb?.close();
       db?.close();
@@ -179,6 +198,9 @@ export class SqliteStore implements Store {
         'INSERT INTO inbound_deliveries (channel, key, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       purgeInbound: this.db.prepare('DELETE FROM inbound_deliveries WHERE received_at <= ?'),
+      probe: this.db.prepare(
+        'INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
+      ),
       migrations: this.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version'),
     };
   }
@@ -404,6 +426,31 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * The health probe's write check: enough free space on the file's disk, then a committed write
+   * on the tickets' connection (synchronous=FULL, as a ticket is written). A write lock held by
+   * another process is waited for HEALTH_WRITE_WAIT_MS at most, not the store's whole busy timeout.
+   */
+  async checkWritable(now: Date): Promise<void> {
+    const checkedAt = toUtcIso(now, 'now');
+    this.run('checking that the store can write', () => {
+      if (this.path !== ':memory:') {
+        const { bavail, bsize } = statfsSync(dirname(resolve(this.path)));
+        const free = bavail * bsize;
+        if (free < this.minFreeBytes) {
+          throw new Error(`the disk holding it has ${free} bytes free, under the ${this.minFreeBytes} needed`);
+        }
+      }
+      // better-sqlite3 is synchronous: nothing else runs on this connection between the two pragmas.
+      this.db.pragma(`busy_timeout = ${HEALTH_WRITE_WAIT_MS}`);
+      try {
+        this.statements.probe.run(checkedAt);
+      } finally {
+        this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+      }
+    });
+  }
+
   /** The migrations recorded in `schema_migrations`, in version order. */
   async appliedMigrations(): Promise<AppliedMigration[]> {
     return this.run('reading schema_migrations', () => this.statements.migrations.all() as AppliedMigration[]);
@@ -436,6 +483,10 @@ export class SqliteStore implements Store {
       );
     }
   }
+}
+
+function busyTimeout(options: SqliteStoreOptions): number {
+  return Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
 }
 
 /** Applies the pending migrations, each once, under the write lock so two processes can start together. */
