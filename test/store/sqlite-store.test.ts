@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -162,6 +164,36 @@ describe('SqliteStore health', () => {
         message: expect.stringMatching(/the disk holding it has \d+ bytes free/),
       });
     } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SqliteStore conversation locks of a process that died', () => {
+  /** The pid of a process that has run and exited, as a killed Guichet's is. */
+  function deadPid(): number {
+    const child = spawnSync(process.execPath, ['-e', '']);
+    if (child.pid === undefined) throw new Error('could not start a process');
+    return child.pid;
+  }
+
+  it.each([
+    { name: 'a process of this host that is gone', owner: () => `${hostname()}/${deadPid()}/${randomUUID()}` },
+    // A container's first process gets the same pid at every start.
+    { name: 'an earlier process that had this pid', owner: () => `${hostname()}/${process.pid}/${randomUUID()}` },
+  ])('takes at once a lock row left by $name, before its lease ends', async ({ owner }) => {
+    const path = join(tempFolder(), 'guichet.sqlite');
+    const store = SqliteStore.open(path);
+    const raw = new Database(path);
+    try {
+      raw
+        .prepare('INSERT INTO conversation_locks (channel, conversation_id, owner, expires_at) VALUES (?, ?, ?, ?)')
+        .run('web', 'c1', owner(), Date.now() + 30_000);
+      // Without the take-over this waits for the lock and fails with a lock timeout.
+      await expect(store.withConversationLock('web', 'c1', async () => 'turned')).resolves.toBe('turned');
+      expect(raw.prepare('SELECT count(*) AS n FROM conversation_locks').get()).toEqual({ n: 0 });
+    } finally {
+      raw.close();
       await store.close();
     }
   });

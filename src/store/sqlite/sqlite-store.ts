@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, statfsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -62,10 +63,38 @@ const MAX_BATCH = 256;
 
 /**
  * How long a conversation lock claimed in the file stands, in milliseconds, should its process
- * die before releasing it: far longer than a turn, so a live holder never loses it, and short
- * enough that a crashed process blocks its conversations for half a minute at most.
+ * die before releasing it and not be seen to be gone (`ownerIsGone`): far longer than a turn, so
+ * a live holder never loses it, and short enough that such a holder blocks its conversations for
+ * half a minute at most.
  */
 const LOCK_LEASE_MS = 30_000;
+
+/**
+ * The lock owners of the stores open in this process. A lock row naming this host and this pid but
+ * none of these was left by an earlier process that had the same pid (a container's first process
+ * has the same pid at every start).
+ */
+const liveOwners = new Set<string>();
+
+/**
+ * Whether the process that wrote a lock row is gone, so its locks can be taken at once instead of
+ * after their lease: a process killed mid-turn (kill -9, out of memory, power cut) never released
+ * them. Only a row of this host is judged (SQLite's WAL is shared by the processes of one host
+ * only, and a pid means nothing elsewhere); a pid taken since by another process counts as alive,
+ * and its lease ends the claim.
+ */
+function ownerIsGone(owner: string): boolean {
+  const [host, pid] = owner.split('/');
+  if (host !== hostname() || pid === undefined || !/^\d+$/.test(pid)) return false;
+  if (Number(pid) === process.pid) return !liveOwners.has(owner);
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process exists, under another user.
+    return (error as { code?: string }).code === 'ESRCH';
+  }
+}
 
 /** The pauses between two claims of a lock another process holds, in milliseconds. */
 const LOCK_RETRY_FIRST_MS = 2;
@@ -96,8 +125,11 @@ export class SqliteStore implements Store {
   private readonly createBatch: Database.Transaction<(tickets: NewTicket[]) => Outcome[]>;
   /** Turns of one conversation in this process wait here; the file's lock rows guard across processes. */
   private readonly conversationQueue = new KeyedQueue();
-  /** Who holds a lock row: this store, unlike any other process or store opened on the file. */
-  private readonly lockOwner = randomUUID();
+  /**
+   * Who holds a lock row: this store, unlike any other process or store opened on the file, as
+   * host/pid/uuid so another process can tell when the holder is gone (`ownerIsGone`).
+   */
+  private readonly lockOwner = `${hostname()}/${process.pid}/${randomUUID()}`;
   private readonly busyTimeoutMs: number;
   private readonly minFreeBytes: number;
   private closed = false;
@@ -114,6 +146,7 @@ export class SqliteStore implements Store {
     this.timezone = options.timezone ?? DEFAULT_TICKET_TIMEZONE;
     this.busyTimeoutMs = busyTimeout(options);
     this.minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+    liveOwners.add(this.lockOwner);
     this.statements = this.prepare();
     const createOne = this.db.transaction((ticket: NewTicket) => this.createOne(ticket));
     this.createBatch = this.db.transaction((tickets: NewTicket[]) =>
@@ -193,6 +226,12 @@ export class SqliteStore implements Store {
       ),
       releaseLock: this.conversationsDb.prepare(
         'DELETE FROM conversation_locks WHERE channel = ? AND conversation_id = ? AND owner = ?',
+      ),
+      lockHolder: this.conversationsDb.prepare(
+        'SELECT owner FROM conversation_locks WHERE channel = ? AND conversation_id = ?',
+      ),
+      takeOverLock: this.conversationsDb.prepare(
+        'UPDATE conversation_locks SET owner = ?, expires_at = ? WHERE channel = ? AND conversation_id = ? AND owner = ?',
       ),
       claimInbound: this.db.prepare(
         'INSERT INTO inbound_deliveries (channel, key, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -407,11 +446,18 @@ export class SqliteStore implements Store {
       // Wall-clock time, not the injected clock: the lease is read by other processes, and the
       // CLI's --now fixes the clock.
       const now = Date.now();
-      const claimed = this.run(
-        'locking a conversation',
-        () => this.statements.claimLock.run(channel, conversationId, this.lockOwner, now + LOCK_LEASE_MS, now).changes,
-      );
-      if (claimed === 1) return;
+      const claimed = this.run('locking a conversation', () => {
+        const { claimLock, lockHolder, takeOverLock } = this.statements;
+        if (claimLock.run(channel, conversationId, this.lockOwner, now + LOCK_LEASE_MS, now).changes === 1) return true;
+        const holder = (lockHolder.get(channel, conversationId) as { owner: string } | undefined)?.owner;
+        // Taken over only from that very holder: another process may have taken it meanwhile.
+        return (
+          holder !== undefined &&
+          ownerIsGone(holder) &&
+          takeOverLock.run(this.lockOwner, now + LOCK_LEASE_MS, channel, conversationId, holder).changes === 1
+        );
+      });
+      if (claimed) return;
       if (performance.now() >= waitUntil) throw late();
       await sleep(pause);
     }
@@ -461,6 +507,7 @@ export class SqliteStore implements Store {
     // Creations already asked are committed before the file is closed.
     while (this.pending.length > 0) this.flush();
     this.closed = true;
+    liveOwners.delete(this.lockOwner);
     if (this.conversationsDb !== this.db) this.conversationsDb.close();
     this.db.close();
   }
