@@ -83,4 +83,19 @@ describe('a wrong policy file', () => {
     writeFileSync(path, 'calendar: [unclosed');
     expect(() => loadPolicy(path)).toThrowError(/broken\.yaml: cannot be read as YAML/);
   });
+
+  it.each([
+    { name: 'a policy file', load: loadPolicy, setting: '--policy or GUICHET_POLICY' },
+    { name: 'an accounts file', load: loadAccounts, setting: '--accounts or GUICHET_ACCOUNTS' },
+  ])('says that $name is missing and how to name another, not an ENOENT', ({ load, setting }) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'guichet-policy-')), 'missing.yaml');
+    expect(() => load(path)).toThrowError(
+      `${path}: there is no such file; check the path, or name the file with ${setting}`,
+    );
+  });
+
+  it('says when the path is a folder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'guichet-policy-'));
+    expect(() => loadPolicy(folder)).toThrowError(`${folder}: it is a folder, not a file`);
+  });
 });
