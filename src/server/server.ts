@@ -5,6 +5,7 @@ import { acceptJsonOrForm, type BodyLimits, DEFAULT_BODY_LIMITS, parseBody, refu
 import type { Channel } from './channel.js';
 import { respondToRestifyError } from './error-responder.js';
 import { healthHandler } from './health.js';
+import { HttpErrorCode, sendError } from './http-error.js';
 import { asRestifyLog, setRequestLog } from './request-log.js';
 
 export { MAX_BODY_BYTES } from './body.js';
@@ -53,6 +54,14 @@ export function createHttpServer(
     res.header('x-request-id', reqId);
     // HEAD is GET without the body (RFC 9110, 9.3.2): Node leaves the body out of a HEAD answer.
     if (req.method === 'HEAD') req.method = 'GET';
+    try {
+      // restify builds a URL of the Host header to route the request, and a Host that is no host
+      // ("|") would throw out of its router, ending the process: it is refused here instead.
+      req.getUrl();
+    } catch {
+      sendError(req, res, 400, HttpErrorCode.InvalidInput, 'the Host header is not a host name');
+      return next(false);
+    }
     return next();
   });
   server.pre(refuseUnreadableBodies);

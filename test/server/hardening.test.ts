@@ -135,6 +135,16 @@ describe('request bodies the server does not take', () => {
   });
 });
 
+describe('request heads', () => {
+  it.each(['|', '<x>', 'a b'])('refuses a Host header that is no host (%s) with 400, and stays up', async (host) => {
+    const { http } = await start();
+    const { text } = await rawExchange(http.base, `GET /healthz HTTP/1.1\nHost: ${host}\nConnection: close\n\n`);
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toContain('the Host header is not a host name');
+    expect((await http.get('/healthz')).status).toBe(200);
+  });
+});
+
 describe('HEAD', () => {
   it.each(['/', '/healthz'])('answers HEAD %s as GET, without a body', async (path) => {
     const { http } = await start();
