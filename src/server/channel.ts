@@ -11,6 +11,10 @@ export interface Channel {
   name: string;
   /** Whether the settings it needs are present in the environment (web needs none). */
   enabled(env: NodeJS.ProcessEnv): boolean;
-  /** Registers the channel's routes. */
+  /**
+   * Registers the channel's routes. Bodies arrive parsed in `req.body` (JSON or a form, at most
+   * MAX_BODY_BYTES, no Content-Encoding); a route that checks a signature over the raw bytes marks
+   * itself with `readsOwnBody(server, path)` and reads them with `readRawBody` (src/server/body.ts).
+   */
   mount(server: Server, app: Guichet, env: NodeJS.ProcessEnv): void;
 }
