@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Guichet } from '../app.js';
+import type { Config } from '../config/config.js';
 import type { Channel } from './channel.js';
 import { respondToRestifyError } from './error-responder.js';
 import { healthHandler } from './health.js';
@@ -33,18 +34,18 @@ function acceptJsonOrForm(req: restify.Request, res: restify.Response, next: res
   next(false);
 }
 
-/** The channels of the list whose settings are present in the environment. */
-export function enabledChannels(channels: readonly Channel[], env: NodeJS.ProcessEnv): Channel[] {
-  return channels.filter((channel) => channel.enabled(env));
+/** The channels of the list whose settings are present in the configuration. */
+export function enabledChannels(channels: readonly Channel[], config: Config): Channel[] {
+  return channels.filter((channel) => channel.enabled(config));
 }
 
 /**
  * Builds the `guichet start` HTTP server (not yet listening): JSON and form bodies parsed (the
- * phone webhooks post forms), `/healthz`, and every channel of the list that is enabled in `env`
+ * phone webhooks post forms), `/healthz`, and every channel of the list that is enabled in `config`
  * mounted on it. Each request gets its own child logger carrying a request id, so every line of
  * one request can be found; every error is answered as JSON `{code, message}` and logged.
  */
-export function createHttpServer(app: Guichet, env: NodeJS.ProcessEnv, channels: readonly Channel[]): restify.Server {
+export function createHttpServer(app: Guichet, config: Config, channels: readonly Channel[]): restify.Server {
   const server = restify.createServer({ name: 'guichet', log: asRestifyLog(app.logger) });
 
   server.pre((req, res, next) => {
@@ -61,8 +62,8 @@ export function createHttpServer(app: Guichet, env: NodeJS.ProcessEnv, channels:
   server.on('restifyError', respondToRestifyError);
 
   server.get('/healthz', healthHandler(app));
-  for (const channel of enabledChannels(channels, env)) {
-    channel.mount(server, app, env);
+  for (const channel of enabledChannels(channels, config)) {
+    channel.mount(server, app, config);
     app.logger.debug({ channel: channel.name }, 'channel mounted');
   }
   return server;

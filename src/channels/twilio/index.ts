@@ -3,7 +3,7 @@ import { loadIntents } from '../../intents/load.js';
 import { phoneLineSchema } from '../../policy/schema.js';
 import type { Channel } from '../../server/channel.js';
 import { mountTwilioRoutes, type TwilioApp } from './routes.js';
-import { readTwilioSettings, twilioEnabled } from './settings.js';
+import type { TwilioSettings } from './settings.js';
 import { type SmsSenderFactory, twilioSmsSender } from './sms.js';
 import { speechHints } from './speech-hints.js';
 
@@ -16,23 +16,24 @@ export interface TwilioChannelOptions {
   smsSender?: SmsSenderFactory;
   /** Speech recognition hints; by default the policy's phoneLine.hints and the intents' words for things. */
   hints?: string[];
+  /** The intents folder the default hints are read from (the configuration's GUICHET_INTENTS). */
+  intentsDir?: string;
 }
 
 /**
  * Mounts the phone line on a server: POST /twilio/voice (incoming call), /twilio/menu and
- * /twilio/gather (the <Gather> actions) and /twilio/status (call status callback). Reads the
- * settings from `env` and throws a coded error naming the wrong one.
+ * /twilio/gather (the <Gather> actions) and /twilio/status (call status callback), with the
+ * settings of the configuration (`config.channels.twilio`).
  */
 export function mountTwilioChannel(
   server: Server,
   app: TwilioApp,
-  env: NodeJS.ProcessEnv,
+  settings: TwilioSettings,
   options: TwilioChannelOptions = {},
 ): void {
-  const settings = readTwilioSettings(env);
   const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
-  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents());
+  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents(options.intentsDir));
   mountTwilioRoutes(server, app, settings, { sms, hints });
 }
 
@@ -40,8 +41,12 @@ export function mountTwilioChannel(
 export function createTwilioChannel(options: TwilioChannelOptions = {}): Channel {
   return {
     name: 'twilio',
-    enabled: twilioEnabled,
-    mount: (server, app, env) => mountTwilioChannel(server, app, env, options),
+    enabled: (config) => config.channels.twilio !== null,
+    mount: (server, app, config) => {
+      // enabled() said the settings are there; mounting without them is a wiring error.
+      if (config.channels.twilio === null) throw new Error('the phone line is mounted without its settings');
+      mountTwilioChannel(server, app, config.channels.twilio, { intentsDir: config.intentsDir, ...options });
+    },
   };
 }
 
