@@ -13,6 +13,8 @@ const notification = (urgent: boolean): TechnicianNotification => ({
     number: 'T20261122.0001',
     firstRespondedAt: null,
     resolvedAt: null,
+    assignee: null,
+    takenAt: null,
   },
   recipients: [{ id: 'philippe', name: 'Philippe', chatIds: {} }],
   urgent,

@@ -112,4 +112,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX inbound_deliveries_received_at ON inbound_deliveries (received_at);
     `,
   },
+  {
+    version: 30,
+    name: 'who took a ticket, and when',
+    sql: `
+      -- "Je prends": the technician who took the ticket and the take-charge instant of the SLA
+      -- sheet; both empty until someone takes it.
+      ALTER TABLE tickets ADD COLUMN assignee TEXT;
+      ALTER TABLE tickets ADD COLUMN taken_at TEXT;
+    `,
+  },
 ];
