@@ -16,7 +16,7 @@ const notification = (urgent: boolean): TechnicianNotification => ({
     assignee: null,
     takenAt: null,
   },
-  recipients: [{ id: 'philippe', name: 'Philippe', chatIds: {} }],
+  recipients: [{ id: 'philippe', name: 'Philippe', email: 'philippe@itcomservices.fr', chatIds: {} }],
   urgent,
   text: 'Nouveau ticket T20261122.0001',
 });
