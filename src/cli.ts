@@ -21,7 +21,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./cli/sla.js')).sla,
   },
   tickets: {
-    summary: 'list, show and act on tickets (list | show N | respond N | status N STATUS)',
+    summary: 'list, show and act on tickets (list | show N | take|reply|escalate|wait|resolve|reopen N --by T)',
     load: async () => (await import('./cli/tickets.js')).tickets,
   },
   report: {

@@ -10,6 +10,7 @@ import type { Notifier } from './notifier/notifier.js';
 import { loadAccounts, loadPolicy } from './policy/load.js';
 import { SlaEngine } from './sla/sla-engine.js';
 import { openStore } from './store/open-store.js';
+import { TechnicianActions } from './tickets/technician-actions.js';
 import { TicketService } from './tickets/ticket-service.js';
 
 /** What Guichet is built from: where the data is, the clock, and optional ports to replace. */
@@ -54,6 +55,8 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     conversations: store,
     clock,
   });
+  const messengers = new PersonMessengers();
+  const technicianActions = new TechnicianActions({ tickets, store, policy, clock, sla, messengers, logger });
   return {
     policy,
     accounts,
@@ -65,7 +68,8 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     tickets,
     notifier,
     engine,
-    messengers: new PersonMessengers(),
+    technicianActions,
+    messengers,
     close: () => store.close(),
   };
 }

@@ -24,7 +24,7 @@ export function notificationText(
   policy: Policy,
   kind: NotificationKind,
   ticket: Ticket,
-  detail?: { by?: string; fromLevel?: number },
+  detail?: { by?: string; fromLevel?: number; reason?: string },
 ): string {
   const priority = policy.priorities[ticket.priority];
   const urgent = ticket.priority === 'critique' ? ' — URGENT : production à l’arrêt' : '';
@@ -40,6 +40,7 @@ export function notificationText(
     lines.push(
       `Escaladé du niveau ${detail.fromLevel} au niveau ${ticket.level}${detail.by ? ` par ${detail.by}` : ''}.`,
     );
+    if (detail.reason) lines.push(`Motif : ${detail.reason}`);
   }
   if (ticket.contract && ticket.firstResponseDue && ticket.resolutionDue) {
     lines.push(

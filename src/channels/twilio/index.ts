@@ -1,7 +1,9 @@
 import type { Server } from 'restify';
 import { loadIntents } from '../../intents/load.js';
+import type { PersonMessengers } from '../../messaging/person-messenger.js';
 import { phoneLineSchema } from '../../policy/schema.js';
 import type { Channel } from '../../server/channel.js';
+import { toE164 } from './phone-number.js';
 import { mountTwilioRoutes, type TwilioApp } from './routes.js';
 import type { TwilioSettings } from './settings.js';
 import { type SmsSenderFactory, twilioSmsSender } from './sms.js';
@@ -23,15 +25,20 @@ export interface TwilioChannelOptions {
 /**
  * Mounts the phone line on a server: POST /twilio/voice (incoming call), /twilio/menu and
  * /twilio/gather (the <Gather> actions) and /twilio/status (call status callback), with the
- * settings of the configuration (`config.channels.twilio`).
+ * settings of the configuration (`config.channels.twilio`). When SMS is set up, phone tickets'
+ * callers are told by SMS what technicians do on their ticket (`app.messengers`, channel "phone").
  */
 export function mountTwilioChannel(
   server: Server,
-  app: TwilioApp,
+  app: TwilioApp & { messengers?: PersonMessengers },
   settings: TwilioSettings,
   options: TwilioChannelOptions = {},
 ): void {
   const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
+  if (sms !== null) {
+    // A phone ticket's reference is the caller's number, as the intake recorded it.
+    app.messengers?.register({ channel: 'phone', send: (to, message) => sms.send(toE164(to), message.text) });
+  }
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
   const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents(options.intentsDir));
   mountTwilioRoutes(server, app, settings, { sms, hints });
