@@ -5,6 +5,7 @@ import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { Policy, Technician } from '../policy/schema.js';
 import type { InboundStore, Ticket, TicketStore } from '../store/ticket-store.js';
 import { nextLevel } from './resources.js';
+import { type TechnicianNotice, technicianNotice } from './technician-notice.js';
 import type { DeadlineCalculator, TicketService } from './ticket-service.js';
 
 /** What a technician does on a ticket, from a chat button or `guichet tickets`. */
@@ -41,6 +42,8 @@ export type ActionOutcome =
       /** false when the ticket already was as asked (a retry, a second press): nothing was done. */
       changed: boolean;
       told: PersonTold;
+      /** The ticket's notice after the action: what each copy of the technicians' message becomes. */
+      notice: TechnicianNotice;
     }
   | {
       ok: false;
@@ -51,6 +54,10 @@ export type ActionOutcome =
       /** `taken`: who has the ticket. */
       holder?: Technician;
     };
+
+/** An outcome before the notice is added. */
+type Done = Refusal | Omit<Extract<ActionOutcome, { ok: true }>, 'notice'>;
+type Refusal = Extract<ActionOutcome, { ok: false }>;
 
 /** The ports the technician actions drive. */
 export interface TechnicianActionsDeps {
@@ -125,8 +132,18 @@ export class TechnicianActions {
     if (!current) return refuse(action, 'unknown_ticket', `no ticket has the number ${request.number}`);
     if (request.requestId !== undefined) {
       const first = await this.deps.store.claimInbound('technician', `${request.requestId}`, this.deps.clock.now());
-      if (!first) return { ok: true, action, ticket: current, technician, changed: false, told: 'none' };
+      if (!first) {
+        const notice = technicianNotice(this.deps.policy, 'ticket_updated', current, this.deps.clock.now());
+        return { ok: true, action, ticket: current, technician, changed: false, told: 'none', notice };
+      }
     }
+    const done = await this.act(action, current, technician, text);
+    if (!done.ok) return done;
+    const notice = technicianNotice(this.deps.policy, 'ticket_updated', done.ticket, this.deps.clock.now());
+    return { ...done, notice };
+  }
+
+  private act(action: TechnicianAction, current: Ticket, technician: Technician, text: string): Promise<Done> {
     switch (action) {
       case 'take':
         return this.take(current, technician);
@@ -148,7 +165,7 @@ export class TechnicianActions {
    * answered yet, the first response are stamped (the SLA report counts them). Of two takes at
    * once only one changes the ticket: the other is told who has it.
    */
-  private async take(current: Ticket, technician: Technician): Promise<ActionOutcome> {
+  private async take(current: Ticket, technician: Technician): Promise<Done> {
     if (DONE.includes(current.status)) return this.notOpen('take', current);
     if (current.assignee === technician.id) return unchanged('take', current, technician);
     if (current.assignee !== null) return this.taken(current);
@@ -176,7 +193,7 @@ export class TechnicianActions {
   }
 
   /** Répondre: a message to the person, kept in the event log; it is a response to them. */
-  private async reply(current: Ticket, technician: Technician, text: string): Promise<ActionOutcome> {
+  private async reply(current: Ticket, technician: Technician, text: string): Promise<Done> {
     const now = this.deps.clock.now();
     const changes = current.firstRespondedAt === null ? { firstRespondedAt: this.deps.sla.formatInstant(now) } : {};
     const ticket = await this.deps.store.updateTicket(current.number, changes, {
@@ -190,7 +207,7 @@ export class TechnicianActions {
   }
 
   /** Escalader: to the next level of the queue, whose technicians get it with the reason. */
-  private async escalate(current: Ticket, technician: Technician, reason: string): Promise<ActionOutcome> {
+  private async escalate(current: Ticket, technician: Technician, reason: string): Promise<Done> {
     if (DONE.includes(current.status)) return this.notOpen('escalate', current);
     if (nextLevel(this.deps.policy, current.queue, current.level) === current.level) {
       return refuse(
@@ -206,7 +223,7 @@ export class TechnicianActions {
   }
 
   /** En attente client: the technician needs the person's answer. */
-  private async wait(current: Ticket, technician: Technician, text: string | null): Promise<ActionOutcome> {
+  private async wait(current: Ticket, technician: Technician, text: string | null): Promise<Done> {
     if (DONE.includes(current.status)) return this.notOpen('wait', current);
     if (current.status === 'waiting_customer') return unchanged('wait', current, technician);
     const ticket = await this.deps.tickets.changeStatus(
@@ -220,7 +237,7 @@ export class TechnicianActions {
   }
 
   /** Résolu, with the note the person reads; the resolution time is stamped. */
-  private async resolve(current: Ticket, technician: Technician, note: string): Promise<ActionOutcome> {
+  private async resolve(current: Ticket, technician: Technician, note: string): Promise<Done> {
     if (DONE.includes(current.status)) return unchanged('resolve', current, technician);
     const ticket = await this.deps.tickets.changeStatus(current.number, 'resolved', technician.id, note);
     const told = await this.tell(ticket, (m) => m.resolved(technician.name, ticket.number, note));
@@ -228,7 +245,7 @@ export class TechnicianActions {
   }
 
   /** Rouvrir a resolved or waiting ticket: in progress again when someone has it, assigned otherwise. */
-  private async reopen(current: Ticket, technician: Technician): Promise<ActionOutcome> {
+  private async reopen(current: Ticket, technician: Technician): Promise<Done> {
     const reopenable: readonly TicketStatus[] = [...DONE, 'waiting_customer'];
     if (!reopenable.includes(current.status)) return unchanged('reopen', current, technician);
     const status = current.assignee === null ? 'assigned' : 'in_progress';
@@ -237,9 +254,9 @@ export class TechnicianActions {
     return { ok: true, action: 'reopen', ticket, technician, changed: true, told };
   }
 
-  private taken(ticket: Ticket): ActionOutcome {
+  private taken(ticket: Ticket): Refusal {
     const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
-    const outcome: ActionOutcome = {
+    const outcome: Refusal = {
       ok: false,
       action: 'take',
       code: 'taken',
@@ -250,7 +267,7 @@ export class TechnicianActions {
     return outcome;
   }
 
-  private notOpen(action: TechnicianAction, ticket: Ticket): ActionOutcome {
+  private notOpen(action: TechnicianAction, ticket: Ticket): Refusal {
     return refuse(action, 'not_open', `${ticket.number} is ${ticket.status}: reopen it first`, ticket);
   }
 
@@ -294,10 +311,10 @@ export class TechnicianActions {
   }
 }
 
-function refuse(action: TechnicianAction, code: RefusalCode, message: string, ticket?: Ticket): ActionOutcome {
+function refuse(action: TechnicianAction, code: RefusalCode, message: string, ticket?: Ticket): Refusal {
   return ticket ? { ok: false, action, code, message, ticket } : { ok: false, action, code, message };
 }
 
-function unchanged(action: TechnicianAction, ticket: Ticket, technician: Technician): ActionOutcome {
+function unchanged(action: TechnicianAction, ticket: Ticket, technician: Technician): Done {
   return { ok: true, action, ticket, technician, changed: false, told: 'none' };
 }

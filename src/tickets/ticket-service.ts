@@ -15,8 +15,8 @@ import type { Policy } from '../policy/schema.js';
 import { unknownTicket } from '../store/store-error.js';
 import type { NewTicket, Ticket, TicketStore } from '../store/ticket-store.js';
 import { type EscalationPlan, escalationPlan } from './escalation-plan.js';
-import { notificationText } from './notification-text.js';
 import { nextLevel, queueOf, startLevel, techniciansAt } from './resources.js';
+import { technicianNotice } from './technician-notice.js';
 
 /** Computes a ticket's SLA dates; satisfied by SlaEngine (src/sla/sla-engine.ts). */
 export interface DeadlineCalculator {
@@ -280,11 +280,12 @@ export class TicketService {
     detail?: { by: string; fromLevel: number; reason?: string },
   ): Promise<void> {
     const { policy, notifier, store, clock } = this.deps;
-    const recipients = techniciansAt(policy, ticket.queue, ticket.level);
-    const urgent = ticket.priority === 'critique';
+    // The level's technicians, and the on-call one for a critique ticket (technician-notice.ts).
+    const notice = technicianNotice(policy, kind, ticket, clock.now(), detail);
+    const { recipients, urgent, text } = notice;
     let outcome: Record<string, unknown>;
     try {
-      await notifier.notify({ kind, ticket, recipients, urgent, text: notificationText(policy, kind, ticket, detail) });
+      await notifier.notify({ kind, ticket, recipients, urgent, text, notice });
       outcome = { kind, recipients: recipients.map((t) => t.id), urgent, ok: true };
     } catch (error) {
       outcome = {

@@ -77,6 +77,9 @@ describe('Je prends (take)', () => {
     clock.set('2026-11-23T10:20:00+01:00');
     const outcome = await run({ action: 'take', number: ticket.number, by: 'U0PHILIPPE' });
     expect(outcome).toMatchObject({ ok: true, changed: true, told: 'sent' });
+    // What every copy of the technicians' message becomes: taken by Philippe, nothing left to take.
+    expect(outcome.ok && outcome.notice.facts).toContainEqual({ label: 'Pris par', value: 'Philippe' });
+    expect(outcome.ok && outcome.notice.actions.map((a) => a.action)).toEqual(['reply', 'escalate', 'wait', 'resolve']);
     const taken = await app.tickets.get(ticket.number);
     expect(taken).toMatchObject({
       assignee: 'philippe',
@@ -248,6 +251,10 @@ describe('Escalader', () => {
     expect(note?.recipients.map((t) => t.id)).toEqual(['philippe', 'pascal']);
     expect(note?.text).toContain('Escaladé du niveau 1 au niveau 2 par jerome.');
     expect(note?.text).toContain('Motif : Profil corrompu, il faut les droits d’administration');
+    expect(note?.notice?.facts).toContainEqual({
+      label: "Motif de l'escalade",
+      value: 'Profil corrompu, il faut les droits d’administration',
+    });
     expect(slack.sent.at(-1)?.message.text).toBe(
       `Votre ticket ${ticket.number} est confié au niveau 2 du support, qui reprend la suite. Vous n'avez rien à refaire.`,
     );
