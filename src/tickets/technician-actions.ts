@@ -131,7 +131,11 @@ export class TechnicianActions {
     const current = await this.deps.tickets.get(request.number);
     if (!current) return refuse(action, 'unknown_ticket', `no ticket has the number ${request.number}`);
     if (request.requestId !== undefined) {
-      const first = await this.deps.store.claimInbound('technician', `${request.requestId}`, this.deps.clock.now());
+      const first = await this.deps.store.claimInbound(
+        'technician',
+        `${request.number}:${action}:${request.requestId}`,
+        this.deps.clock.now(),
+      );
       if (!first) {
         const notice = technicianNotice(this.deps.policy, 'ticket_updated', current, this.deps.clock.now());
         return { ok: true, action, ticket: current, technician, changed: false, told: 'none', notice };
