@@ -5,7 +5,7 @@ import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { Policy, Technician } from '../policy/schema.js';
 import type { InboundStore, Ticket, TicketStore } from '../store/ticket-store.js';
 import { nextLevel } from './resources.js';
-import { type TechnicianNotice, technicianNotice } from './technician-notice.js';
+import { parseActionValue, type TechnicianNotice, technicianNotice } from './technician-notice.js';
 import type { DeadlineCalculator, TicketService } from './ticket-service.js';
 
 /** What a technician does on a ticket, from a chat button or `guichet tickets`. */
@@ -31,7 +31,15 @@ export interface TechnicianRequest {
 export type PersonTold = 'sent' | 'logged' | 'failed' | 'none';
 
 /** Why an action was refused; each comes with a message the technician can act on. */
-export type RefusalCode = 'not_a_technician' | 'unknown_ticket' | 'taken' | 'not_open' | 'text_required' | 'top_level';
+export type RefusalCode =
+  | 'not_a_technician'
+  | 'unknown_ticket'
+  | 'taken'
+  | 'not_open'
+  | 'text_required'
+  | 'top_level'
+  /** A button value Guichet did not write (or "Rappeler", a link that sends nothing). */
+  | 'invalid_button';
 
 export type ActionOutcome =
   | {
@@ -106,6 +114,19 @@ export class TechnicianActions {
 
   constructor(deps: TechnicianActionsDeps) {
     this.deps = deps;
+  }
+
+  /**
+   * Runs the action of a pressed button, from the value the notice gave it
+   * (`guichet:take:T20261123.0001`): what a Slack or Teams handler calls with the presser's
+   * platform id, the text of the modal or card input, and the platform's id of the press.
+   */
+  async press(value: string, by: string, extra: { text?: string; requestId?: string } = {}): Promise<ActionOutcome> {
+    const pressed = parseActionValue(value);
+    if (pressed === undefined || pressed.action === 'call_back') {
+      return refuse('take', 'invalid_button', `"${value.slice(0, 80)}" is not the value of a Guichet button`);
+    }
+    return this.run({ action: pressed.action, number: pressed.number, by, ...extra });
   }
 
   /** Runs one action; expected refusals are returned, a failing store throws. */

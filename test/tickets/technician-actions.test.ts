@@ -274,6 +274,29 @@ describe('Escalader', () => {
   });
 });
 
+describe('a pressed button', () => {
+  it('runs the action its value names, as the presser’s platform id', async () => {
+    const ticket = await open();
+    // The first button of the notification the ticket's level received.
+    const take = notifier.notifications[0]?.notice?.actions[0];
+    expect(take?.label).toBe('Je prends');
+    const outcome = await app.technicianActions.press(take?.value ?? '', 'U0JEROME', {
+      requestId: '1700000000.000100',
+    });
+    expect(outcome).toMatchObject({ ok: true, action: 'take', technician: { id: 'jerome' } });
+    expect((await app.tickets.get(ticket.number))?.assignee).toBe('jerome');
+  });
+
+  it.each(['guichet:delete:T20261123.0001', 'guichet:call_back:T20261123.0001', '{"action":"take"}'])(
+    'refuses %j and changes nothing',
+    async (value) => {
+      const ticket = await open();
+      expect(await app.technicianActions.press(value, 'U0JEROME')).toMatchObject({ ok: false, code: 'invalid_button' });
+      expect(await app.tickets.get(ticket.number)).toEqual(ticket);
+    },
+  );
+});
+
 describe('telling the person', () => {
   it('logs the message when the channel cannot reach them, and the action stands', async () => {
     const ticket = await open({ source: 'web', conversationRef: null });
