@@ -165,7 +165,8 @@ async function technicianAct(
       return outcome.ok ? 0 : 1;
     }
     if (!outcome.ok) {
-      io.stderr.write(`guichet tickets ${action}: ${outcome.message}\n`);
+      const hint = outcome.code === 'text_required' ? ' (--text)' : '';
+      io.stderr.write(`guichet tickets ${action}: ${outcome.message}${hint}\n`);
       return 1;
     }
     const done = outcome.changed

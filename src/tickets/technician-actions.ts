@@ -102,8 +102,8 @@ function personRef(ticket: Ticket): string | null {
 }
 
 /**
- * The technicians' use cases (issue of the chat apps: Je prends, Répondre, Escalader, En attente
- * client, Résolu, Rouvrir), the same from a Slack or Teams button and from the command line. Each
+ * The technicians' use cases, the buttons of a notification (Je prends, Répondre, Escalader, En
+ * attente client, Résolu, Rouvrir), the same from Slack, Teams and the command line. Each
  * one checks that the actor is in the directory, acts through the ticket service and the store
  * (the event log, the SLA stamps the report counts), then tells the person in the conversation
  * that opened the ticket. Every action is idempotent: pressed twice, retried by the platform or
@@ -147,7 +147,7 @@ export class TechnicianActions {
         escalate: 'the reason of the escalation',
         resolve: 'the resolution note',
       };
-      return refuse(action, 'text_required', `${action} needs ${what[action]} (--text)`);
+      return refuse(action, 'text_required', `${action} needs ${what[action]}`);
     }
     const current = await this.deps.tickets.get(request.number);
     if (!current) return refuse(action, 'unknown_ticket', `no ticket has the number ${request.number}`);
@@ -186,8 +186,9 @@ export class TechnicianActions {
   }
 
   /**
-   * Je prends: the ticket is theirs and in progress; the take-charge time and, when nobody had
-   * answered yet, the first response are stamped (the SLA report counts them). Of two takes at
+   * Je prends: the ticket is theirs and in progress; the take-charge time ("Délais de prise en
+   * charge", SLA sheet of seed 004) and, when nobody had answered yet, the first response are
+   * stamped (the SLA report counts the first response). Of two takes at
    * once only one changes the ticket: the other is told who has it.
    */
   private async take(current: Ticket, technician: Technician): Promise<Done> {
