@@ -51,8 +51,9 @@ export function parseCommandArgs<O extends Options>(
   } catch (error) {
     throw new GuichetError(ErrorCode.InvalidInput, error instanceof Error ? error.message : String(error));
   }
-  const config = readConfig(env);
   const values = parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>;
+  // --help only prints the usage: a wrong variable must not keep someone from reading it.
+  const config = readConfig(values.help === true ? {} : env);
   const now = values.now;
   let clock = systemClock;
   if (typeof now === 'string') {

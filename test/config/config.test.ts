@@ -133,6 +133,12 @@ describe('the environment, read once', () => {
     expect(io.err()).toContain('/nonexistent/intents: the intents folder cannot be read');
   });
 
+  it('still shows the usage with --help when a variable is wrong', async () => {
+    const io = memoryIo('', { LOG_LEVEL: 'chatty' });
+    expect(await main(['tickets', '--help'], io)).toBe(0);
+    expect(io.out()).toContain('Usage: guichet tickets');
+  });
+
   it('stops any command with the wrong variable before it opens anything', async () => {
     const io = memoryIo('', { DATABASE_URL: ':memory:', LOG_LEVEL: 'chatty' });
     expect(await main(['tickets', 'list'], io)).toBe(1);
