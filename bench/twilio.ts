@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import twilio from 'twilio';
 import { createTwilioChannel } from '../src/channels/twilio/index.js';
+import { readConfig } from '../src/config/config.js';
 import { fixedClock } from '../src/domain.js';
 import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
@@ -106,7 +107,7 @@ async function serve(): Promise<void> {
     accountsPath: DEFAULT_ACCOUNTS_PATH,
     logger: pino({ level: 'silent' }),
   });
-  const server = createHttpServer(app, { TWILIO_AUTH_TOKEN: AUTH_TOKEN }, [createTwilioChannel()]);
+  const server = createHttpServer(app, readConfig({ TWILIO_AUTH_TOKEN: AUTH_TOKEN }), [createTwilioChannel()]);
   const address = await listen(server, 0, '127.0.0.1');
   process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
   process.stdin.resume();

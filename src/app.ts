@@ -7,6 +7,7 @@ import type { Notifier } from './notifier/notifier.js';
 import type { Accounts, Policy } from './policy/schema.js';
 import type { SlaEngine } from './sla/sla-engine.js';
 import type { Store } from './store/ticket-store.js';
+import type { TechnicianActions } from './tickets/technician-actions.js';
 import type { TicketService } from './tickets/ticket-service.js';
 
 /**
@@ -24,6 +25,8 @@ export interface Guichet {
   tickets: TicketService;
   notifier: Notifier;
   engine: ConversationEngine;
+  /** What technicians do on a ticket (take, reply, escalate, wait, resolve, reopen), from chat or the CLI. */
+  technicianActions: TechnicianActions;
   /** How Guichet writes to a person later (ticket taken, answered, resolved): chat channels register theirs. */
   messengers: PersonMessengers;
   /** Closes the store; the process may exit after. */

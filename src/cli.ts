@@ -21,7 +21,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./cli/sla.js')).sla,
   },
   tickets: {
-    summary: 'list, show and act on tickets (list | show N | respond N | status N STATUS)',
+    summary: 'list, show and act on tickets (list | show N | take|reply|escalate|wait|resolve|reopen N --by T)',
     load: async () => (await import('./cli/tickets.js')).tickets,
   },
   report: {
@@ -40,7 +40,8 @@ function usage(): string {
     ...lines,
     '',
     'Every command takes --now ISO (the clock), --db PATH|URL (the store; DATABASE_URL otherwise),',
-    '--policy FILE and --accounts FILE (GUICHET_POLICY and GUICHET_ACCOUNTS otherwise).',
+    '--policy FILE, --accounts FILE and --intents DIR (GUICHET_POLICY, GUICHET_ACCOUNTS and',
+    'GUICHET_INTENTS otherwise). A wrong variable of the environment stops the command with its name.',
     '',
   ].join('\n');
 }

@@ -2,14 +2,15 @@ import { type Logger, pino } from 'pino';
 import type { Guichet } from './app.js';
 import type { Clock } from './domain.js';
 import { createConversationEngine } from './engine/engine.js';
-import { createClassifier } from './intents/classifier.js';
-import { createLogger } from './logger.js';
+import { createClassifier, loadIntents } from './intents/classifier.js';
+import { createLogger, type LogLevel } from './logger.js';
 import { PersonMessengers } from './messaging/person-messenger.js';
 import { LogNotifier } from './notifier/log-notifier.js';
 import type { Notifier } from './notifier/notifier.js';
 import { loadAccounts, loadPolicy } from './policy/load.js';
 import { SlaEngine } from './sla/sla-engine.js';
 import { openStore } from './store/open-store.js';
+import { TechnicianActions } from './tickets/technician-actions.js';
 import { TicketService } from './tickets/ticket-service.js';
 
 /** What Guichet is built from: where the data is, the clock, and optional ports to replace. */
@@ -19,25 +20,29 @@ export interface GuichetSettings {
   clock: Clock;
   policyPath: string;
   accountsPath: string;
-  /** Defaults to a pino logger on stderr at LOG_LEVEL (info), so stdout stays the command's own. */
+  /** The intents folder; the one shipped with Guichet by default. */
+  intentsDir?: string;
+  /** The level of the default logger; info by default. */
+  logLevel?: LogLevel;
+  /** Defaults to a pino logger on stderr at `logLevel`, so stdout stays the command's own. */
   logger?: Logger;
   /** Defaults to a LogNotifier: technicians read the log until a chat channel is configured. */
   notifier?: Notifier;
 }
 
 /**
- * The composition root: the one place where Guichet's ports get their adapters. Loads the policy
- * and the accounts (a bad file throws its GuichetError naming the file and the field), opens the
+ * The composition root: the one place where Guichet's ports get their adapters. Loads the policy,
+ * the accounts and the intents (a bad file throws its GuichetError naming the file and the field), opens the
  * store, and builds the SLA engine, the classifier, the ticket service and the conversation engine.
  */
 export async function createGuichet(settings: GuichetSettings): Promise<Guichet> {
   const policy = loadPolicy(settings.policyPath);
   const accounts = loadAccounts(settings.accountsPath);
-  const logger = settings.logger ?? createLogger(process.env, pino.destination(2));
+  const logger = settings.logger ?? createLogger(settings.logLevel ?? 'info', pino.destination(2));
   const clock = settings.clock;
   const store = await openStore(settings.database, { timezone: policy.calendar.timezone });
   const sla = new SlaEngine(policy);
-  const classifier = createClassifier(policy);
+  const classifier = createClassifier(policy, loadIntents(settings.intentsDir));
   const notifier = settings.notifier ?? new LogNotifier(logger);
   const tickets = new TicketService({ store, policy, sla, clock, notifier });
   const engine = createConversationEngine({
@@ -50,6 +55,8 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     conversations: store,
     clock,
   });
+  const messengers = new PersonMessengers();
+  const technicianActions = new TechnicianActions({ tickets, store, policy, clock, sla, messengers, logger });
   return {
     policy,
     accounts,
@@ -61,7 +68,8 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     tickets,
     notifier,
     engine,
-    messengers: new PersonMessengers(),
+    technicianActions,
+    messengers,
     close: () => store.close(),
   };
 }

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
 
 function sink() {
@@ -13,7 +14,7 @@ function sink() {
   return { lines, stream };
 }
 
-describe('createLogger', () => {
+describe("createLogger at the configuration's LOG_LEVEL", () => {
   it.each([
     { LOG_LEVEL: undefined, level: 'info', debugWritten: false, infoWritten: true },
     { LOG_LEVEL: '', level: 'info', debugWritten: false, infoWritten: true },
@@ -23,7 +24,7 @@ describe('createLogger', () => {
   ])('LOG_LEVEL=$LOG_LEVEL logs at $level', async ({ LOG_LEVEL, level, debugWritten, infoWritten }) => {
     const { lines, stream } = sink();
     const env = LOG_LEVEL === undefined ? {} : { LOG_LEVEL };
-    const logger = createLogger(env, stream);
+    const logger = createLogger(readConfig(env).logLevel, stream);
     expect(logger.level).toBe(level);
     logger.debug('a debug line');
     logger.info('an info line');
@@ -34,6 +35,6 @@ describe('createLogger', () => {
   });
 
   it('refuses an unknown level, naming the accepted ones', () => {
-    expect(() => createLogger({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug, info/);
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug, info/);
   });
 });

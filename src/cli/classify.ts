@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
-import { createClassifier, DEFAULT_INTENTS_DIR, loadIntents } from '../intents/classifier.js';
+import { createClassifier, loadIntents } from '../intents/classifier.js';
 import { loadPolicy } from '../policy/load.js';
 import type { CliIo } from './io.js';
 import { type LineOutcome, runJsonLines } from './jsonl.js';
@@ -23,13 +22,12 @@ const inputSchema = z.object({
 
 /** `guichet classify`: incident or request, priority, domain and queue of each line's text. */
 export async function classify(args: string[], io: CliIo): Promise<number> {
-  const { values, settings } = parseCommandArgs(args, io.env, { intents: { type: 'string' } });
+  const { values, settings } = parseCommandArgs(args, io.env, {});
   if (values.help === true) {
     io.stdout.write(HELP);
     return 0;
   }
-  const dir = typeof values.intents === 'string' ? values.intents : io.env.GUICHET_INTENTS || DEFAULT_INTENTS_DIR;
-  const classifier = createClassifier(loadPolicy(settings.policyPath), loadIntents(resolve(dir)));
+  const classifier = createClassifier(loadPolicy(settings.policyPath), loadIntents(settings.intentsDir));
   return runJsonLines(io, (input): LineOutcome => {
     const parsed = inputSchema.safeParse(input);
     if (!parsed.success) {

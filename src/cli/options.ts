@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type Config, readConfig } from '../config/config.js';
 import { type Clock, fixedClock, systemClock } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
-import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../policy/load.js';
+import type { LogLevel } from '../logger.js';
 import { parseOffsetInstant } from './instant.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -13,32 +14,36 @@ const commonOptions = {
   db: { type: 'string' },
   policy: { type: 'string' },
   accounts: { type: 'string' },
+  intents: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-/** The default embedded store: a SQLite file under ./data/. */
-export const DEFAULT_DATABASE = 'data/guichet.sqlite';
-
+/** What every command is built from: the configuration, with the command line's options over it. */
 export interface CommonSettings {
   clock: Clock;
   /** A SQLite path or a postgres:// URL. */
   database: string;
   policyPath: string;
   accountsPath: string;
+  intentsDir: string;
+  logLevel: LogLevel;
 }
 
 /**
- * Parses a command's arguments: the common options plus the command's own. Unknown options and a
- * bad `--now` throw a GuichetError whose message says what to write instead.
+ * Parses a command's arguments: the common options plus the command's own, over the
+ * configuration read from `env` (src/config/config.ts), which is read here once per command.
+ * Unknown options, a bad `--now` and a wrong variable throw a GuichetError whose message says
+ * what to write instead.
  */
 export function parseCommandArgs<O extends Options>(
   args: string[],
-  env: NodeJS.ProcessEnv,
+  env: Readonly<Record<string, string | undefined>>,
   own: O,
 ): {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
   settings: CommonSettings;
+  config: Config;
 } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -47,6 +52,8 @@ export function parseCommandArgs<O extends Options>(
     throw new GuichetError(ErrorCode.InvalidInput, error instanceof Error ? error.message : String(error));
   }
   const values = parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>;
+  // --help only prints the usage: a wrong variable must not keep someone from reading it.
+  const config = readConfig(values.help === true ? {} : env);
   const now = values.now;
   let clock = systemClock;
   if (typeof now === 'string') {
@@ -61,14 +68,21 @@ export function parseCommandArgs<O extends Options>(
     clock = fixedClock(instant);
   }
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const path = (v: unknown, otherwise: string) => {
+    const given = str(v);
+    return given === undefined ? otherwise : resolve(given);
+  };
   return {
     values,
     positionals: parsed.positionals,
     settings: {
       clock,
-      database: str(values.db) ?? str(env.DATABASE_URL) ?? DEFAULT_DATABASE,
-      policyPath: resolve(str(values.policy) ?? str(env.GUICHET_POLICY) ?? DEFAULT_POLICY_PATH),
-      accountsPath: resolve(str(values.accounts) ?? str(env.GUICHET_ACCOUNTS) ?? DEFAULT_ACCOUNTS_PATH),
+      database: str(values.db) ?? config.database,
+      policyPath: path(values.policy, config.policyPath),
+      accountsPath: path(values.accounts, config.accountsPath),
+      intentsDir: path(values.intents, config.intentsDir),
+      logLevel: config.logLevel,
     },
+    config,
   };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { z } from 'zod';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../config/config.js';
 import { ErrorCode, GuichetError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { createGuichet } from '../main.js';
@@ -10,28 +10,21 @@ import { createHttpServer, enabledChannels } from '../server/server.js';
 import type { CliIo } from './io.js';
 import { parseCommandArgs } from './options.js';
 
-/** The port of `guichet start` when neither --port nor PORT is given (the Bot Framework's usual one). */
-export const DEFAULT_PORT = 3978;
-/** Every interface, so the web chat is reachable from the other machines of the network. */
-export const DEFAULT_HOST = '0.0.0.0';
-
-const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE]
+const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE] [--intents DIR]
 
 Runs the server: the web chat at /, health at /healthz, and every channel whose settings are in the
 environment (see .env.example). --port defaults to PORT or ${DEFAULT_PORT}, --host to HOST or ${DEFAULT_HOST}.
 `;
 
-const portSchema = z.coerce.number().int().min(0).max(65_535);
-
 function parsePort(raw: string): number {
-  const port = portSchema.safeParse(raw.trim());
-  if (!port.success || raw.trim() === '') {
+  const port = raw.trim();
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535) {
     throw new GuichetError(
       ErrorCode.InvalidInput,
       `--port (or PORT) expects a port number from 0 to 65535, not "${raw}"`,
     );
   }
-  return port.data;
+  return Number(port);
 }
 
 /** A database setting as it may be printed: the password of a URL is hidden. */
@@ -52,7 +45,7 @@ function displayDatabase(database: string): string {
  * store is closed) and returns 0.
  */
 export async function start(args: string[], io: CliIo): Promise<number> {
-  const { values, settings } = parseCommandArgs(args, io.env, {
+  const { values, settings, config } = parseCommandArgs(args, io.env, {
     port: { type: 'string' },
     host: { type: 'string' },
   });
@@ -60,13 +53,13 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const port = parsePort(typeof values.port === 'string' ? values.port : io.env.PORT?.trim() || String(DEFAULT_PORT));
-  const host = (typeof values.host === 'string' ? values.host : io.env.HOST) || DEFAULT_HOST;
+  const port = typeof values.port === 'string' ? parsePort(values.port) : config.port;
+  const host = (typeof values.host === 'string' ? values.host : '') || config.host;
 
   // Logs go to stderr, as for every command, so stdout carries only what the command prints.
-  const logger = createLogger(io.env, io.stderr as unknown as DestinationStream);
+  const logger = createLogger(settings.logLevel, io.stderr as unknown as DestinationStream);
   const app = await createGuichet({ ...settings, logger });
-  const server = createHttpServer(app, io.env, channels);
+  const server = createHttpServer(app, config, channels);
   let address: AddressInfo;
   try {
     address = await listen(server, port, host);
@@ -81,7 +74,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   }
 
   const url = urlOf(address);
-  const on = enabledChannels(channels, io.env).map((channel) => channel.name);
+  const on = enabledChannels(channels, config).map((channel) => channel.name);
   const off = channels.map((channel) => channel.name).filter((name) => !on.includes(name));
   io.stdout.write(
     [

@@ -368,3 +368,47 @@ const catalogues: Record<Language, Messages> = { fr, en };
 export function messages(language: Language): Messages {
   return catalogues[language];
 }
+
+// --- What the person is told when a technician acts on their ticket ----------------------------
+// (src/tickets/technician-actions.ts), in the ticket's language. Kept as a block of its own.
+
+/** The sentences that tell a person what a technician did on their ticket. */
+export interface TechnicianActionMessages {
+  taken: (technician: string, number: string) => string;
+  replied: (technician: string, number: string, text: string) => string;
+  escalated: (number: string, level: number) => string;
+  waiting: (technician: string, number: string, text: string | null) => string;
+  resolved: (technician: string, number: string, note: string) => string;
+  reopened: (technician: string, number: string) => string;
+}
+
+const technicianActionsFr: TechnicianActionMessages = {
+  taken: (technician, number) =>
+    `${technician}, technicien du support, a pris en charge votre ticket ${number}. Il revient vers vous au plus vite.`,
+  replied: (technician, number, text) => `Message de ${technician} au sujet de votre ticket ${number} :\n${text}`,
+  escalated: (number, level) =>
+    `Votre ticket ${number} est confié au niveau ${level} du support, qui reprend la suite. Vous n'avez rien à refaire.`,
+  waiting: (technician, number, text) =>
+    `${technician} attend une réponse de votre part pour avancer sur le ticket ${number}${text ? ` :\n${text}` : '.'}`,
+  resolved: (technician, number, note) =>
+    `${technician} a résolu votre ticket ${number} :\n${note}\nSi le problème persiste, répondez-nous en rappelant ce numéro et nous le rouvrirons.`,
+  reopened: (technician, number) => `${technician} a rouvert votre ticket ${number} ; le support reprend le dossier.`,
+};
+
+const technicianActionsEn: TechnicianActionMessages = {
+  taken: (technician, number) =>
+    `${technician}, a support technician, has taken charge of your ticket ${number} and will get back to you shortly.`,
+  replied: (technician, number, text) => `Message from ${technician} about your ticket ${number}:\n${text}`,
+  escalated: (number, level) =>
+    `Your ticket ${number} has been passed to level ${level} of the support team, who take it from here. You have nothing to do again.`,
+  waiting: (technician, number, text) =>
+    `${technician} needs an answer from you to move on with ticket ${number}${text ? `:\n${text}` : '.'}`,
+  resolved: (technician, number, note) =>
+    `${technician} has resolved your ticket ${number}:\n${note}\nIf the problem persists, reply quoting this number and we will reopen it.`,
+  reopened: (technician, number) => `${technician} has reopened your ticket ${number}; the support team is back on it.`,
+};
+
+/** What a person is told when a technician acts on their ticket, in their language. */
+export function technicianActionMessages(language: Language): TechnicianActionMessages {
+  return language === 'en' ? technicianActionsEn : technicianActionsFr;
+}

@@ -1,8 +1,15 @@
 import type { Technician } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
+import type { TechnicianNotice } from '../tickets/technician-notice.js';
 
 /** Why technicians are told about a ticket. */
-export type NotificationKind = 'ticket_opened' | 'ticket_escalated' | 'draft_ticket' | 'technician_requested';
+export type NotificationKind =
+  | 'ticket_opened'
+  | 'ticket_escalated'
+  | 'draft_ticket'
+  | 'technician_requested'
+  /** A technician acted on the ticket: each copy of its message is updated to this. */
+  | 'ticket_updated';
 
 /** A message to the technicians of a ticket's queue and level, in their own chat. */
 export interface TechnicianNotification {
@@ -13,6 +20,8 @@ export interface TechnicianNotification {
   urgent: boolean;
   /** The message, in French, ready to post. */
   text: string;
+  /** The same, described for a chat's renderer: facts, deadlines and the action buttons. */
+  notice?: TechnicianNotice;
 }
 
 /**

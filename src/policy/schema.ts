@@ -108,14 +108,44 @@ const queueSchema = z.object({
 });
 export type QueuePolicy = z.output<typeof queueSchema>;
 
+/** A Slack member id: U… or W… (Enterprise Grid), as Slack writes it in events and mentions. */
+const slackUserId = z
+  .string()
+  .regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id: U or W then capitals and digits, such as U024BE7LH');
+/** A Teams user: the Bot Framework's "29:…" id, or the person's Microsoft Entra object id (a GUID). */
+const teamsUserId = z
+  .string()
+  .regex(
+    /^(29:[\w-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i,
+    'expected a Teams user id: the "29:…" id of the Bot Framework or the Entra object id (a GUID)',
+  );
+/** A Slack channel: C… (public) or G… (private). */
+const slackChannelId = z
+  .string()
+  .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id: C or G then capitals and digits, such as C024BE91L');
+/** A Teams channel: "19:…@thread.tacv2" (or @thread.skype for older teams). */
+const teamsChannelId = z
+  .string()
+  .regex(/^19:[^@\s]+@thread\.(tacv2|skype)$/, 'expected a Teams channel id such as "19:a1b2c3@thread.tacv2"');
+
+/**
+ * A technician of the directory ("Ressource principale", seed 004): how the helpdesk names and
+ * reaches them, and who they are in Slack and Teams, so a button pressed there is theirs.
+ */
 const technicianSchema = z.object({
-  id: z.string().min(1),
+  /** The id the resources by level, the tickets and `--by` use. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case id such as "philippe"'),
+  /** The display name technicians and employees read. */
   name: z.string().min(1),
-  email: z.string().email().optional(),
-  phone: z.string().optional(),
-  chatIds: z.object({ slack: z.string().optional(), teams: z.string().optional() }).default({}),
+  email: z.email("expected the technician's e-mail address"),
+  phone: z.string().min(1).optional(),
+  chatIds: z.strictObject({ slack: slackUserId.optional(), teams: teamsUserId.optional() }).default({}),
 });
 export type Technician = z.output<typeof technicianSchema>;
+
+/** Where a queue's notifications go besides the technicians' DMs, by platform. */
+const queueChannelsSchema = z.strictObject({ slack: slackChannelId.optional(), teams: teamsChannelId.optional() });
+export type QueueChannels = z.output<typeof queueChannelsSchema>;
 
 const levelSchema = z.coerce.number().int().min(1);
 
@@ -223,6 +253,10 @@ export const policySchema = z
       technicians: z.array(technicianSchema).min(1),
       byQueue: z.record(z.string(), z.record(z.string(), z.array(z.string()).min(1))),
       startLevel: byPriority(levelSchema),
+      /** Optional channel of each queue (OPS-01-INFORMATIQUE…), where its technicians are mentioned. */
+      channels: z.record(z.string(), queueChannelsSchema).default({}),
+      /** The on-call technician: a critique ticket also goes to them (seed 004, "astreinte"). */
+      onCall: z.string().optional(),
     }),
     statuses: z.object({ initial: z.enum(['new', 'assigned']) }),
     workType: z.string().min(1),
@@ -235,6 +269,34 @@ export const policySchema = z
       }
     }
     const technicianIds = new Set(policy.resources.technicians.map((t) => t.id));
+    const seen = new Set<string>();
+    policy.resources.technicians.forEach((technician, index) => {
+      if (seen.has(technician.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', 'technicians', index, 'id'],
+          message: `"${technician.id}" is the id of another technician`,
+        });
+      }
+      seen.add(technician.id);
+    });
+    const queueIds = new Set(policy.queues.map((q) => q.id));
+    for (const queue of Object.keys(policy.resources.channels)) {
+      if (!queueIds.has(queue)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', 'channels', queue],
+          message: `"${queue}" is not a queue of queues`,
+        });
+      }
+    }
+    if (policy.resources.onCall !== undefined && !technicianIds.has(policy.resources.onCall)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resources', 'onCall'],
+        message: `"${policy.resources.onCall}" is not a technician of resources.technicians`,
+      });
+    }
     for (const queue of policy.queues) {
       const levels = policy.resources.byQueue[queue.id];
       if (!levels) {

@@ -4,6 +4,6 @@ import type { Channel } from './channel.js';
 
 /**
  * Every channel `guichet start` knows. Each comes on when its settings are present in the
- * environment (`enabled(env)`); a new channel is one folder under src/channels/ and one line here.
+ * configuration (`enabled(config)`); a new channel is one folder under src/channels/ and one line here.
  */
 export const channels: Channel[] = [webChannel, twilioChannel];

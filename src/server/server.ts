@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { Guichet } from '../app.js';
+import type { Config } from '../config/config.js';
 import { acceptJsonOrForm, type BodyLimits, DEFAULT_BODY_LIMITS, parseBody, refuseUnreadableBodies } from './body.js';
 import type { Channel } from './channel.js';
 import { respondToRestifyError } from './error-responder.js';
@@ -19,21 +20,21 @@ export { MAX_BODY_BYTES } from './body.js';
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** The channels of the list whose settings are present in the environment. */
-export function enabledChannels(channels: readonly Channel[], env: NodeJS.ProcessEnv): Channel[] {
-  return channels.filter((channel) => channel.enabled(env));
+/** The channels of the list whose settings are present in the configuration. */
+export function enabledChannels(channels: readonly Channel[], config: Config): Channel[] {
+  return channels.filter((channel) => channel.enabled(config));
 }
 
 /**
  * Builds the `guichet start` HTTP server (not yet listening): JSON and form bodies parsed (the
  * phone webhooks post forms; a route may read its own, see `readsOwnBody`), `/healthz`, and every
- * channel of the list that is enabled in `env` mounted on it. Each request gets its own child
+ * channel of the list that is enabled in `config` mounted on it. Each request gets its own child
  * logger carrying a request id, so every line of one request can be found; every error is
  * answered as JSON `{code, message}` and logged.
  */
 export function createHttpServer(
   app: Guichet,
-  env: NodeJS.ProcessEnv,
+  config: Config,
   channels: readonly Channel[],
   body: BodyLimits = DEFAULT_BODY_LIMITS,
 ): restify.Server {
@@ -71,8 +72,8 @@ export function createHttpServer(
   server.on('restifyError', respondToRestifyError);
 
   server.get('/healthz', healthHandler(app));
-  for (const channel of enabledChannels(channels, env)) {
-    channel.mount(server, app, env);
+  for (const channel of enabledChannels(channels, config)) {
+    channel.mount(server, app, config);
     app.logger.debug({ channel: channel.name }, 'channel mounted');
   }
   return server;

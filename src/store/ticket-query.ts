@@ -1,7 +1,7 @@
 import { storableText } from './storable.js';
 import { toUtcIso } from './ticket-number.js';
 import { MUTABLE_COLUMNS } from './ticket-row.js';
-import type { Store, TicketFilter } from './ticket-store.js';
+import type { TicketChanges, TicketFilter } from './ticket-store.js';
 
 /** A parameterised SELECT of tickets; `null` when the filter can match nothing (no status). */
 export type TicketQuery = { sql: string; params: unknown[] } | null;
@@ -40,7 +40,7 @@ export function buildTicketQuery(filter: TicketFilter, placeholder: (index: numb
  */
 export function buildTicketUpdate(
   number: string,
-  changes: Parameters<Store['updateTicket']>[1],
+  changes: TicketChanges,
   placeholder: (index: number) => string,
 ): { sql: string; params: unknown[] } | null {
   const sets: string[] = [];

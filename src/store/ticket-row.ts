@@ -1,4 +1,4 @@
-import type { Ticket, TicketEvent } from './ticket-store.js';
+import type { Ticket, TicketEvent, TicketExpectation } from './ticket-store.js';
 
 /**
  * The columns of the `tickets` table, shared by the SQLite and PostgreSQL stores, with the Ticket
@@ -30,6 +30,8 @@ export const TICKET_COLUMNS = [
   ['escalation_at', 'escalationAt'],
   ['first_responded_at', 'firstRespondedAt'],
   ['resolved_at', 'resolvedAt'],
+  ['assignee', 'assignee'],
+  ['taken_at', 'takenAt'],
   ['appointment_at', 'appointmentAt'],
   ['classification_reason', 'classificationReason'],
   ['conversation_ref', 'conversationRef'],
@@ -45,7 +47,14 @@ export const MUTABLE_COLUMNS = {
   level: 'level',
   primaryResource: 'primary_resource',
   appointmentAt: 'appointment_at',
+  assignee: 'assignee',
+  takenAt: 'taken_at',
 } as const;
+
+/** Whether a ticket holds every field `expected` names (`updateTicketIf`). */
+export function holds(ticket: Ticket, expected: TicketExpectation): boolean {
+  return Object.entries(expected).every(([field, value]) => ticket[field as keyof TicketExpectation] === value);
+}
 
 /** An instant read back from a column: ISO text (SQLite) or a Date (PostgreSQL timestamptz). */
 function instant(value: unknown): string {

@@ -5,7 +5,16 @@ export interface TicketEvent {
   id?: number;
   ticketNumber: string;
   at: string; // ISO-8601 instant
-  kind: 'created' | 'responded' | 'escalated' | 'status_changed' | 'note' | 'notified' | 'assigned';
+  kind:
+    | 'created'
+    | 'responded'
+    | 'escalated'
+    | 'status_changed'
+    | 'note'
+    | 'notified'
+    | 'assigned'
+    /** A technician's message to the person (Répondre), with its text. */
+    | 'replied';
   /** Who did it: "bot", a technician id, a contact's name. */
   by: string;
   data?: Record<string, unknown>;
@@ -38,6 +47,10 @@ export interface Ticket {
   escalationAt: string | null;
   firstRespondedAt: string | null;
   resolvedAt: string | null;
+  /** The technician who took the ticket ("Je prends"), by directory id; null while nobody has. */
+  assignee: string | null;
+  /** When it was taken: the take-charge time of the SLA sheet (Europe/Paris offset). */
+  takenAt: string | null;
   appointmentAt: string | null;
   classificationReason: string | null;
   /** The channel's conversation reference (JSON), to reach the person again. */
@@ -47,7 +60,25 @@ export interface Ticket {
 }
 
 /** What a caller supplies to create a ticket; the store assigns the number. */
-export type NewTicket = Omit<Ticket, 'number' | 'firstRespondedAt' | 'resolvedAt'>;
+export type NewTicket = Omit<Ticket, 'number' | 'firstRespondedAt' | 'resolvedAt' | 'assignee' | 'takenAt'>;
+
+/** The fields `updateTicket` may change. */
+export type TicketChanges = Partial<
+  Pick<
+    Ticket,
+    | 'status'
+    | 'firstRespondedAt'
+    | 'resolvedAt'
+    | 'level'
+    | 'primaryResource'
+    | 'appointmentAt'
+    | 'assignee'
+    | 'takenAt'
+  >
+>;
+
+/** What a ticket must still hold for `updateTicketIf` to change it. */
+export type TicketExpectation = Partial<Pick<Ticket, 'assignee' | 'status'>>;
 
 export interface TicketFilter {
   status?: TicketStatus[];
@@ -78,11 +109,20 @@ export interface TicketStore {
   /** Updates the mutable fields and appends the event in one transaction. */
   updateTicket(
     number: string,
-    changes: Partial<
-      Pick<Ticket, 'status' | 'firstRespondedAt' | 'resolvedAt' | 'level' | 'primaryResource' | 'appointmentAt'>
-    >,
+    changes: TicketChanges,
     event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
   ): Promise<Ticket>;
+  /**
+   * Like `updateTicket`, only if the ticket still holds what `expected` says, checked and changed
+   * in one transaction (a compare-and-set): of two technicians taking one ticket at once, across
+   * instances, one updates it and the other gets `updated: false` with the ticket as it is.
+   */
+  updateTicketIf(
+    number: string,
+    expected: TicketExpectation,
+    changes: TicketChanges,
+    event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
+  ): Promise<{ ticket: Ticket; updated: boolean }>;
   appendEvent(event: TicketEvent): Promise<void>;
   listEvents(number: string): Promise<TicketEvent[]>;
   close(): Promise<void>;

@@ -14,6 +14,7 @@ const HEADLINE: Record<NotificationKind, string> = {
   ticket_escalated: 'Escalade du ticket',
   draft_ticket: 'Brouillon de ticket (appel interrompu avant la fin)',
   technician_requested: 'Un technicien est demandé pour le ticket',
+  ticket_updated: 'Ticket',
 };
 
 /**
@@ -24,7 +25,7 @@ export function notificationText(
   policy: Policy,
   kind: NotificationKind,
   ticket: Ticket,
-  detail?: { by?: string; fromLevel?: number },
+  detail?: { by?: string; fromLevel?: number; reason?: string },
 ): string {
   const priority = policy.priorities[ticket.priority];
   const urgent = ticket.priority === 'critique' ? ' — URGENT : production à l’arrêt' : '';
@@ -40,6 +41,7 @@ export function notificationText(
     lines.push(
       `Escaladé du niveau ${detail.fromLevel} au niveau ${ticket.level}${detail.by ? ` par ${detail.by}` : ''}.`,
     );
+    if (detail.reason) lines.push(`Motif : ${detail.reason}`);
   }
   if (ticket.contract && ticket.firstResponseDue && ticket.resolutionDue) {
     lines.push(
@@ -50,3 +52,65 @@ export function notificationText(
   }
   return lines.join('\n');
 }
+
+// --- The words of a technician notice (src/tickets/technician-notice.ts), in French as ---------
+// technicians read it; the Slack and Teams renderers only lay them out.
+
+/** The labels of the buttons of a notification, the same in Slack and Teams. */
+export const ACTION_LABELS = {
+  take: 'Je prends',
+  reply: 'Répondre',
+  escalate: 'Escalader',
+  wait: 'En attente client',
+  resolve: 'Résolu',
+  reopen: 'Rouvrir',
+  call_back: 'Rappeler',
+} as const;
+
+/** What the text asked with a button is for (Slack modal, Teams Input.Text). */
+export const ACTION_INPUTS = {
+  reply: { label: 'Votre message à la personne', required: true },
+  escalate: { label: "Motif de l'escalade", required: true },
+  wait: { label: 'Ce que vous attendez de la personne (facultatif)', required: false },
+  resolve: { label: 'Note de résolution, lue par la personne', required: true },
+} as const;
+
+/** The labels of the facts of a notice. */
+export const NOTICE_LABELS = {
+  priority: 'Priorité',
+  reason: 'Pourquoi',
+  type: 'Type',
+  person: 'Demandeur',
+  company: 'Société',
+  contract: 'Contrat',
+  queue: "File d'attente",
+  status: 'Statut',
+  assignee: 'Pris par',
+  firstResponse: 'Première réponse',
+  resolution: 'Résolution',
+  callerPhone: "Numéro de l'appelant",
+  escalatedBy: 'Escaladé par',
+  escalationReason: "Motif de l'escalade",
+  urgent: 'URGENT : production à l’arrêt',
+} as const;
+
+/** A ticket's status as technicians read it. */
+export const STATUS_LABELS = {
+  draft: 'brouillon (appel interrompu)',
+  new: 'nouveau',
+  assigned: 'assigné',
+  in_progress: 'en cours',
+  waiting_customer: 'en attente client',
+  resolved: 'résolu',
+  closed: 'clos',
+} as const;
+
+/** "dans 2 h 15", "en retard de 40 min", "respectée" and the like. */
+export const TIME_LEFT = {
+  left: (span: string) => `dans ${span}`,
+  late: (span: string) => `en retard de ${span}`,
+  met: 'tenue',
+  missed: 'manquée',
+  span: (hours: number, minutes: number) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')}`,
+} as const;

@@ -15,8 +15,8 @@ import type { Policy } from '../policy/schema.js';
 import { unknownTicket } from '../store/store-error.js';
 import type { NewTicket, Ticket, TicketStore } from '../store/ticket-store.js';
 import { type EscalationPlan, escalationPlan } from './escalation-plan.js';
-import { notificationText } from './notification-text.js';
 import { nextLevel, queueOf, startLevel, techniciansAt } from './resources.js';
+import { technicianNotice } from './technician-notice.js';
 
 /** Computes a ticket's SLA dates; satisfied by SlaEngine (src/sla/sla-engine.ts). */
 export interface DeadlineCalculator {
@@ -186,20 +186,31 @@ export class TicketService {
    * Escalates a ticket one level up its queue (capped at the highest level), makes the first
    * technician of that level its primary resource and tells them. `reached` says whether the
    * escalation time had come ("délais impartis + 1 heure", seed 004); without a contract there is
-   * no such time and it is always true.
+   * no such time and it is always true. A ticket that changes level is freed for the new level's
+   * technicians to take; `reason` (a technician's) is logged and told to them.
    */
-  async escalate(number: string, by: string): Promise<{ ticket: Ticket; plan: EscalationPlan; reached: boolean }> {
+  async escalate(
+    number: string,
+    by: string,
+    reason?: string,
+  ): Promise<{ ticket: Ticket; plan: EscalationPlan; reached: boolean }> {
     const { policy, clock, store } = this.deps;
     const current = await this.require(number);
     const now = clock.now();
     const reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
     const level = nextLevel(policy, current.queue, current.level);
-    const ticket = await store.updateTicket(
-      number,
-      { level, primaryResource: techniciansAt(policy, current.queue, level)[0]?.id ?? current.primaryResource },
-      { at: now.toISOString(), kind: 'escalated', by, data: { fromLevel: current.level, toLevel: level, reached } },
-    );
-    await this.tell('ticket_escalated', ticket, { by, fromLevel: current.level });
+    const changes: Parameters<TicketStore['updateTicket']>[1] = {
+      level,
+      primaryResource: techniciansAt(policy, current.queue, level)[0]?.id ?? current.primaryResource,
+    };
+    if (level !== current.level && current.assignee !== null) {
+      changes.assignee = null;
+      if (current.status === 'in_progress') changes.status = 'assigned';
+    }
+    const data: Record<string, unknown> = { fromLevel: current.level, toLevel: level, reached };
+    if (reason !== undefined) data.reason = reason;
+    const ticket = await store.updateTicket(number, changes, { at: now.toISOString(), kind: 'escalated', by, data });
+    await this.tell('ticket_escalated', ticket, { by, fromLevel: current.level, ...(reason ? { reason } : {}) });
     return { ticket, plan: this.plan(ticket), reached };
   }
 
@@ -218,9 +229,10 @@ export class TicketService {
   /**
    * Moves a ticket to another status and logs who did it. Resolving (or closing) stamps the
    * resolution time and, when nobody had answered yet, the first response too: the solution is
-   * the answer. Reopening a resolved ticket clears its resolution time.
+   * the answer. Reopening a resolved ticket clears its resolution time. A `note` (the resolution
+   * note, what is asked of the person) is kept in the event.
    */
-  async changeStatus(number: string, status: TicketStatus, by: string): Promise<Ticket> {
+  async changeStatus(number: string, status: TicketStatus, by: string, note?: string): Promise<Ticket> {
     if (status === 'draft') {
       throw new GuichetError(
         ErrorCode.InvalidInput,
@@ -243,7 +255,7 @@ export class TicketService {
       at: now.toISOString(),
       kind: 'status_changed',
       by,
-      data: { from: current.status, to: status },
+      data: note === undefined ? { from: current.status, to: status } : { from: current.status, to: status, note },
     });
   }
 
@@ -265,14 +277,15 @@ export class TicketService {
   private async tell(
     kind: NotificationKind,
     ticket: Ticket,
-    detail?: { by: string; fromLevel: number },
+    detail?: { by: string; fromLevel: number; reason?: string },
   ): Promise<void> {
     const { policy, notifier, store, clock } = this.deps;
-    const recipients = techniciansAt(policy, ticket.queue, ticket.level);
-    const urgent = ticket.priority === 'critique';
+    // The level's technicians, and the on-call one for a critique ticket (technician-notice.ts).
+    const notice = technicianNotice(policy, kind, ticket, clock.now(), detail);
+    const { recipients, urgent, text } = notice;
     let outcome: Record<string, unknown>;
     try {
-      await notifier.notify({ kind, ticket, recipients, urgent, text: notificationText(policy, kind, ticket, detail) });
+      await notifier.notify({ kind, ticket, recipients, urgent, text, notice });
       outcome = { kind, recipients: recipients.map((t) => t.id), urgent, ok: true };
     } catch (error) {
       outcome = {

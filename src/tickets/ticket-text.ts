@@ -44,6 +44,8 @@ export function ticketShowText(ticket: Ticket, events: readonly TicketEvent[], t
     ['queue', ticket.queue],
     ['level', ticket.level],
     ['primary resource', ticket.primaryResource],
+    ['taken by', ticket.assignee],
+    ['taken', local(ticket.takenAt, timezone)],
     ['work type', ticket.workType],
     ['account', ticket.account],
     ['contact', ticket.contact],

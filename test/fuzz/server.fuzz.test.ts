@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../src/app.js';
+import { readConfig } from '../../src/config/config.js';
 import { MAX_BODY_BYTES } from '../../src/server/body.js';
 import { channels } from '../../src/server/channels.js';
 import { listen, stopServer } from '../../src/server/lifecycle.js';
@@ -237,7 +238,7 @@ describe('the server under random and mutated requests', () => {
     folder = mkdtempSync(join(tmpdir(), 'guichet-fuzz-'));
     const database = join(folder, 'guichet.sqlite');
     ({ app } = await testGuichet({ database }));
-    const server = createHttpServer(app, FUZZ_ENV, channels, {
+    const server = createHttpServer(app, readConfig(FUZZ_ENV), channels, {
       maxBytes: MAX_BODY_BYTES,
       timeoutMs: BODY_TIMEOUT_MS,
     });

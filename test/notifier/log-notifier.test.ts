@@ -13,8 +13,10 @@ const notification = (urgent: boolean): TechnicianNotification => ({
     number: 'T20261122.0001',
     firstRespondedAt: null,
     resolvedAt: null,
+    assignee: null,
+    takenAt: null,
   },
-  recipients: [{ id: 'philippe', name: 'Philippe', chatIds: {} }],
+  recipients: [{ id: 'philippe', name: 'Philippe', email: 'philippe@itcomservices.fr', chatIds: {} }],
   urgent,
   text: 'Nouveau ticket T20261122.0001',
 });

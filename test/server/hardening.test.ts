@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { webChannel } from '../../src/channels/web/channel.js';
+import { readConfig } from '../../src/config/config.js';
 import { MAX_BODY_BYTES, readRawBody, readsOwnBody } from '../../src/server/body.js';
 import type { Channel } from '../../src/server/channel.js';
 import { createHttpServer } from '../../src/server/server.js';
@@ -31,7 +32,7 @@ afterEach(async () => {
 async function start(timeoutMs = 10_000) {
   const fake = fakeGuichet();
   running = await run(
-    createHttpServer(fake.app, {}, [webChannel, rawChannel], { maxBytes: MAX_BODY_BYTES, timeoutMs }),
+    createHttpServer(fake.app, readConfig({}), [webChannel, rawChannel], { maxBytes: MAX_BODY_BYTES, timeoutMs }),
     fake.app,
   );
   return { ...fake, http: running };
@@ -157,7 +158,7 @@ describe('HEAD', () => {
 describe('timeouts', () => {
   it('gives clients a bounded time for their headers and their whole request', async () => {
     const fake = fakeGuichet();
-    const server = createHttpServer(fake.app, {}, []);
+    const server = createHttpServer(fake.app, readConfig({}), []);
     // Node's defaults are 60 s and 300 s: a client could hold a connection for minutes.
     expect(server.server.headersTimeout).toBeLessThanOrEqual(10_000);
     expect(server.server.requestTimeout).toBeLessThanOrEqual(30_000);

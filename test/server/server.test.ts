@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config/config.js';
 import type { Channel } from '../../src/server/channel.js';
 import { healthHandler } from '../../src/server/health.js';
 import { createHttpServer, enabledChannels } from '../../src/server/server.js';
@@ -32,7 +33,7 @@ afterEach(async () => {
 
 async function start(options: { storeFails?: boolean } = {}, channels: Channel[] = []) {
   const fake = fakeGuichet(options);
-  running = await run(createHttpServer(fake.app, {}, channels), fake.app);
+  running = await run(createHttpServer(fake.app, readConfig({}), channels), fake.app);
   return { ...fake, http: running };
 }
 
@@ -58,7 +59,7 @@ describe('the health probe', () => {
       enabled: () => true,
       mount: (server, app) => server.get('/quick-healthz', healthHandler(app, 50)),
     };
-    running = await run(createHttpServer(fake.app, {}, [probe]), fake.app);
+    running = await run(createHttpServer(fake.app, readConfig({}), [probe]), fake.app);
     const response = await running.get('/quick-healthz');
     expect(response.status).toBe(503);
     expect(JSON.stringify(fake.logs)).toContain('did not answer within 50 ms');
@@ -68,7 +69,7 @@ describe('the health probe', () => {
 describe('channel mounting', () => {
   it('mounts the enabled channels only', async () => {
     const channels = [probeChannel('on', true), probeChannel('off', false)];
-    expect(enabledChannels(channels, {}).map((c) => c.name)).toEqual(['on']);
+    expect(enabledChannels(channels, readConfig({})).map((c) => c.name)).toEqual(['on']);
     const { http } = await start({}, channels);
     expect((await http.get('/probe/on')).status).toBe(200);
     expect((await http.get('/probe/off')).status).toBe(404);
@@ -150,7 +151,7 @@ describe('errors', () => {
 describe('shutdown', () => {
   it('closes the application after the server', async () => {
     const fake = fakeGuichet();
-    const http = await run(createHttpServer(fake.app, {}, []), fake.app);
+    const http = await run(createHttpServer(fake.app, readConfig({}), []), fake.app);
     expect((await http.get('/healthz')).status).toBe(200);
     await http.stop();
     expect(fake.closedCount()).toBe(1);

@@ -137,6 +137,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
           createdAt: '2026-11-22T09:15:00.000Z',
           firstRespondedAt: null,
           resolvedAt: null,
+          assignee: null,
+          takenAt: null,
         });
         expect(await store.getTicket(ticket.number)).toEqual(ticket);
         expect(await store.getTicket('T20261122.9999')).toBeNull();
@@ -233,6 +235,64 @@ export function storeContract(name: string, harness: StoreHarness): void {
           ['created', 'bot', undefined],
           ['status_changed', 'pascal', { from: 'assigned', to: 'resolved' }],
         ]);
+      });
+
+      it('updates only while the ticket holds what is expected (compare-and-set), logging only then', async () => {
+        const store = await open();
+        const { ticket } = await store.createTicket(newTicket());
+        expect(ticket).toMatchObject({ assignee: null, takenAt: null });
+        const take = (who: string) =>
+          store.updateTicketIf(
+            ticket.number,
+            { assignee: null },
+            { assignee: who, takenAt: '2026-11-23T10:05:00.000+01:00', status: 'in_progress' },
+            { at: '2026-11-23T09:05:00Z', kind: 'assigned', by: who },
+          );
+        const first = await take('philippe');
+        expect(first.updated).toBe(true);
+        expect(first.ticket).toEqual({
+          ...ticket,
+          assignee: 'philippe',
+          takenAt: '2026-11-23T10:05:00.000+01:00',
+          status: 'in_progress',
+        });
+        const second = await take('jerome');
+        expect(second).toEqual({ ticket: first.ticket, updated: false });
+        expect(await store.getTicket(ticket.number)).toEqual(first.ticket);
+        const events = await store.listEvents(ticket.number);
+        expect(events.map((e) => [e.kind, e.by])).toEqual([
+          ['created', 'bot'],
+          ['assigned', 'philippe'],
+        ]);
+        const freed = await store.updateTicketIf(
+          ticket.number,
+          { assignee: 'philippe', status: 'in_progress' },
+          { assignee: null },
+          { at: '2026-11-23T09:06:00Z', kind: 'escalated', by: 'philippe' },
+        );
+        expect(freed.updated).toBe(true);
+        expect(freed.ticket.assignee).toBeNull();
+      });
+
+      it('lets exactly one of many concurrent takes, from two instances, have the ticket', async () => {
+        const [a, b] = [await open(), await open()];
+        const { ticket } = await a.createTicket(newTicket());
+        const who = Array.from({ length: 12 }, (_, i) => `tech${i}`);
+        const results = await Promise.all(
+          who.map((id, i) =>
+            (i % 2 ? a : b).updateTicketIf(
+              ticket.number,
+              { assignee: null },
+              { assignee: id },
+              { at: '2026-11-23T09:05:00Z', kind: 'assigned', by: id },
+            ),
+          ),
+        );
+        const winners = results.filter((r) => r.updated);
+        expect(winners).toHaveLength(1);
+        const holder = winners[0]?.ticket.assignee;
+        for (const r of results.filter((r) => !r.updated)) expect(r.ticket.assignee).toBe(holder);
+        expect((await b.listEvents(ticket.number)).filter((e) => e.kind === 'assigned')).toHaveLength(1);
       });
 
       it('refuses to update or log on an unknown ticket with NotFound', async () => {

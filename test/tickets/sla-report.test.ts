@@ -32,6 +32,8 @@ function tickets(priority: Priority, count: number, frMet: number, resMet: numbe
     number: `T20170101.${i}`,
     firstRespondedAt: shift(due, i < frMet ? -1 : 1),
     resolvedAt: shift(due, i < resMet ? -1 : 1),
+    assignee: null,
+    takenAt: null,
   }));
 }
 
@@ -86,6 +88,8 @@ describe('slaReport', () => {
       number: 'A',
       firstRespondedAt: null,
       resolvedAt: null,
+      assignee: null,
+      takenAt: null,
     };
     const late = { ...open, number: 'B', firstResponseDue: shift(due, -120), resolutionDue: shift(due, -120) };
     const answered = { ...open, number: 'C', firstRespondedAt: shift(due, -90) };

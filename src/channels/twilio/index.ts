@@ -1,9 +1,11 @@
 import type { Server } from 'restify';
 import { loadIntents } from '../../intents/load.js';
+import type { PersonMessengers } from '../../messaging/person-messenger.js';
 import { phoneLineSchema } from '../../policy/schema.js';
 import type { Channel } from '../../server/channel.js';
+import { toE164 } from './phone-number.js';
 import { mountTwilioRoutes, type TwilioApp } from './routes.js';
-import { readTwilioSettings, twilioEnabled } from './settings.js';
+import type { TwilioSettings } from './settings.js';
 import { type SmsSenderFactory, twilioSmsSender } from './sms.js';
 import { speechHints } from './speech-hints.js';
 
@@ -16,23 +18,29 @@ export interface TwilioChannelOptions {
   smsSender?: SmsSenderFactory;
   /** Speech recognition hints; by default the policy's phoneLine.hints and the intents' words for things. */
   hints?: string[];
+  /** The intents folder the default hints are read from (the configuration's GUICHET_INTENTS). */
+  intentsDir?: string;
 }
 
 /**
  * Mounts the phone line on a server: POST /twilio/voice (incoming call), /twilio/menu and
- * /twilio/gather (the <Gather> actions) and /twilio/status (call status callback). Reads the
- * settings from `env` and throws a coded error naming the wrong one.
+ * /twilio/gather (the <Gather> actions) and /twilio/status (call status callback), with the
+ * settings of the configuration (`config.channels.twilio`). When SMS is set up, phone tickets'
+ * callers are told by SMS what technicians do on their ticket (`app.messengers`, channel "phone").
  */
 export function mountTwilioChannel(
   server: Server,
-  app: TwilioApp,
-  env: NodeJS.ProcessEnv,
+  app: TwilioApp & { messengers?: PersonMessengers },
+  settings: TwilioSettings,
   options: TwilioChannelOptions = {},
 ): void {
-  const settings = readTwilioSettings(env);
   const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
+  if (sms !== null) {
+    // A phone ticket's reference is the caller's number, as the intake recorded it.
+    app.messengers?.register({ channel: 'phone', send: (to, message) => sms.send(toE164(to), message.text) });
+  }
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
-  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents());
+  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents(options.intentsDir));
   mountTwilioRoutes(server, app, settings, { sms, hints });
 }
 
@@ -40,8 +48,12 @@ export function mountTwilioChannel(
 export function createTwilioChannel(options: TwilioChannelOptions = {}): Channel {
   return {
     name: 'twilio',
-    enabled: twilioEnabled,
-    mount: (server, app, env) => mountTwilioChannel(server, app, env, options),
+    enabled: (config) => config.channels.twilio !== null,
+    mount: (server, app, config) => {
+      // enabled() said the settings are there; mounting without them is a wiring error.
+      if (config.channels.twilio === null) throw new Error('the phone line is mounted without its settings');
+      mountTwilioChannel(server, app, config.channels.twilio, { intentsDir: config.intentsDir, ...options });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode, GuichetError } from '../../errors.js';
+import { optionalVariable } from '../../config/variables.js';
 
 /** What the phone line needs to send an SMS: a Twilio account and a sending number. */
 export interface SmsSettings {
@@ -21,50 +21,43 @@ export interface TwilioSettings {
   sms: SmsSettings | null;
 }
 
-const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
-const envSchema = z.object({
-  TWILIO_AUTH_TOKEN: z.preprocess(blankIsUnset, z.string().min(1).optional()),
-  TWILIO_ACCOUNT_SID: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .regex(/^AC[0-9a-fA-F]{32}$/)
-      .optional(),
-  ),
-  TWILIO_SMS_FROM: z.preprocess(blankIsUnset, z.string().min(2).optional()),
-  PUBLIC_BASE_URL: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .url()
-      .refine((url) => /^https?:\/\//.test(url), 'expected an http(s) URL')
-      .optional(),
-  ),
-});
-
-/** Whether the phone line is configured: it comes on with TWILIO_AUTH_TOKEN. */
-export function twilioEnabled(env: NodeJS.ProcessEnv): boolean {
-  return (env.TWILIO_AUTH_TOKEN ?? '').trim() !== '';
-}
-
-/** Reads and validates the phone line's environment; a wrong value stops start-up with its name. */
-export function readTwilioSettings(env: NodeJS.ProcessEnv): TwilioSettings {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new GuichetError(ErrorCode.InvalidInput, `Phone line settings are invalid (${fields}); see .env.example.`);
-  }
-  const { TWILIO_AUTH_TOKEN, TWILIO_ACCOUNT_SID, TWILIO_SMS_FROM, PUBLIC_BASE_URL } = parsed.data;
-  if (TWILIO_AUTH_TOKEN === undefined) {
-    throw new GuichetError(ErrorCode.InvalidInput, 'TWILIO_AUTH_TOKEN is not set: the phone line needs it.');
-  }
-  return {
-    authToken: TWILIO_AUTH_TOKEN,
-    publicBaseUrl: PUBLIC_BASE_URL === undefined ? null : PUBLIC_BASE_URL.replace(/\/+$/, ''),
-    sms:
-      TWILIO_ACCOUNT_SID !== undefined && TWILIO_SMS_FROM !== undefined
-        ? { accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: TWILIO_SMS_FROM }
-        : null,
-  };
-}
+/**
+ * The phone line's variables, read by the one configuration (src/config/config.ts), and its
+ * settings: null (the line is off) when TWILIO_AUTH_TOKEN is unset. The account or the sending
+ * number without the token is refused rather than ignored, since the SMS could never leave.
+ */
+export const twilioSettings = z
+  .object({
+    TWILIO_AUTH_TOKEN: optionalVariable(z.string()),
+    TWILIO_ACCOUNT_SID: optionalVariable(
+      z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be the account SID: AC and 32 hexadecimal digits'),
+    ),
+    // A number in E.164, or an alphanumeric sender ID where the country allows one.
+    TWILIO_SMS_FROM: optionalVariable(z.string().min(2, 'must be the sending number, such as +33491000000')),
+    PUBLIC_BASE_URL: optionalVariable(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://guichet.example.fr' }),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TWILIO_AUTH_TOKEN !== undefined) return;
+    const set = (['TWILIO_ACCOUNT_SID', 'TWILIO_SMS_FROM'] as const).filter((name) => env[name] !== undefined);
+    if (set.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_AUTH_TOKEN'],
+        message: `must be set when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'}: the phone line needs it`,
+      });
+    }
+  })
+  .transform((env): TwilioSettings | null => {
+    const { TWILIO_AUTH_TOKEN, TWILIO_ACCOUNT_SID, TWILIO_SMS_FROM, PUBLIC_BASE_URL } = env;
+    if (TWILIO_AUTH_TOKEN === undefined) return null;
+    return {
+      authToken: TWILIO_AUTH_TOKEN,
+      publicBaseUrl: PUBLIC_BASE_URL === undefined ? null : PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      sms:
+        TWILIO_ACCOUNT_SID !== undefined && TWILIO_SMS_FROM !== undefined
+          ? { accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, from: TWILIO_SMS_FROM }
+          : null,
+    };
+  });

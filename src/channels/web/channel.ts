@@ -93,14 +93,5 @@ function mount(server: Server, app: Guichet, trustUserId: boolean): void {
 export const webChannel: Channel = {
   name: 'web',
   enabled: () => true,
-  mount: (server, app, env) => mount(server, app, trustsUserId(env)),
+  mount: (server, app, config) => mount(server, app, config.channels.web.trustUserId),
 };
-
-/**
- * Whether the identity the page sends (`userId`) is believed: only where WEB_TRUST_USER_ID says so,
- * i.e. behind a single sign-on proxy that sets it. Otherwise anyone could claim a contact's e-mail
- * and list that contact's tickets, so the identity is ignored and Guichet asks who the person is.
- */
-export function trustsUserId(env: NodeJS.ProcessEnv): boolean {
-  return ['1', 'true', 'yes'].includes((env.WEB_TRUST_USER_ID ?? '').trim().toLowerCase());
-}

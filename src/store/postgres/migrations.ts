@@ -110,4 +110,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 30,
+    name: 'who took a ticket, and when',
+    sql: `
+      -- "Je prends": the technician who took the ticket and the take-charge instant of the SLA
+      -- sheet (text, with its Europe/Paris offset, like the other SLA dates).
+      ALTER TABLE tickets ADD COLUMN assignee text;
+      ALTER TABLE tickets ADD COLUMN taken_at text;
+    `,
+  },
 ];

@@ -15,8 +15,17 @@ import {
 } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
-import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
-import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
+import { holds, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import type {
+  CreateResult,
+  NewTicket,
+  Store,
+  Ticket,
+  TicketChanges,
+  TicketEvent,
+  TicketExpectation,
+  TicketFilter,
+} from '../ticket-store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /** Options of the PostgreSQL store. */
@@ -151,6 +160,8 @@ export class PostgresStore implements Store {
         number: formatTicketNumber(day, n),
         firstRespondedAt: null,
         resolvedAt: null,
+        assignee: null,
+        takenAt: null,
       };
       const values: unknown[] = [day, n, ...TICKET_COLUMNS.map(([, field]) => saved[field])];
       const inserted = await client.query(
@@ -190,17 +201,30 @@ export class PostgresStore implements Store {
   }
 
   async updateTicket(
-    asked: string,
-    asChanged: Parameters<Store['updateTicket']>[1],
+    number: string,
+    changes: TicketChanges,
     event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
   ): Promise<Ticket> {
+    return (await this.updateTicketIf(number, {}, changes, event)).ticket;
+  }
+
+  async updateTicketIf(
+    asked: string,
+    asExpected: TicketExpectation,
+    asChanged: TicketChanges,
+    event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
+  ): Promise<{ ticket: Ticket; updated: boolean }> {
     const at = toUtcIso(event.at, 'event.at');
     const number = storableText(asked);
+    const expected = storableFields(asExpected);
     const changes = storableFields(asChanged);
     return this.transaction('updating a ticket', async (client) => {
-      // FOR UPDATE: two technicians changing one ticket apply their changes one after the other.
-      const found = await client.query('SELECT number FROM tickets WHERE number = $1 FOR UPDATE', [number]);
+      // FOR UPDATE: two technicians changing one ticket apply their changes one after the other,
+      // and the second sees the first one's before it compares.
+      const found = await client.query<Row>('SELECT * FROM tickets WHERE number = $1 FOR UPDATE', [number]);
       if (found.rowCount === 0) throw unknownTicket(number);
+      const current = rowToTicket(found.rows[0] as Row);
+      if (!holds(current, expected)) return { ticket: current, updated: false };
       const update = buildTicketUpdate(number, changes, (i) => `$${i}`);
       if (update) await client.query(update.sql, update.params);
       await client.query(
@@ -208,7 +232,7 @@ export class PostgresStore implements Store {
         [number, at, event.kind, storableText(event.by), storableEventData(event.data)],
       );
       const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1', [number]);
-      return rowToTicket(rows[0] as Row);
+      return { ticket: rowToTicket(rows[0] as Row), updated: true };
     });
   }
 

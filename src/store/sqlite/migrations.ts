@@ -124,4 +124,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 30,
+    name: 'who took a ticket, and when',
+    sql: `
+      -- "Je prends": the technician who took the ticket and the take-charge instant of the SLA
+      -- sheet; both empty until someone takes it.
+      ALTER TABLE tickets ADD COLUMN assignee TEXT;
+      ALTER TABLE tickets ADD COLUMN taken_at TEXT;
+    `,
+  },
 ];

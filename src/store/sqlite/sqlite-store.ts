@@ -18,8 +18,17 @@ import {
 } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
-import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
-import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
+import { holds, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import type {
+  CreateResult,
+  NewTicket,
+  Store,
+  Ticket,
+  TicketChanges,
+  TicketEvent,
+  TicketExpectation,
+  TicketFilter,
+} from '../ticket-store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** Options of the SQLite store. */
@@ -293,7 +302,14 @@ export class SqliteStore implements Store {
     }
     const day = ticketDay(ticket.createdAt, this.timezone);
     const { n } = this.statements.nextSeq.get(day) as { n: number };
-    const saved: Ticket = { ...ticket, number: formatTicketNumber(day, n), firstRespondedAt: null, resolvedAt: null };
+    const saved: Ticket = {
+      ...ticket,
+      number: formatTicketNumber(day, n),
+      firstRespondedAt: null,
+      resolvedAt: null,
+      assignee: null,
+      takenAt: null,
+    };
     const values: unknown[] = [day, n];
     for (const [, field] of TICKET_COLUMNS) values.push(field === 'contract' ? (saved.contract ? 1 : 0) : saved[field]);
     this.statements.insertTicket.run(...values);
@@ -323,19 +339,33 @@ export class SqliteStore implements Store {
   }
 
   async updateTicket(
-    asked: string,
-    asChanged: Parameters<Store['updateTicket']>[1],
+    number: string,
+    changes: TicketChanges,
     event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
   ): Promise<Ticket> {
+    return (await this.updateTicketIf(number, {}, changes, event)).ticket;
+  }
+
+  async updateTicketIf(
+    asked: string,
+    asExpected: TicketExpectation,
+    asChanged: TicketChanges,
+    event: Omit<TicketEvent, 'ticketNumber' | 'id'>,
+  ): Promise<{ ticket: Ticket; updated: boolean }> {
     const at = toUtcIso(event.at, 'event.at');
     const number = storableText(asked);
+    const expected = storableFields(asExpected);
     const changes = storableFields(asChanged);
-    const update = this.db.transaction((): Ticket => {
-      if (!this.statements.byNumber.get(number)) throw unknownTicket(number);
+    // IMMEDIATE: the check and the change hold the write lock together, across processes.
+    const update = this.db.transaction((): { ticket: Ticket; updated: boolean } => {
+      const row = this.statements.byNumber.get(number) as Row | undefined;
+      if (!row) throw unknownTicket(number);
+      const current = rowToTicket(row);
+      if (!holds(current, expected)) return { ticket: current, updated: false };
       const update = buildTicketUpdate(number, changes, () => '?');
       if (update) this.db.prepare(update.sql).run(...update.params);
       this.statements.insertEvent.run(number, at, event.kind, storableText(event.by), storableEventData(event.data));
-      return rowToTicket(this.statements.byNumber.get(number) as Row);
+      return { ticket: rowToTicket(this.statements.byNumber.get(number) as Row), updated: true };
     });
     return this.run('updating a ticket', () => update.immediate());
   }

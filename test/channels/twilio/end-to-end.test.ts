@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../../src/app.js';
 import { createRecordingSmsSender, createTwilioChannel } from '../../../src/channels/twilio/index.js';
+import { readConfig } from '../../../src/config/config.js';
 import { fixedClock } from '../../../src/domain.js';
 import { createGuichet } from '../../../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../src/policy/load.js';
@@ -28,7 +29,7 @@ describe('the phone line end to end, with the real engine', () => {
     });
     sms = createRecordingSmsSender();
     const env = { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_SMS_FROM: '+33700000000' };
-    const server = createHttpServer(app, env, [createTwilioChannel({ smsSender: () => sms })]);
+    const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
     const address = await listen(server, 0, '127.0.0.1');
     network = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
     stop = () => stopServer(server, app, 1_000);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readTwilioSettings, twilioEnabled } from '../../../src/channels/twilio/settings.js';
+import { twilioChannel } from '../../../src/channels/twilio/index.js';
+import { readConfig } from '../../../src/config/config.js';
+
+const twilioEnabled = (env: Record<string, string>) => twilioChannel.enabled(readConfig(env));
+const readTwilioSettings = (env: Record<string, string>) => readConfig(env).channels.twilio;
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 
@@ -42,7 +46,8 @@ describe('the phone line settings', () => {
     [{ TWILIO_AUTH_TOKEN: 'secret', PUBLIC_BASE_URL: 'guichet.example.fr' }, 'PUBLIC_BASE_URL'],
     [{ TWILIO_AUTH_TOKEN: 'secret', PUBLIC_BASE_URL: 'ftp://guichet.example.fr' }, 'PUBLIC_BASE_URL'],
     [{ TWILIO_AUTH_TOKEN: 'secret', TWILIO_ACCOUNT_SID: 'nope' }, 'TWILIO_ACCOUNT_SID'],
-    [{}, 'TWILIO_AUTH_TOKEN'],
+    [{ TWILIO_ACCOUNT_SID: SID }, 'TWILIO_AUTH_TOKEN must be set when TWILIO_ACCOUNT_SID is'],
+    [{ TWILIO_SMS_FROM: '+33700000000' }, 'TWILIO_AUTH_TOKEN must be set when TWILIO_SMS_FROM is'],
   ])('refuses %o naming %s', (env, field) => {
     expect(() => readTwilioSettings(env)).toThrow(field);
   });

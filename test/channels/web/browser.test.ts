@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../../src/app.js';
+import { readConfig } from '../../../src/config/config.js';
 import { fixedClock } from '../../../src/domain.js';
 import { createGuichet } from '../../../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../src/policy/load.js';
@@ -79,7 +80,7 @@ if (chromiumPresent) {
         accountsPath: DEFAULT_ACCOUNTS_PATH,
         logger: pino({ level: 'silent' }),
       });
-      http = await run(createHttpServer(app, {}, channels), app);
+      http = await run(createHttpServer(app, readConfig({}), channels), app);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { webChannel } from '../../../src/channels/web/channel.js';
+import { readConfig } from '../../../src/config/config.js';
 import { createHttpServer } from '../../../src/server/server.js';
 import { fakeGuichet } from '../../server/fake-guichet.js';
 import { type RunningServer, run } from '../../server/http-harness.js';
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 async function start(options: { engineFails?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const fake = fakeGuichet(options);
-  running = await run(createHttpServer(fake.app, options.env ?? {}, [webChannel]), fake.app);
+  running = await run(createHttpServer(fake.app, readConfig(options.env ?? {}), [webChannel]), fake.app);
   return { ...fake, http: running };
 }
 

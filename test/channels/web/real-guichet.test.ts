@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../../src/app.js';
+import { readConfig } from '../../../src/config/config.js';
 import { fixedClock } from '../../../src/domain.js';
 import type { TurnResult } from '../../../src/engine/turn.js';
 import { createGuichet } from '../../../src/main.js';
@@ -39,7 +40,7 @@ beforeEach(async () => {
     accountsPath: DEFAULT_ACCOUNTS_PATH,
     logger: pino({ level: 'info' }, sink),
   });
-  http = await run(createHttpServer(app, { WEB_TRUST_USER_ID: 'true' }, channels), app);
+  http = await run(createHttpServer(app, readConfig({ WEB_TRUST_USER_ID: 'true' }), channels), app);
 });
 
 afterEach(async () => {

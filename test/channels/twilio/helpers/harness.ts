@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Guichet } from '../../../../src/app.js';
 import { createRecordingSmsSender, createTwilioChannel } from '../../../../src/channels/twilio/index.js';
+import { readConfig } from '../../../../src/config/config.js';
 import { fixedClock } from '../../../../src/domain.js';
 import type { ConversationEngine } from '../../../../src/engine/turn.js';
 import { loadAccounts, loadPolicy } from '../../../../src/policy/load.js';
@@ -65,7 +66,7 @@ export async function startPhoneLine(
     TWILIO_SMS_FROM: '+33700000000',
     ...options.env,
   };
-  const server = createHttpServer(app, env, [createTwilioChannel({ smsSender: () => sms })]);
+  const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
   const address = await listen(server, 0, '127.0.0.1');
   const network: PhoneNetwork = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
   if (env.PUBLIC_BASE_URL) network.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
