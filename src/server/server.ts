@@ -14,6 +14,21 @@ import { asRestifyLog, setRequestLog } from './request-log.js';
 export const MAX_BODY_BYTES = 20 * 1024;
 
 /**
+ * The routes that read their own body: a signature over the exact bytes must be checked before
+ * anything parses them (Slack's X-Slack-Signature), so the global parsers below skip them.
+ */
+export const RAW_BODY_PATHS: readonly string[] = ['/slack/events'];
+
+function readsOwnBody(req: restify.Request): boolean {
+  return RAW_BODY_PATHS.includes(req.getPath());
+}
+
+/** `handler`, except on the routes of RAW_BODY_PATHS. */
+function unlessRawBody(handler: restify.RequestHandler): restify.RequestHandler {
+  return (req, res, next) => (readsOwnBody(req) ? next() : handler(req, res, next));
+}
+
+/**
  * Refuses (415) a body that is neither JSON nor a urlencoded form before it is read: the channels
  * take only these, and restify's multipart parser would otherwise write uploads to disk.
  */
@@ -56,8 +71,10 @@ export function createHttpServer(app: Guichet, env: NodeJS.ProcessEnv, channels:
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(acceptJsonOrForm);
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(unlessRawBody(acceptJsonOrForm));
+  for (const parser of restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false })) {
+    server.use(unlessRawBody(parser));
+  }
   server.on('restifyError', respondToRestifyError);
 
   server.get('/healthz', healthHandler(app));

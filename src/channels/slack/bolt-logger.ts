@@ -1,0 +1,21 @@
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from 'pino';
+
+const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+
+/**
+ * Bolt's and the WebClient's log lines on Guichet's pino logger, at their own level, so they land
+ * in the same JSON lines as the rest (the level is pino's, set by LOG_LEVEL).
+ */
+export function boltLogger(log: Logger): BoltLogger {
+  return {
+    debug: (...parts: unknown[]) => log.debug(text(parts)),
+    info: (...parts: unknown[]) => log.info(text(parts)),
+    warn: (...parts: unknown[]) => log.warn(text(parts)),
+    error: (...parts: unknown[]) => log.error(text(parts)),
+    // The level is LOG_LEVEL's; Bolt's own requests to change it are ignored.
+    setLevel: () => {},
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => {},
+  };
+}
