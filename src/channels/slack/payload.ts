@@ -35,15 +35,20 @@ const slashCommand = z.looseObject({
   text: z.string().default(''),
 });
 /** Slack's notices without an event of their own (app_rate_limited, …): acknowledged, nothing else. */
-const KNOWN = new Set(['event_callback', 'url_verification', ...INTERACTIONS]);
-const notice = z.looseObject({
-  type: z
-    .string()
-    .min(1)
-    .refine((type) => !KNOWN.has(type)),
-});
+const notice = z.looseObject({ type: z.string().min(1) });
 
 const envelope = z.union([eventCallback, urlVerification, interaction, slashCommand, notice]);
+
+/** The schema of a body by what it says it is, so a refusal names the field that is wrong. */
+function schemaOf(body: unknown): z.ZodType {
+  if (typeof body !== 'object' || body === null) return notice;
+  const { type, command } = body as { type?: unknown; command?: unknown };
+  if (command !== undefined) return slashCommand;
+  if (type === 'event_callback') return eventCallback;
+  if (type === 'url_verification') return urlVerification;
+  if (typeof type === 'string' && (INTERACTIONS as readonly string[]).includes(type)) return interaction;
+  return notice;
+}
 
 export type SlackEnvelope = z.output<typeof envelope>;
 
@@ -74,14 +79,14 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Sl
   } else {
     throw new MalformedPayload(`unexpected content type ${type || '(none)'}: Slack sends JSON or a form`);
   }
-  const result = envelope.safeParse(body);
+  const result = schemaOf(body).safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new MalformedPayload(
       `not a Slack payload (${issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unknown shape'})`,
     );
   }
-  return result.data;
+  return result.data as SlackEnvelope;
 }
 
 function mediaType(contentType: string | undefined): string {
