@@ -24,7 +24,7 @@ export interface SlackServer {
 /** Starts Guichet on `database` (in-memory SQLite by default) with Slack in HTTP mode. */
 export async function startSlackServer(
   api: SlackApiStandIn,
-  options: { database?: string } = {},
+  options: { database?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<SlackServer> {
   const logs: Record<string, unknown>[] = [];
   const logger = pino(
@@ -39,7 +39,12 @@ export async function startSlackServer(
     logger,
   });
   let adapter: SlackAdapter | undefined;
-  const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: api.apiUrl };
+  const env = {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: api.apiUrl,
+    ...options.env,
+  };
   const channel = createSlackChannel({ onMounted: (mounted) => (adapter = mounted) });
   const server = createHttpServer(app, env, [channel]);
   const address = await listen(server, 0, '127.0.0.1');
