@@ -152,6 +152,31 @@ describe('Slack: mentions, /ticket, buttons and API failures', () => {
     expect(api.callsOf('users.info')).toHaveLength(2);
   });
 
+  it('says the ticket could not be saved when the store fails, and handles the delivery anyway', async () => {
+    await server.slack.event(dmEvent("mon imprimante n'imprime plus", { eventId: 'Ev0STOREKO1' }));
+    await api.waitFor((stand) => stand.callsOf('chat.postMessage').length === 1, 'the first answer');
+    // The store stops answering: the claim of each delivery and the ticket's creation fail.
+    const store = server.app.store;
+    store.claimInbound = async () => {
+      throw new Error('the database is unreachable');
+    };
+    store.createTicket = async () => {
+      throw new Error('the database is unreachable');
+    };
+    let last = postedMessages(api).at(-1);
+    for (let i = 0; i < 8 && last && !last.text.startsWith('Désolé'); i++) {
+      const count = api.callsOf('chat.postMessage').length;
+      await server.slack.interaction(clickPayload(last, 0));
+      await api.waitFor((stand) => stand.callsOf('chat.postMessage').length > count, 'the next answer');
+      last = postedMessages(api).at(-1);
+    }
+    expect(last?.text).toMatch(/^Désolé, un problème technique m'empêche d'enregistrer le ticket/);
+    expect(buttonsOf(last ?? ({ blocks: [] } as never)).map((button) => button.label)).toContain('Réessayer');
+    expect(server.logs.some((line) => line.msg === 'the Slack delivery could not be claimed; handling it anyway')).toBe(
+      true,
+    );
+  });
+
   it('ignores its own messages and edits in the DM', async () => {
     const own = dmEvent('Bonjour', { eventId: 'Ev0OWNMSG01' }) as { event: Record<string, unknown> };
     own.event.bot_id = 'B0GUICHET1';
