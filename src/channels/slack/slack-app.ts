@@ -98,7 +98,7 @@ export function createSlackAdapter(
     receiver,
     logger,
     clientOptions,
-    authorize: cachedAuthorization(client, settings.botToken),
+    authorize: cachedAuthorization(client, settings.botToken, log),
     convoStore: false,
   });
   bolt.error(async (error) => {
@@ -183,12 +183,14 @@ export function createSlackAdapter(
 
 /**
  * Bolt's authorize for the one workspace of the bot token: `auth.test` once for the bot's ids,
- * kept while it succeeds; a failure is retried with the next payload instead of for ever failing.
+ * kept while it succeeds; a failure (a revoked token: `invalid_auth`) is logged with its code, Bolt
+ * acknowledges that payload without a listener, and the next payload asks again instead of failing
+ * for ever.
  */
-function cachedAuthorization(client: webApi.WebClient, botToken: string) {
+function cachedAuthorization(client: webApi.WebClient, botToken: string, log: Logger) {
   let ids: Promise<{ botId?: string; botUserId?: string }> | null = null;
   return async () => {
-    ids ??= client.auth.test().then(
+    ids ??= callSlack(log, 'auth.test', () => client.auth.test()).then(
       (result) => {
         const found: { botId?: string; botUserId?: string } = {};
         if (result.bot_id) found.botId = result.bot_id;

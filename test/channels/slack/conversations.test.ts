@@ -177,6 +177,21 @@ describe('Slack: mentions, /ticket, buttons and API failures', () => {
     );
   });
 
+  it('logs a refused bot token with auth.test and its code, and asks Slack again with the next payload', async () => {
+    api.fail('auth.test', 'invalid_auth');
+    const refused = dmEvent("mon imprimante n'imprime plus", { eventId: 'Ev0AUTHKO01' });
+    // Bolt acknowledges a payload it cannot authorize, and calls no listener.
+    expect((await server.slack.event(refused)).status).toBe(200);
+    await server.adapter.http?.idle();
+    expect(server.logs.some((line) => line.method === 'auth.test' && line.slackError === 'invalid_auth')).toBe(true);
+    expect(api.callsOf('chat.postMessage')).toEqual([]);
+    // The failure is not kept: once the token works again, the next message is answered.
+    await server.slack.event(dmEvent("mon imprimante n'imprime plus", { eventId: 'Ev0AUTHOK01' }));
+    await server.adapter.http?.idle();
+    expect(api.callsOf('auth.test')).toHaveLength(2);
+    expect(api.callsOf('chat.postMessage')).toHaveLength(1);
+  });
+
   it('ignores its own messages and edits in the DM', async () => {
     const own = dmEvent('Bonjour', { eventId: 'Ev0OWNMSG01' }) as { event: Record<string, unknown> };
     own.event.bot_id = 'B0GUICHET1';
