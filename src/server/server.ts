@@ -20,7 +20,8 @@ export const MAX_BODY_BYTES = 20 * 1024;
 export const RAW_BODY_PATHS: readonly string[] = ['/slack/events'];
 
 function readsOwnBody(req: restify.Request): boolean {
-  return RAW_BODY_PATHS.includes(req.getPath());
+  // From Node's own request line, whatever restify version parses the rest.
+  return RAW_BODY_PATHS.includes((req.url ?? '').split('?')[0] ?? '');
 }
 
 /** `handler`, except on the routes of RAW_BODY_PATHS. */
