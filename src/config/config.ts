@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { slackSettings } from '../channels/slack/settings.js';
 import { twilioSettings } from '../channels/twilio/settings.js';
 import { webSettings } from '../channels/web/settings.js';
 import { ErrorCode, GuichetError } from '../errors.js';
@@ -62,6 +63,7 @@ const coreSettings = z
 const channelSettings = {
   web: webSettings,
   twilio: twilioSettings,
+  slack: slackSettings,
 } satisfies Record<string, SettingsSection>;
 
 type ChannelSettings = { [K in keyof typeof channelSettings]: z.output<(typeof channelSettings)[K]> };

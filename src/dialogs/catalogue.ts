@@ -412,3 +412,95 @@ const technicianActionsEn: TechnicianActionMessages = {
 export function technicianActionMessages(language: Language): TechnicianActionMessages {
   return language === 'en' ? technicianActionsEn : technicianActionsFr;
 }
+
+// ─── Slack ──────────────────────────────────────────────────────────────────────────────────────
+// What the Slack channel shows besides the dialog's own sentences: the clicked button's answer,
+// the ticket card's field names, the App Home tab and the modal to describe a problem.
+
+const slackFr = {
+  chosen: (label: string) => `✅ ${label}`,
+  alreadyUsed: () =>
+    'Ce bouton a déjà servi : votre réponse a été prise en compte. Répondez à la dernière question de la conversation.',
+  openingDm: () => 'Je vous écris en message privé.',
+  dmFailed: (phone: string) =>
+    `Je n'arrive pas à vous écrire en message privé pour le moment. Réessayez dans un instant, ou appelez le support au ${phone}.`,
+  deliveryFailed: (phone: string) =>
+    `Désolé, Slack a refusé ma réponse. Réessayez dans un instant, ou appelez le support au ${phone}.`,
+  card: {
+    ticket: (number: string) => `Ticket ${number}`,
+    type: 'Type',
+    priority: 'Priorité',
+    reason: 'Pourquoi cette priorité',
+    queue: 'File',
+    status: 'Statut',
+    firstResponse: 'Première réponse au plus tard',
+    resolution: 'Résolution au plus tard',
+    escalation: 'Escalade',
+  },
+  home: {
+    title: 'Vos tickets ouverts',
+    intro: (company: string) => `Guichet ouvre vos tickets au support ${company} et vous dit où ils en sont.`,
+    none: "Vous n'avez aucun ticket ouvert.",
+    unknown:
+      'Je ne retrouve pas votre compte Slack dans nos fichiers clients : écrivez-moi en message privé, je vous demanderai votre entreprise et votre nom.',
+    newProblem: 'Signaler un nouveau problème',
+    ticketLine: (number: string, title: string) => `*${number}* : ${title}`,
+    details: (status: string, priority: string) => `${status}, priorité ${priority.toLowerCase()}`,
+  },
+  modal: {
+    title: 'Nouveau problème',
+    label: 'Décrivez le problème ou votre demande',
+    hint: 'Avec vos mots : ce qui ne marche pas, depuis quand, qui est bloqué.',
+    submit: 'Envoyer',
+    close: 'Annuler',
+  },
+};
+
+/** The Slack channel's words: both languages say the same things. */
+export type SlackMessages = typeof slackFr;
+
+const slackEn: SlackMessages = {
+  chosen: (label) => `✅ ${label}`,
+  alreadyUsed: () =>
+    'This button has already been used: your answer was taken into account. Please answer the latest question of the conversation.',
+  openingDm: () => 'I am writing to you in a direct message.',
+  dmFailed: (phone) =>
+    `I cannot write to you in a direct message right now. Please try again in a moment, or call the support line on ${phone}.`,
+  deliveryFailed: (phone) =>
+    `Sorry, Slack refused my answer. Please try again in a moment, or call the support line on ${phone}.`,
+  card: {
+    ticket: (number) => `Ticket ${number}`,
+    type: 'Type',
+    priority: 'Priority',
+    reason: 'Why this priority',
+    queue: 'Queue',
+    status: 'Status',
+    firstResponse: 'First response by',
+    resolution: 'Resolution by',
+    escalation: 'Escalation',
+  },
+  home: {
+    title: 'Your open tickets',
+    intro: (company) => `Guichet opens your tickets with the ${company} support team and tells you where they stand.`,
+    none: 'You have no open ticket.',
+    unknown:
+      'I cannot find your Slack account in our customer records: write to me in a direct message and I will ask for your company and your name.',
+    newProblem: 'Report a new problem',
+    ticketLine: (number, title) => `*${number}*: ${title}`,
+    details: (status, priority) => `${status}, ${priority.toLowerCase()} priority`,
+  },
+  modal: {
+    title: 'New problem',
+    label: 'Describe the problem or your request',
+    hint: 'In your own words: what does not work, since when, who is blocked.',
+    submit: 'Send',
+    close: 'Cancel',
+  },
+};
+
+const slackCatalogues: Record<Language, SlackMessages> = { fr: slackFr, en: slackEn };
+
+/** The Slack channel's words in one language. */
+export function slackMessages(language: Language): SlackMessages {
+  return slackCatalogues[language];
+}

@@ -38,13 +38,24 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: MAX_BODY_BYTES, timeo
  * `Content-Encoding`, of a body announced above the limit and of another media type applies to
  * every route, before any handler.
  */
-const ownBodyPaths = new WeakMap<Server, Set<string>>();
+const ownBodyPaths = new WeakMap<Server, Map<string, number>>();
 
-/** Marks `path` as a route whose handler reads its own body with `readRawBody`. */
-export function readsOwnBody(server: Server, path: string): void {
-  const paths = ownBodyPaths.get(server) ?? new Set<string>();
-  paths.add(path);
+/**
+ * Marks `path` as a route whose handler reads its own body (with `readRawBody`, or a parser of
+ * its own), of at most `maxBytes`: a platform whose payloads are larger than a chat message (a
+ * Slack interactivity payload, a Teams activity) names its own bound.
+ */
+export function readsOwnBody(server: Server, path: string, maxBytes: number = MAX_BODY_BYTES): void {
+  const paths = ownBodyPaths.get(server) ?? new Map<string, number>();
+  paths.set(path, maxBytes);
   ownBodyPaths.set(server, paths);
+}
+
+/** The largest body the route of the request takes: its own bound, or MAX_BODY_BYTES. */
+function bodyLimitOf(server: Server, req: Request): number {
+  // From Node's own request line: a `pre` handler runs before restify has routed the request.
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  return ownBodyPaths.get(server)?.get(path) ?? MAX_BODY_BYTES;
 }
 
 /** Whether the request carries a body at all (a length above zero, or chunks). */
@@ -58,27 +69,30 @@ function hasBody(req: Request): boolean {
  * would escape the size limit: a 19 KB gzip can inflate to 20 MB) gets 415; a `Content-Length`
  * above MAX_BODY_BYTES gets 413 at once, without waiting for the bytes.
  */
-export function refuseUnreadableBodies(req: Request, res: Response, next: (arg?: false) => void): void {
-  const encoding = req.headers['content-encoding']?.trim().toLowerCase();
-  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
-    res.setHeader('accept-encoding', 'identity');
-    sendError(
-      req,
-      res,
-      415,
-      HttpErrorCode.UnsupportedMediaType,
-      `Content-Encoding "${encoding}" is not accepted: send the body uncompressed`,
-    );
-    next(false);
-    return;
-  }
-  const announced = Number(req.headers['content-length'] ?? 0);
-  if (announced > MAX_BODY_BYTES) {
-    tooLarge(req, res, `${announced} bytes announced`, MAX_BODY_BYTES);
-    next(false);
-    return;
-  }
-  next();
+export function refuseUnreadableBodies(server: Server) {
+  return (req: Request, res: Response, next: (arg?: false) => void): void => {
+    const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+    if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+      res.setHeader('accept-encoding', 'identity');
+      sendError(
+        req,
+        res,
+        415,
+        HttpErrorCode.UnsupportedMediaType,
+        `Content-Encoding "${encoding}" is not accepted: send the body uncompressed`,
+      );
+      next(false);
+      return;
+    }
+    const announced = Number(req.headers['content-length'] ?? 0);
+    const limit = bodyLimitOf(server, req);
+    if (announced > limit) {
+      tooLarge(req, res, `${announced} bytes announced`, limit);
+      next(false);
+      return;
+    }
+    next();
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ export const HttpErrorCode = {
   MethodNotAllowed: 'guichet_method_not_allowed',
   Unavailable: 'guichet_unavailable',
   Internal: 'guichet_internal',
+  Unauthorized: 'guichet_unauthorized',
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 

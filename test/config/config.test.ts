@@ -51,7 +51,7 @@ describe('the configuration', () => {
       accountsPath: DEFAULT_ACCOUNTS_PATH,
       intentsDir: DEFAULT_INTENTS_DIR,
       logLevel: 'info',
-      channels: { web: { trustUserId: false }, twilio: null },
+      channels: { web: { trustUserId: false }, twilio: null, slack: null },
     });
   });
 

@@ -1,0 +1,346 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+import { fileURLToPath } from 'node:url';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { pino } from 'pino';
+import { createSlackChannel } from '../src/channels/slack/index.js';
+import { readConfig } from '../src/config/config.js';
+import { fixedClock } from '../src/domain.js';
+import { createGuichet } from '../src/main.js';
+import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
+import { listen, stopServer } from '../src/server/lifecycle.js';
+import { createHttpServer } from '../src/server/server.js';
+import { type BenchRow, percentile } from './harness.js';
+
+/**
+ * Slack message events on loopback, signed as Slack signs them, posted to two servers in turn,
+ * each in a process of its own: `guichet start` with the Slack channel (real engine, classifier
+ * and in-memory SQLite store, every delivery claimed in the store), and a bare Bolt app (its own
+ * HTTPReceiver) answering every message with a fixed text. Both post their answer to the same
+ * stand-in of the Web API, in this process, which counts them. Open loop at 200 events/s for the
+ * p99 time to the HTTP acknowledgement; closed loop for the throughput, counted until every
+ * event's answer has reached the stand-in (an acknowledgement alone is not the work done).
+ */
+
+const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
+const BOT_TOKEN = 'xoxb-bench-0000000000-aaaaaaaaaaaaaaaaaaaaaaaa';
+const RATE_PER_SECOND = 200;
+const DURATION_MS = 3_000;
+const RUNS = 3;
+const THROUGHPUT_EVENTS = 1_200;
+const THROUGHPUT_CONCURRENCY = 16;
+/** Contacts of the shipped accounts file: the first by chatIds.slack, the others by profile e-mail. */
+const USERS: Record<string, string | null> = {
+  U0DURAND01: null,
+  U0MARTIN01: 'l.bernard@martin-avocats.fr',
+  U0MARTIN02: 's.martin@martin-avocats.fr',
+  U0DURAND02: null,
+};
+const DESCRIPTIONS = [
+  "mon imprimante n'imprime plus",
+  'je ne reçois plus mes mails depuis ce matin',
+  'mon poste ne démarre plus',
+  'le standard téléphonique ne répond plus',
+];
+
+type Target = 'guichet' | 'bolt';
+
+/** The Web API stand-in: answers as Slack does and counts the answers posted. */
+class WebApi {
+  posted = 0;
+  private server: http.Server | null = null;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const method = (req.url ?? '').replace(/^\/api\//, '');
+        const args = parseQuery(Buffer.concat(chunks).toString());
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.answer(method, args)));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  private answer(method: string, args: NodeJS.Dict<string | string[]>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'U0GUICHETBOT', bot_id: 'B0GUICHET1', team_id: 'T0GUICHET' };
+      case 'chat.postMessage':
+        this.posted += 1;
+        return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}` };
+      case 'users.info': {
+        const email = USERS[String(args.user)] ?? null;
+        return { ok: true, user: { id: args.user, profile: email ? { email } : {} } };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  async waitForPosted(count: number): Promise<void> {
+    while (this.posted < count) await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+let sequence = 0;
+
+/** One message.im event callback, new event id, new DM (a new conversation each), as Slack sends it. */
+function messageEvent(): string {
+  const n = ++sequence;
+  const users = Object.keys(USERS);
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(n % 1_000_000).padStart(6, '0')}`;
+  return JSON.stringify({
+    token: 'bench',
+    team_id: 'T0GUICHET',
+    api_app_id: 'A0GUICHET1',
+    event: {
+      type: 'message',
+      user: users[n % users.length],
+      text: DESCRIPTIONS[n % DESCRIPTIONS.length],
+      ts,
+      client_msg_id: `bench-${n}`,
+      channel: `D${n.toString(36).toUpperCase().padStart(10, '0')}`,
+      event_ts: ts,
+      channel_type: 'im',
+    },
+    type: 'event_callback',
+    event_id: `EvBENCH${n}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0GUICHET', user_id: 'U0GUICHETBOT', is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** Posts one signed event; resolves when the HTTP acknowledgement is received. */
+function post(origin: string, body: string): Promise<void> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${origin}/slack/events`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': `v0=${signature}`,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve() : reject(new Error(`answered ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The server side: Guichet with the Slack channel, or the bare Bolt app, on a free port of loopback. */
+async function serve(target: Target, apiUrl: string): Promise<void> {
+  if (target === 'guichet') {
+    const app = await createGuichet({
+      database: ':memory:',
+      clock: fixedClock('2026-11-23T10:00:00+01:00'),
+      policyPath: DEFAULT_POLICY_PATH,
+      accountsPath: DEFAULT_ACCOUNTS_PATH,
+      logger: pino({ level: 'silent' }),
+    });
+    const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl };
+    const server = createHttpServer(app, readConfig(env), [createSlackChannel()]);
+    const address = await listen(server, 0, '127.0.0.1');
+    process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
+    process.stdin.resume();
+    process.stdin.on('end', () => {
+      void stopServer(server, app, 1_000).then(() => process.exit(0));
+    });
+    return;
+  }
+  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET });
+  const bolt = new App({ token: BOT_TOKEN, receiver, clientOptions: { slackApiUrl: apiUrl } });
+  bolt.message(async ({ say }) => {
+    await say("Merci, c'est noté : un technicien vous répondra.");
+  });
+  const server = (await bolt.start(0)) as http.Server;
+  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', () => {
+    void bolt.stop().then(() => process.exit(0));
+  });
+}
+
+/** Runs the server of `target` in a child process (this file, in server mode) for the time of `work`. */
+async function withServer<T>(target: Target, apiUrl: string, work: (origin: string) => Promise<T>): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, GUICHET_BENCH_SLACK_SERVER: target, GUICHET_BENCH_SLACK_API: apiUrl },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let buffered = '';
+      child.once('exit', (code) => reject(new Error(`the ${target} benchmark server exited (${code})`)));
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const line = buffered.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve((JSON.parse(line) as { port: number }).port);
+      });
+    });
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    child.stdin?.end();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill(), 3_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Open loop: each event sent at its scheduled instant; latency from that instant to the acknowledgement. */
+async function openLoop(origin: string, api: WebApi): Promise<number[]> {
+  const total = Math.round((RATE_PER_SECOND * DURATION_MS) / 1000);
+  const interval = 1000 / RATE_PER_SECOND;
+  const latencies: number[] = [];
+  const start = performance.now();
+  const before = api.posted;
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const scheduled = start + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sent.push(post(origin, messageEvent()).then(() => void latencies.push(performance.now() - scheduled)));
+  }
+  await Promise.all(sent);
+  // Let the work after the acknowledgements finish before the next run.
+  await api.waitForPosted(before + total);
+  return latencies;
+}
+
+/** Closed loop: events per second until every answer has been posted to the Web API. */
+async function closedLoop(origin: string, api: WebApi): Promise<number> {
+  const perWorker = Math.ceil(THROUGHPUT_EVENTS / THROUGHPUT_CONCURRENCY);
+  const before = api.posted;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: THROUGHPUT_CONCURRENCY }, async () => {
+      for (let i = 0; i < perWorker; i++) await post(origin, messageEvent());
+    }),
+  );
+  await api.waitForPosted(before + perWorker * THROUGHPUT_CONCURRENCY);
+  return (perWorker * THROUGHPUT_CONCURRENCY) / ((performance.now() - start) / 1000);
+}
+
+interface Figures {
+  p99: number[];
+  p50: number[];
+  throughput: number[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** One open-loop run and one closed-loop run against a server, added to its figures. */
+async function measureOnce(origin: string, api: WebApi, figures: Figures): Promise<void> {
+  const latencies = await openLoop(origin, api);
+  figures.p99.push(percentile(latencies, 99));
+  figures.p50.push(percentile(latencies, 50));
+  figures.throughput.push(await closedLoop(origin, api));
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const api = new WebApi();
+  await api.start();
+  try {
+    const bare: Figures = { p99: [], p50: [], throughput: [] };
+    const guichet: Figures = { p99: [], p50: [], throughput: [] };
+    const ratios: number[] = [];
+    // Both servers run at once and their runs alternate, so the load of a shared machine weighs on
+    // both alike; the ratio is taken run by run.
+    await withServer('bolt', api.url, (boltOrigin) =>
+      withServer('guichet', api.url, async (guichetOrigin) => {
+        // Warm-up of both (module caches, JIT, the auth.test and users.info caches).
+        await closedLoop(boltOrigin, api);
+        await closedLoop(guichetOrigin, api);
+        for (let i = 0; i < RUNS; i++) {
+          await measureOnce(boltOrigin, api, bare);
+          await measureOnce(guichetOrigin, api, guichet);
+          ratios.push((guichet.throughput.at(-1) ?? 0) / (bare.throughput.at(-1) ?? 1));
+        }
+      }),
+    );
+    const open = `open loop, ${DURATION_MS / 1000} s at ${RATE_PER_SECOND} events/s`;
+    return [
+      {
+        name: 'slack event p99 time to the HTTP acknowledgement at 200 events/s',
+        median: median(guichet.p99),
+        unit: 'ms',
+        goal: { value: 100, higherIsBetter: false },
+        runs: RUNS,
+        note: `${open}, Guichet`,
+      },
+      {
+        name: 'slack event p99 time to the HTTP acknowledgement at 200 events/s, bare Bolt app',
+        median: median(bare.p99),
+        unit: 'ms',
+        runs: RUNS,
+        note: 'runs alternating with the row above',
+      },
+      {
+        name: 'slack event median time to the acknowledgement at 200 events/s',
+        median: median(guichet.p50),
+        unit: 'ms',
+        runs: RUNS,
+        note: `Guichet; bare Bolt app ${median(bare.p50).toFixed(3)} ms`,
+      },
+      {
+        name: 'slack events handled per second (acknowledged, turn run, answer posted)',
+        median: median(guichet.throughput),
+        unit: 'events/s',
+        runs: RUNS,
+        note: `closed loop, ${THROUGHPUT_CONCURRENCY} senders, ${THROUGHPUT_EVENTS} events, Guichet`,
+      },
+      {
+        name: 'slack events handled per second, bare Bolt app (fixed answer)',
+        median: median(bare.throughput),
+        unit: 'events/s',
+        runs: RUNS,
+        note: 'runs alternating with the row above',
+      },
+      {
+        name: 'slack throughput, Guichet / bare Bolt app',
+        median: median(ratios),
+        unit: '×',
+        goal: { value: 0.5, higherIsBetter: true },
+        runs: RUNS,
+        note: 'median of the ratios of each pair of runs',
+      },
+    ];
+  } finally {
+    agent.destroy();
+    await api.stop();
+  }
+}
+
+const serverTarget = process.env.GUICHET_BENCH_SLACK_SERVER;
+if (serverTarget === 'guichet' || serverTarget === 'bolt')
+  await serve(serverTarget, process.env.GUICHET_BENCH_SLACK_API ?? '');
