@@ -13,4 +13,6 @@ export interface Channel {
   enabled(env: NodeJS.ProcessEnv): boolean;
   /** Registers the channel's routes. */
   mount(server: Server, app: Guichet, env: NodeJS.ProcessEnv): void;
+  /** A line of the start-up banner about how the channel runs (its route, a local-testing warning). */
+  notice?(env: NodeJS.ProcessEnv): string;
 }

@@ -33,6 +33,28 @@ function acceptJsonOrForm(req: restify.Request, res: restify.Response, next: res
   next(false);
 }
 
+/** The paths of each server whose route parses its own body: the shared parser leaves them alone. */
+const ownBodyPaths = new WeakMap<restify.Server, Set<string>>();
+
+/**
+ * Declares that the route at `path` parses its own body (with its own size limit, as the Teams
+ * activities need), so the shared 20 KiB parser skips it. Call it when mounting the route.
+ */
+export function parsesItsOwnBody(server: restify.Server, path: string): void {
+  const paths = ownBodyPaths.get(server) ?? new Set<string>();
+  paths.add(path);
+  ownBodyPaths.set(server, paths);
+}
+
+/** The shared body parser, skipped on the paths declared with `parsesItsOwnBody`. */
+function sharedBodyParser(server: restify.Server): restify.RequestHandler[] {
+  const handlers = [restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false })].flat();
+  return handlers.map((handler) => (req: restify.Request, res: restify.Response, next: restify.Next) => {
+    if (ownBodyPaths.get(server)?.has(req.path())) return next();
+    return handler(req, res, next);
+  });
+}
+
 /** The channels of the list whose settings are present in the environment. */
 export function enabledChannels(channels: readonly Channel[], env: NodeJS.ProcessEnv): Channel[] {
   return channels.filter((channel) => channel.enabled(env));
@@ -57,7 +79,7 @@ export function createHttpServer(app: Guichet, env: NodeJS.ProcessEnv, channels:
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(acceptJsonOrForm);
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.use(sharedBodyParser(server));
   server.on('restifyError', respondToRestifyError);
 
   server.get('/healthz', healthHandler(app));
