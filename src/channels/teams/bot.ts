@@ -4,6 +4,7 @@ import type { Guichet } from '../../app.js';
 import { teamsWording } from '../../dialogs/catalogue.js';
 import type { Turn, TurnResult } from '../../engine/turn.js';
 import { answeredCard, type ChoiceSubmit, choiceSubmit } from './cards.js';
+import { withoutBuiltInRetries } from './connector-client.js';
 import type { TeamsMembers } from './members.js';
 import { type OutgoingActivity, renderReplies } from './render.js';
 
@@ -48,9 +49,14 @@ export async function deliver(
   return false;
 }
 
-/** The conversation reference, serialized for the ticket (Turn.conversationRef). */
+/**
+ * The conversation reference, serialized for the ticket (Turn.conversationRef). It names the
+ * conversation, not the message: what Guichet writes later is a new message in the chat (or the
+ * thread of a channel, whose conversation id carries it), not a reply to this activity.
+ */
 function conversationRefOf(context: TurnContext): string {
-  return JSON.stringify(TurnContext.getConversationReference(context.activity));
+  const { activityId: _message, ...reference } = TurnContext.getConversationReference(context.activity);
+  return JSON.stringify(reference);
 }
 
 /** In a team channel or a group chat the bot answers only when it is mentioned. */
@@ -79,6 +85,7 @@ export class TeamsBot {
   /** The adapter's turn logic. `log` is the request's logger, with the activity's ids. */
   async onTurn(context: TurnContext, log: Logger): Promise<void> {
     const activity = context.activity;
+    withoutBuiltInRetries(context);
     switch (activity.type) {
       case ActivityTypes.Message:
         await this.onMessage(context, log);

@@ -1,10 +1,16 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { type Activity, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ErrorCode, GuichetError } from '../../errors.js';
 import type { PersonMessage, PersonMessenger } from '../../messaging/person-messenger.js';
 import { deliver } from './bot.js';
+import { withoutBuiltInRetries } from './connector-client.js';
 import { renderPersonMessage } from './render.js';
+
+/** The connector client of a turn, as far as a new message in a conversation needs it. */
+interface ConversationsClient {
+  conversations: { sendToConversation(conversationId: string, activity: Activity): Promise<unknown> };
+}
 
 /** The fields of a stored conversation reference that `continueConversationAsync` needs. */
 const storedReference = z.looseObject({
@@ -48,9 +54,13 @@ export function teamsMessenger(
       const log = logger.child({ conversation: reference.conversation?.id });
       let delivered = false;
       await adapter.continueConversationAsync(appId, reference, async (context) => {
+        withoutBuiltInRetries(context);
+        // A new message in the conversation (POST …/activities), not a reply to the turn's activity.
+        const connector = context.turnState.get(context.adapter.ConnectorClientKey) as ConversationsClient;
+        const activity = TurnContext.applyConversationReference(renderPersonMessage(message), reference) as Activity;
         delivered = await deliver(
           'proactive message',
-          () => context.sendActivity(renderPersonMessage(message)),
+          () => connector.conversations.sendToConversation(activity.conversation.id, activity),
           log,
           retryDelayMs,
         );
