@@ -1,15 +1,13 @@
-import { type Request as BotRequest, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Guichet } from '../../app.js';
+import type { PersonMessage } from '../../messaging/person-messenger.js';
 import type { Channel } from '../../server/channel.js';
 import { HttpErrorCode, sendError } from '../../server/http-error.js';
 import { requestLog } from '../../server/request-log.js';
 import { parsesItsOwnBody } from '../../server/server.js';
 import { describeActivityIssues, incomingActivity } from './activity.js';
-import { TeamsBot } from './bot.js';
-import { TeamsMembers } from './members.js';
-import { teamsMessenger } from './messenger.js';
-import { readTeamsSettings, type TeamsSettings, teamsEnabled } from './settings.js';
+import type { TeamsRuntime } from './runtime.js';
+import { readTeamsSettings, teamsEnabled } from './settings.js';
 
 /** Where Azure Bot Service (and the Agents Playground, and the Emulator) posts the activities. */
 export const TEAMS_PATH = '/api/messages';
@@ -27,36 +25,25 @@ export interface TeamsChannelOptions {
   retryDelayMs?: number;
 }
 
-/** The Bot Framework authentication of the settings: none at all in anonymous mode. */
-function authenticationOf(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
-  if (settings.anonymous) return new ConfigurationBotFrameworkAuthentication({});
-  const config: Record<string, string> = {
-    MicrosoftAppId: settings.appId,
-    MicrosoftAppType: settings.appType,
-  };
-  if (settings.password !== null) config.MicrosoftAppPassword = settings.password;
-  if (settings.tenantId !== null) config.MicrosoftAppTenantId = settings.tenantId;
-  return new ConfigurationBotFrameworkAuthentication(config);
-}
-
 /**
  * Mounts the Teams channel: POST /api/messages through botbuilder's CloudAdapter (which checks the
- * Bot Framework token when an app id is set, and answers 401 without one), its own body parser,
- * and the Teams messenger registered on `app.messengers` for the messages written later.
+ * Bot Framework token when an app id is set, and answers 401 without one), with its own body
+ * parser, and the Teams messenger on `app.messengers` for the messages written later. The settings
+ * are checked now; botbuilder (about 1.5 s to load) is loaded beside the start-up, not before it,
+ * and only when the channel is on.
  */
 export function mountTeamsChannel(
   server: Server,
   app: Guichet,
   env: NodeJS.ProcessEnv,
   options: TeamsChannelOptions = {},
-): CloudAdapter {
+): void {
   const settings = readTeamsSettings(env);
   const retryDelayMs = options.retryDelayMs ?? 250;
-  const adapter = new CloudAdapter(authenticationOf(settings));
-  adapter.onTurnError = async (context, error) => {
-    app.logger.error({ err: error, conversation: context.activity.conversation?.id }, 'the Teams turn failed');
-  };
-  const bot = new TeamsBot({ app, members: new TeamsMembers(app.accounts, app.logger), retryDelayMs });
+  const runtime: Promise<TeamsRuntime> = import('./runtime.js').then((m) =>
+    m.createTeamsRuntime(app, settings, retryDelayMs),
+  );
+  runtime.catch((error: unknown) => app.logger.error({ err: error }, 'the Teams channel could not be loaded'));
 
   parsesItsOwnBody(server, TEAMS_PATH);
   server.post(
@@ -65,27 +52,31 @@ export function mountTeamsChannel(
     async (req: Request, res: Response) => {
       const parsed = incomingActivity.safeParse(req.body);
       if (!parsed.success) {
-        sendError(
-          req,
-          res,
-          400,
-          HttpErrorCode.InvalidInput,
-          `not a Bot Framework activity: ${describeActivityIssues(parsed.error)}`,
-        );
+        const issues = describeActivityIssues(parsed.error);
+        sendError(req, res, 400, HttpErrorCode.InvalidInput, `not a Bot Framework activity: ${issues}`);
         return;
       }
       const activity = parsed.data;
       const log = requestLog(req).child({ activity: activity.id, type: activity.type, channelId: activity.channelId });
-      // restify's request is the Node request botbuilder reads (method, headers, parsed body).
-      await adapter.process(req as unknown as BotRequest, res, (context) => bot.onTurn(context, log));
+      let teams: TeamsRuntime;
+      try {
+        teams = await runtime;
+      } catch {
+        sendError(req, res, 503, HttpErrorCode.Unavailable, 'the Teams channel is not available; try again later');
+        return;
+      }
+      await teams.process(req, res, log);
       if (res.statusCode === 401) log.warn({ status: 401 }, 'Teams activity refused: no valid Bot Framework token');
     },
   );
-  app.messengers.register(teamsMessenger(adapter, settings.appId, app.logger, retryDelayMs));
+  app.messengers.register({
+    channel: 'teams',
+    send: async (conversationRef: string, message: PersonMessage) =>
+      (await runtime).messenger.send(conversationRef, message),
+  });
   if (settings.anonymous) {
     app.logger.warn('Teams runs without authentication (TEAMS_ANONYMOUS=true): for local testing only');
   }
-  return adapter;
 }
 
 /** The Teams channel as a channel of `guichet start`, with its own options. */
@@ -93,9 +84,7 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): Channel {
   return {
     name: 'teams',
     enabled: teamsEnabled,
-    mount: (server, app, env) => {
-      mountTeamsChannel(server, app, env, options);
-    },
+    mount: (server, app, env) => mountTeamsChannel(server, app, env, options),
     notice: (env) =>
       readTeamsSettings(env).anonymous
         ? `teams:    ${TEAMS_PATH} without authentication (TEAMS_ANONYMOUS=true): for local testing only`
