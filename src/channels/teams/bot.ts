@@ -59,6 +59,14 @@ function conversationRefOf(context: TurnContext): string {
   return JSON.stringify(reference);
 }
 
+/**
+ * The key of an activity's delivery: activity ids are unique within a conversation only (a
+ * personal chat numbers its messages by their time), so the conversation is part of it.
+ */
+function deliveryKey(context: TurnContext): string {
+  return `${context.activity.conversation.id}|${context.activity.id ?? ''}`;
+}
+
 /** In a team channel or a group chat the bot answers only when it is mentioned. */
 function isSharedConversation(context: TurnContext): boolean {
   const type = context.activity.conversation.conversationType;
@@ -117,7 +125,7 @@ export class TeamsBot {
 
   private async onMessage(context: TurnContext, log: Logger): Promise<void> {
     const activity = context.activity;
-    if (!(await this.firstDelivery(activity.id ?? '', INBOUND_ACTIVITY, log))) {
+    if (!(await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log))) {
       log.info('Teams activity already handled: ignored');
       return;
     }
@@ -162,7 +170,7 @@ export class TeamsBot {
     const activity = context.activity;
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
     if (!botAdded || isSharedConversation(context)) return;
-    if (activity.id && !(await this.firstDelivery(activity.id, INBOUND_ACTIVITY, log))) return;
+    if (activity.id && !(await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log))) return;
     const turn: Omit<Turn, 'text'> = { channel: 'teams', conversationId: activity.conversation.id };
     const userId = await this.deps.members.userIdOf(context);
     if (userId !== undefined) turn.userId = userId;
@@ -193,7 +201,7 @@ export class TeamsBot {
         value: answeredCard(submitted.data).content,
       },
     };
-    if (await this.firstDelivery(activity.id ?? '', INBOUND_ACTIVITY, log)) {
+    if (await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log)) {
       await this.onChoice(context, submitted.data, log, false);
     }
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });

@@ -106,6 +106,19 @@ describe('Teams retries and redeliveries', () => {
   });
 });
 
+describe('a failing store', () => {
+  it('makes the bot say it cannot answer now, and logs why', async () => {
+    const t = await started();
+    await t.app.store.close();
+    const message = t.activity('message');
+    expect((await t.post(message)).status).toBe(200);
+    const [reply] = repliesTo(t, message.id);
+    expect(reply?.body?.text).toMatch(/^Désolé, un problème technique m'empêche de vous répondre/);
+    expect(errors(t)).toContain('the Teams delivery could not be recorded; handling it anyway');
+    expect(errors(t)).toContain('the turn could not be handled');
+  });
+});
+
 describe('who is writing in Teams', () => {
   it('recognises a contact by chatIds.teams without asking the connector', async () => {
     const t = await started();
