@@ -49,7 +49,8 @@ describe('guichet start with Teams', () => {
     });
     started.stderr?.resume();
     const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
-    await expect.poll(() => out, { timeout: 20_000 }).toMatch(/store: /);
+    // A process of its own loads every module: on a busy machine that can take many seconds.
+    await expect.poll(() => out, { timeout: 50_000 }).toMatch(/store: /);
     expect(out).toContain('channels: web, teams');
     expect(out).toContain(
       'teams:    /api/messages without authentication (TEAMS_ANONYMOUS=true): for local testing only',
@@ -67,7 +68,7 @@ describe('guichet start with Teams', () => {
 
     started.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 60_000);
 
   it('stops start-up naming the missing Teams setting', async () => {
     const io = memoryIo('', { MicrosoftAppId: '3f9a1c7e-5b2d-4a8f-9e6c-1d0b7a4c2e8f', MicrosoftAppPassword: 's' });
