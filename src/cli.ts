@@ -24,6 +24,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'list, show and act on tickets (list | show N | take|reply|escalate|wait|resolve|reopen N --by T)',
     load: async () => (await import('./cli/tickets.js')).tickets,
   },
+  teams: {
+    summary: 'teams package: write the Teams app zip (manifest and icons) to upload in Teams',
+    load: async () => (await import('./cli/teams.js')).teams,
+  },
   report: {
     summary: 'the SLA compliance report (--from, --to)',
     load: async () => (await import('./cli/report.js')).report,

@@ -74,7 +74,9 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   }
 
   const url = urlOf(address);
-  const on = enabledChannels(channels, config).map((channel) => channel.name);
+  const enabled = enabledChannels(channels, config);
+  const on = enabled.map((channel) => channel.name);
+  const notices = enabled.flatMap((channel) => (channel.notice ? [`  ${channel.notice(config)}`] : []));
   const off = channels.map((channel) => channel.name).filter((name) => !on.includes(name));
   io.stdout.write(
     [
@@ -83,6 +85,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
       `  health:   ${url}healthz`,
       `  channels: ${on.join(', ')}${off.length > 0 ? ` (off: ${off.join(', ')}; see .env.example)` : ''}`,
       `  store:    ${displayDatabase(settings.database)}`,
+      ...notices,
       '',
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { slackSettings } from '../channels/slack/settings.js';
+import { teamsSettings } from '../channels/teams/settings.js';
 import { twilioSettings } from '../channels/twilio/settings.js';
 import { webSettings } from '../channels/web/settings.js';
 import { ErrorCode, GuichetError } from '../errors.js';
@@ -64,6 +65,7 @@ const channelSettings = {
   web: webSettings,
   twilio: twilioSettings,
   slack: slackSettings,
+  teams: teamsSettings,
 } satisfies Record<string, SettingsSection>;
 
 type ChannelSettings = { [K in keyof typeof channelSettings]: z.output<(typeof channelSettings)[K]> };

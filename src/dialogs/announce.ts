@@ -45,7 +45,7 @@ export function ticketCard(
     typeLabel: m.typeLabels[ticket.type],
     priority: ticket.priority,
     priorityLabel: policy.priorities[ticket.priority].label[language],
-    reason: reasonFor(ticket.classificationReason, ticket.priority, policy, language),
+    priorityReason: reasonFor(ticket.classificationReason, ticket.priority, policy, language),
     domain: ticket.domain,
     queue: ticket.queue,
     title: ticket.title,

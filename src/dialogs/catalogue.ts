@@ -504,3 +504,52 @@ const slackCatalogues: Record<Language, SlackMessages> = { fr: slackFr, en: slac
 export function slackMessages(language: Language): SlackMessages {
   return slackCatalogues[language];
 }
+
+// --- Teams cards ------------------------------------------------------------------------------
+// What the Teams channel writes on its Adaptive Cards: the headings of the ticket card, the answer
+// shown on a question card once it is clicked, and the sentence for a card clicked a second time.
+
+/** The wording of the Teams channel's cards. */
+export interface TeamsWording {
+  ticketHeading: (number: string) => string;
+  type: string;
+  priority: string;
+  reason: string;
+  queue: string;
+  firstResponse: string;
+  resolution: string;
+  escalation: string;
+  answered: (label: string) => string;
+  alreadyAnswered: () => string;
+}
+
+const teamsFr: TeamsWording = {
+  ticketHeading: (number) => `Ticket ${number}`,
+  type: 'Type',
+  priority: 'Priorité',
+  reason: 'Pourquoi',
+  queue: "File d'attente",
+  firstResponse: 'Première réponse avant',
+  resolution: 'Résolution avant',
+  escalation: 'En cas de retard',
+  answered: (label) => `Votre réponse : ${label}`,
+  alreadyAnswered: () => 'Vous avez déjà répondu à cette question : je garde votre première réponse.',
+};
+
+const teamsEn: TeamsWording = {
+  ticketHeading: (number) => `Ticket ${number}`,
+  type: 'Type',
+  priority: 'Priority',
+  reason: 'Why',
+  queue: 'Queue',
+  firstResponse: 'First response by',
+  resolution: 'Resolution by',
+  escalation: 'If it is late',
+  answered: (label) => `Your answer: ${label}`,
+  alreadyAnswered: () => 'You have already answered this question: I am keeping your first answer.',
+};
+
+/** The Teams cards' wording in one language. */
+export function teamsWording(language: Language): TeamsWording {
+  return language === 'en' ? teamsEn : teamsFr;
+}

@@ -38,8 +38,8 @@ export interface TicketCard {
   typeLabel: string;
   priority: string;
   priorityLabel: string;
-  /** Why this priority, in the person's language: the rule of the classification that opened it. */
-  reason?: string;
+  /** Why this priority, in the person's language (the rule of seed 000 that set it). */
+  priorityReason?: string;
   domain: string;
   queue: string;
   title: string;

@@ -20,4 +20,6 @@ export interface Channel {
    * with `readRawBody` (src/server/body.ts).
    */
   mount(server: Server, app: Guichet, config: Config): void;
+  /** A line of the start-up banner about how the channel runs (its route, a local-testing warning). */
+  notice?(config: Config): string;
 }

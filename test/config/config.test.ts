@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** The variables .env.example sets (uncommented `NAME=` lines). */
 function exampleVariables(): string[] {
   const text = readFileSync(join(ROOT, '.env.example'), 'utf8');
-  return [...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] as string);
+  return [...text.matchAll(/^([A-Za-z][A-Za-z0-9_]*)=/gm)].map((m) => m[1] as string);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -32,7 +32,7 @@ describe('the configuration', () => {
 
   it('reads the whole of .env.example as it is shipped', () => {
     const env = Object.fromEntries(
-      [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [
+      [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Za-z][A-Za-z0-9_]*)=(.*)$/gm)].map((m) => [
         m[1],
         m[2],
       ]),
@@ -51,7 +51,7 @@ describe('the configuration', () => {
       accountsPath: DEFAULT_ACCOUNTS_PATH,
       intentsDir: DEFAULT_INTENTS_DIR,
       logLevel: 'info',
-      channels: { web: { trustUserId: false }, twilio: null, slack: null },
+      channels: { web: { trustUserId: false }, twilio: null, slack: null, teams: null },
     });
   });
 

@@ -65,7 +65,7 @@ export function cardBlocks(card: TicketCard, language: Language): types.KnownBlo
       { type: 'mrkdwn', text: cut(escapeMrkdwn(value), 3_000) },
     ],
   });
-  if (card.reason) blocks.push(labelled(w.reason, card.reason));
+  if (card.priorityReason) blocks.push(labelled(w.reason, card.priorityReason));
   blocks.push(labelled(w.escalation, card.escalationText));
   return blocks;
 }

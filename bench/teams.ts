@@ -1,0 +1,304 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { pino } from 'pino';
+import restify from 'restify';
+import { createTeamsChannel } from '../src/channels/teams/index.js';
+import { readConfig } from '../src/config/config.js';
+import { fixedClock } from '../src/domain.js';
+import { createGuichet } from '../src/main.js';
+import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
+import { listen, stopServer } from '../src/server/lifecycle.js';
+import { createHttpServer } from '../src/server/server.js';
+import { type BenchRow, medianOf, percentile } from './harness.js';
+
+/**
+ * The Teams channel under load on loopback: message activities posted to /api/messages of the
+ * real `guichet start` server (engine, SQLite store in memory, TEAMS_ANONYMOUS), each conversation
+ * a description then two "oui" (the title, then the summary: a ticket is opened), with a Bot
+ * Connector stand-in in this process taking the replies. In the same run, the same activities go
+ * to a bare CloudAdapter echo bot on restify replying to the same connector: the peer the
+ * throughput is compared with. Each server runs in a process of its own; the load is open loop at
+ * 200 activities/s (latency counted from each activity's scheduled instant) for the p99, and
+ * closed loop for the throughput.
+ */
+
+const RATE_PER_SECOND = 200;
+const DURATION_MS = 3_000;
+const LANES = 25;
+const RUNS = 3;
+const THROUGHPUT_ACTIVITIES = 900;
+const THROUGHPUT_CONCURRENCY = 16;
+const SERVER_MODE = 'GUICHET_BENCH_TEAMS_SERVER';
+
+const USERS = [
+  { id: '29:bench-lucas', email: 'l.bernard@martin-avocats.fr' },
+  { id: '29:bench-marie', email: 'marie.lefevre@transports-durand.fr' },
+  { id: '29:bench-sophie', email: 's.martin@martin-avocats.fr' },
+];
+const SAYS = ["mon imprimante n'imprime plus", 'oui', 'oui'];
+
+/** The Bot Connector stand-in: every reply and update accepted, every member known. */
+async function startConnector(): Promise<{ serviceUrl: string; replies: () => number; close: () => Promise<void> }> {
+  let replies = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const member = /\/members\/([^/]+)$/.exec(req.url ?? '');
+      let body: unknown = { id: `bot-${++replies}` };
+      if (member) {
+        const id = decodeURIComponent(member[1] ?? '');
+        body = { id, name: id, email: USERS.find((u) => u.id === id)?.email };
+      }
+      res.writeHead(member ? 200 : 201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    replies: () => replies,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let activities = 0;
+
+/** A personal-chat message activity as Teams posts it. */
+function message(serviceUrl: string, conversation: number, text: string): string {
+  const user = USERS[conversation % USERS.length] ?? USERS[0];
+  return JSON.stringify({
+    type: 'message',
+    id: `bench-${process.pid}-${++activities}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: user?.id, name: user?.email },
+    conversation: { conversationType: 'personal', id: `a:bench-${process.pid}-${conversation}` },
+    recipient: { id: '28:bench-bot', name: 'Guichet' },
+    text,
+    textFormat: 'plain',
+    locale: 'fr-FR',
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(origin: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${origin}/api/messages`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode === 200) resolve();
+          else reject(new Error(`/api/messages answered ${response.statusCode}`));
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** Guichet's server with the Teams channel, anonymous, on a free port of loopback. */
+async function serveGuichet(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const app = await createGuichet({
+    database: ':memory:',
+    clock: fixedClock('2026-11-23T10:00:00+01:00'),
+    policyPath: DEFAULT_POLICY_PATH,
+    accountsPath: DEFAULT_ACCOUNTS_PATH,
+    logger: pino({ level: 'silent' }),
+  });
+  const server = createHttpServer(app, readConfig({ TEAMS_ANONYMOUS: 'true' }), [createTeamsChannel()]);
+  const { port } = await listen(server, 0, '127.0.0.1');
+  return { port, stop: () => stopServer(server, app, 1_000) };
+}
+
+/** The peer: a bare CloudAdapter echo bot on restify, as the Bot Framework samples write it. */
+async function serveEcho(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const server = restify.createServer();
+  server.use(restify.plugins.bodyParser());
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req as never, res as never, async (context) => {
+      await context.sendActivity(`Echo: ${context.activity.text}`);
+    });
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+  return { port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Server mode: this file run as a child process serves one bot until its stdin closes. */
+async function serve(kind: string): Promise<void> {
+  const { port, stop } = kind === 'echo' ? await serveEcho() : await serveGuichet();
+  process.stdout.write(`${JSON.stringify({ port })}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', () => {
+    void stop().then(() => process.exit(0));
+  });
+}
+
+async function withServer<T>(kind: 'guichet' | 'echo', work: (origin: string) => Promise<T>): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, [SERVER_MODE]: kind },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let buffered = '';
+      child.once('exit', (code) => reject(new Error(`the ${kind} benchmark server exited (${code})`)));
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const line = buffered.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve((JSON.parse(line) as { port: number }).port);
+      });
+    });
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    child.stdin?.end();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill(), 3_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+let conversations = 0;
+
+/** One lane: a conversation's messages in order, a new conversation after its last. */
+function lane(serviceUrl: string): () => string {
+  let conversation = ++conversations;
+  let said = 0;
+  return () => {
+    if (said === SAYS.length) {
+      conversation = ++conversations;
+      said = 0;
+    }
+    return message(serviceUrl, conversation, SAYS[said++] ?? 'oui');
+  };
+}
+
+/** Open loop at RATE_PER_SECOND: the latency (ms) of every activity, from its scheduled instant. */
+async function openLoop(origin: string, serviceUrl: string): Promise<number[]> {
+  const total = Math.round((RATE_PER_SECOND * DURATION_MS) / 1000);
+  const interval = 1000 / RATE_PER_SECOND;
+  const lanes = Array.from({ length: LANES }, () => ({ next: lane(serviceUrl), busy: Promise.resolve() }));
+  const latencies: number[] = [];
+  const sent: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const scheduled = start + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const current = lanes[i % LANES];
+    if (!current) continue;
+    const body = current.next();
+    // A person's messages are sequential; the latency counts from the schedule all the same.
+    current.busy = current.busy.then(async () => {
+      await post(origin, body);
+      latencies.push(performance.now() - scheduled);
+    });
+    sent.push(current.busy);
+  }
+  await Promise.all(sent);
+  return latencies;
+}
+
+/** Closed loop: activities answered per second when the bot is kept busy. */
+async function closedLoop(origin: string, serviceUrl: string): Promise<number> {
+  const perWorker = Math.ceil(THROUGHPUT_ACTIVITIES / THROUGHPUT_CONCURRENCY);
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: THROUGHPUT_CONCURRENCY }, async () => {
+      const next = lane(serviceUrl);
+      for (let i = 0; i < perWorker; i++) await post(origin, next());
+    }),
+  );
+  return (perWorker * THROUGHPUT_CONCURRENCY) / ((performance.now() - start) / 1000);
+}
+
+interface Measured {
+  p99: number;
+  median: number;
+  throughput: number;
+}
+
+async function measure(kind: 'guichet' | 'echo', serviceUrl: string): Promise<Measured> {
+  return withServer(kind, async (origin) => {
+    const medians: number[] = [];
+    const p99 = await medianOf(RUNS, async () => {
+      const latencies = await openLoop(origin, serviceUrl);
+      medians.push(percentile(latencies, 50));
+      return percentile(latencies, 99);
+    });
+    medians.sort((a, b) => a - b);
+    const throughput = await medianOf(RUNS, () => closedLoop(origin, serviceUrl));
+    return { p99, median: medians[Math.floor(medians.length / 2)] ?? Number.NaN, throughput };
+  });
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const connector = await startConnector();
+  try {
+    const echo = await measure('echo', connector.serviceUrl);
+    const guichet = await measure('guichet', connector.serviceUrl);
+    const load = `open loop, ${DURATION_MS / 1000} s at ${RATE_PER_SECOND}/s, conversations of 3 messages`;
+    return [
+      {
+        name: 'teams activity p99 time to the HTTP answer at 200 activities/s',
+        median: guichet.p99,
+        unit: 'ms',
+        goal: { value: 100, higherIsBetter: false },
+        runs: RUNS,
+        note: `${load}; typing + reply to the connector stand-in`,
+      },
+      {
+        name: 'teams activity median time to the HTTP answer at 200 activities/s',
+        median: guichet.median,
+        unit: 'ms',
+        runs: RUNS,
+      },
+      {
+        name: 'teams throughput (closed loop, 16 concurrent conversations)',
+        median: guichet.throughput,
+        unit: 'activities/s',
+        goal: { value: 0.5 * echo.throughput, higherIsBetter: true },
+        runs: RUNS,
+        note: `goal: 0.5× the echo bot's ${Math.round(echo.throughput)}/s of the same run, ratio ${(guichet.throughput / echo.throughput).toFixed(2)}× of it`,
+      },
+      {
+        name: 'bare CloudAdapter echo bot p99 at 200 activities/s (peer, same run)',
+        median: echo.p99,
+        unit: 'ms',
+        runs: RUNS,
+      },
+      {
+        name: 'bare CloudAdapter echo bot throughput (peer, same run, same connector)',
+        median: echo.throughput,
+        unit: 'activities/s',
+        runs: RUNS,
+      },
+    ];
+  } finally {
+    agent.destroy();
+    await connector.close();
+  }
+}
+
+const mode = process.env[SERVER_MODE];
+if (mode) void serve(mode);

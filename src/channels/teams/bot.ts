@@ -1,0 +1,238 @@
+import { ActivityTypes, type InvokeResponse, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Guichet } from '../../app.js';
+import { teamsWording } from '../../dialogs/catalogue.js';
+import type { Turn, TurnResult } from '../../engine/turn.js';
+import { answeredCard, type ChoiceSubmit, choiceSubmit } from './cards.js';
+import { withoutBuiltInRetries } from './connector-client.js';
+import type { TeamsMembers } from './members.js';
+import { type OutgoingActivity, renderReplies } from './render.js';
+
+/** What the turn handler needs beside Guichet: the member lookup and how long to wait before a retry. */
+export interface TeamsBotDeps {
+  app: Guichet;
+  members: TeamsMembers;
+  /** The pause before the one retry of a reply the connector refused (250 ms by default). */
+  retryDelayMs: number;
+}
+
+/** The store's key space of Teams deliveries: one for activities, one for the cards clicked. */
+const INBOUND_ACTIVITY = 'teams';
+const INBOUND_CARD = 'teams-card';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends one thing to the connector; a failure is logged and retried once, then logged as lost.
+ * Returns whether it went through. The person's turn is already saved by then, so a lost reply
+ * never loses what they said: their next message continues the conversation.
+ */
+export async function deliver(
+  what: string,
+  send: () => Promise<unknown>,
+  log: Logger,
+  retryDelayMs: number,
+): Promise<boolean> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      if (attempt === 1) {
+        log.warn({ err: error, what }, 'the Teams connector refused a reply: retrying once');
+        await sleep(retryDelayMs);
+      } else {
+        log.error({ err: error, what }, 'the Teams connector refused a reply twice: it is lost');
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The conversation reference, serialized for the ticket (Turn.conversationRef). It names the
+ * conversation, not the message: what Guichet writes later is a new message in the chat (or the
+ * thread of a channel, whose conversation id carries it), not a reply to this activity.
+ */
+function conversationRefOf(context: TurnContext): string {
+  const { activityId: _message, ...reference } = TurnContext.getConversationReference(context.activity);
+  return JSON.stringify(reference);
+}
+
+/**
+ * The key of an activity's delivery: activity ids are unique within a conversation only (a
+ * personal chat numbers its messages by their time), so the conversation is part of it.
+ */
+function deliveryKey(context: TurnContext): string {
+  return `${context.activity.conversation.id}|${context.activity.id ?? ''}`;
+}
+
+/** In a team channel or a group chat the bot answers only when it is mentioned. */
+function isSharedConversation(context: TurnContext): boolean {
+  const type = context.activity.conversation.conversationType;
+  return type === 'channel' || type === 'groupChat';
+}
+
+function mentionsBot(context: TurnContext): boolean {
+  return TurnContext.getMentions(context.activity).some(
+    (mention) => mention.mentioned?.id === context.activity.recipient.id,
+  );
+}
+
+/**
+ * The Teams bot: each activity in, a Turn to the engine, the replies out as text and Adaptive
+ * Cards. It holds no conversation of its own; the engine does.
+ */
+export class TeamsBot {
+  private readonly deps: TeamsBotDeps;
+
+  constructor(deps: TeamsBotDeps) {
+    this.deps = deps;
+  }
+
+  /** The adapter's turn logic. `log` is the request's logger, with the activity's ids. */
+  async onTurn(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    withoutBuiltInRetries(context);
+    switch (activity.type) {
+      case ActivityTypes.Message:
+        await this.onMessage(context, log);
+        return;
+      case ActivityTypes.ConversationUpdate:
+        await this.onConversationUpdate(context, log);
+        return;
+      case ActivityTypes.Invoke:
+        await this.onInvoke(context, log);
+        return;
+      default:
+        log.debug({ type: activity.type }, 'Teams activity ignored');
+    }
+  }
+
+  /**
+   * Whether this activity is handled here for the first time, across instances (the store's
+   * inbound claims). A store that cannot answer lets it through: the engine then recognises a
+   * repeated message id itself, or answers that it cannot save.
+   */
+  private async firstDelivery(key: string, space: string, log: Logger): Promise<boolean> {
+    try {
+      return await this.deps.app.store.claimInbound(space, key, this.deps.app.clock.now());
+    } catch (error) {
+      log.error({ err: error, key }, 'the Teams delivery could not be recorded; handling it anyway');
+      return true;
+    }
+  }
+
+  private async onMessage(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    if (!(await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log))) {
+      log.info('Teams activity already handled: ignored');
+      return;
+    }
+    const submitted = choiceSubmit.safeParse(activity.value);
+    if (submitted.success) {
+      await this.onChoice(context, submitted.data, log);
+      return;
+    }
+    if (isSharedConversation(context) && !mentionsBot(context)) {
+      log.debug('Teams channel message without a mention of the bot: ignored');
+      return;
+    }
+    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
+    await this.runTurn(context, { text }, log);
+  }
+
+  /** A card button: the card is rewritten with the answer (no buttons left), the choice goes to the engine. */
+  private async onChoice(context: TurnContext, submit: ChoiceSubmit, log: Logger, updateCard = true): Promise<void> {
+    if (!(await this.firstDelivery(submit.card, INBOUND_CARD, log))) {
+      log.info({ card: submit.card }, 'Teams card clicked again: already answered');
+      const text = teamsWording(submit.language).alreadyAnswered();
+      await this.send(context, [{ type: ActivityTypes.Message, text }], log);
+      return;
+    }
+    const cardActivityId = context.activity.replyToId;
+    if (updateCard && cardActivityId) {
+      const updated: OutgoingActivity = {
+        type: ActivityTypes.Message,
+        id: cardActivityId,
+        attachments: [answeredCard(submit)],
+      };
+      await deliver('card update', () => context.updateActivity(updated), log, this.deps.retryDelayMs);
+    }
+    await this.runTurn(context, { text: '', choice: submit.value }, log);
+  }
+
+  /**
+   * `conversationUpdate`: when the bot is added to a personal chat (the app installed), Guichet
+   * says hello; in a team it waits to be mentioned.
+   */
+  private async onConversationUpdate(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
+    if (!botAdded || isSharedConversation(context)) return;
+    if (activity.id && !(await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log))) return;
+    const turn: Omit<Turn, 'text'> = { channel: 'teams', conversationId: activity.conversation.id };
+    const userId = await this.deps.members.userIdOf(context);
+    if (userId !== undefined) turn.userId = userId;
+    const result = await this.deps.app.engine.begin(turn);
+    log.info({ conversation: turn.conversationId }, 'Teams conversation begun');
+    await this.send(context, renderReplies(result.replies), log);
+  }
+
+  /**
+   * `adaptiveCard/action` (a card's Action.Execute, Teams' universal actions) carries the same
+   * data as a submit: the answered card is the invoke's answer, which Teams puts in place of the
+   * card. Any other invoke is not implemented (501), as the Bot Framework protocol asks.
+   */
+  private async onInvoke(context: TurnContext, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const action = (activity.value as { action?: { data?: unknown } } | undefined)?.action;
+    const submitted = choiceSubmit.safeParse(action?.data);
+    if (activity.name !== 'adaptiveCard/action' || !submitted.success) {
+      log.info({ name: activity.name }, 'Teams invoke not handled');
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 501 } });
+      return;
+    }
+    const response: InvokeResponse = {
+      status: 200,
+      body: {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: answeredCard(submitted.data).content,
+      },
+    };
+    if (await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log)) {
+      await this.onChoice(context, submitted.data, log, false);
+    }
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+  }
+
+  /** Runs one turn of the person through the engine, with the typing indicator while it runs. */
+  private async runTurn(context: TurnContext, input: { text: string; choice?: string }, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const typing = deliver('typing', () => context.sendActivity({ type: ActivityTypes.Typing }), log, 0);
+    const turn: Turn = {
+      channel: 'teams',
+      conversationId: activity.conversation.id,
+      text: input.text,
+      conversationRef: conversationRefOf(context),
+    };
+    if (input.choice !== undefined) turn.choice = input.choice;
+    if (activity.id) turn.messageId = activity.id;
+    const userId = await this.deps.members.userIdOf(context);
+    if (userId !== undefined) turn.userId = userId;
+    const result: TurnResult = await this.deps.app.engine.handleTurn(turn);
+    log.info(
+      { conversation: turn.conversationId, ticket: result.ticket?.number, known: userId !== undefined },
+      'Teams turn handled',
+    );
+    await typing;
+    await this.send(context, renderReplies(result.replies), log);
+  }
+
+  private async send(context: TurnContext, activities: OutgoingActivity[], log: Logger): Promise<void> {
+    for (const activity of activities) {
+      await deliver('reply', () => context.sendActivity(activity), log, this.deps.retryDelayMs);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Guichet } from '../../app.js';
+import type { PersonMessage } from '../../messaging/person-messenger.js';
+import { readsOwnBody } from '../../server/body.js';
+import type { Channel } from '../../server/channel.js';
+import { HttpErrorCode, sendError } from '../../server/http-error.js';
+import { requestLog } from '../../server/request-log.js';
+import { describeActivityIssues, incomingActivity } from './activity.js';
+import type { TeamsRuntime } from './runtime.js';
+import type { TeamsSettings } from './settings.js';
+
+/** Where Azure Bot Service (and the Agents Playground, and the Emulator) posts the activities. */
+export const TEAMS_PATH = '/api/messages';
+
+/**
+ * The largest activity accepted on /api/messages, in bytes. Teams caps a message at about 28 KB of
+ * text, and an activity carries it twice (text and its HTML attachment) with its entities and
+ * channelData: the server's 20 KiB limit would refuse long messages people really send, while
+ * 256 KiB still keeps anyone from making the server hold megabytes.
+ */
+export const TEAMS_MAX_BODY_BYTES = 256 * 1024;
+
+/** What can be tuned when the channel is mounted (tests shorten the pause before a retry). */
+export interface TeamsChannelOptions {
+  retryDelayMs?: number;
+}
+
+/**
+ * Mounts the Teams channel: POST /api/messages through botbuilder's CloudAdapter (which checks the
+ * Bot Framework token when an app id is set, and answers 401 without one), with its own body
+ * parser, and the Teams messenger on `app.messengers` for the messages written later. The settings
+ * are checked now; botbuilder (about 1.5 s to load) is loaded beside the start-up, not before it,
+ * and only when the channel is on.
+ */
+export function mountTeamsChannel(
+  server: Server,
+  app: Guichet,
+  settings: TeamsSettings,
+  options: TeamsChannelOptions = {},
+): void {
+  const retryDelayMs = options.retryDelayMs ?? 250;
+  const runtime: Promise<TeamsRuntime> = import('./runtime.js').then((m) =>
+    m.createTeamsRuntime(app, settings, retryDelayMs),
+  );
+  runtime.catch((error: unknown) => app.logger.error({ err: error }, 'the Teams channel could not be loaded'));
+
+  readsOwnBody(server, TEAMS_PATH, TEAMS_MAX_BODY_BYTES);
+  server.post(
+    TEAMS_PATH,
+    restify.plugins.bodyParser({ maxBodySize: TEAMS_MAX_BODY_BYTES, mapParams: false }),
+    async (req: Request, res: Response) => {
+      const parsed = incomingActivity.safeParse(req.body);
+      if (!parsed.success) {
+        const issues = describeActivityIssues(parsed.error);
+        sendError(req, res, 400, HttpErrorCode.InvalidInput, `not a Bot Framework activity: ${issues}`);
+        return;
+      }
+      const activity = parsed.data;
+      const log = requestLog(req).child({ activity: activity.id, type: activity.type, channelId: activity.channelId });
+      let teams: TeamsRuntime;
+      try {
+        teams = await runtime;
+      } catch {
+        sendError(req, res, 503, HttpErrorCode.Unavailable, 'the Teams channel is not available; try again later');
+        return;
+      }
+      await teams.process(req, res, log);
+      if (res.statusCode === 401) log.warn({ status: 401 }, 'Teams activity refused: no valid Bot Framework token');
+    },
+  );
+  app.messengers.register({
+    channel: 'teams',
+    send: async (conversationRef: string, message: PersonMessage) =>
+      (await runtime).messenger.send(conversationRef, message),
+  });
+  if (settings.anonymous) {
+    app.logger.warn('Teams runs without authentication (TEAMS_ANONYMOUS=true): for local testing only');
+  }
+}
+
+/** The Teams channel as a channel of `guichet start`, with its own options. */
+export function createTeamsChannel(options: TeamsChannelOptions = {}): Channel {
+  return {
+    name: 'teams',
+    enabled: (config) => config.channels.teams !== null,
+    mount: (server, app, config) => {
+      // enabled() said the settings are there; mounting without them is a wiring error.
+      if (config.channels.teams === null) throw new Error('Teams is mounted without its settings');
+      mountTeamsChannel(server, app, config.channels.teams, options);
+    },
+    notice: (config) =>
+      config.channels.teams?.anonymous
+        ? `teams:    ${TEAMS_PATH} without authentication (TEAMS_ANONYMOUS=true): for local testing only`
+        : `teams:    ${TEAMS_PATH}`,
+  };
+}
+
+/** Microsoft Teams: on when MicrosoftAppId is set, or TEAMS_ANONYMOUS=true for local testing. */
+export const teamsChannel: Channel = createTeamsChannel();

@@ -1,0 +1,44 @@
+import { type Request as BotRequest, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Request, Response } from 'restify';
+import type { Guichet } from '../../app.js';
+import type { PersonMessenger } from '../../messaging/person-messenger.js';
+import { TeamsBot } from './bot.js';
+import { TeamsMembers } from './members.js';
+import { teamsMessenger } from './messenger.js';
+import type { TeamsSettings } from './settings.js';
+
+/** The Teams channel once botbuilder is loaded: the handler of /api/messages and the messenger. */
+export interface TeamsRuntime {
+  /** Runs one validated activity through CloudAdapter (token check, turn, HTTP answer). */
+  process(req: Request, res: Response, log: Logger): Promise<void>;
+  messenger: PersonMessenger;
+}
+
+/** The Bot Framework authentication of the settings: none at all in anonymous mode. */
+function authenticationOf(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
+  if (settings.anonymous) return new ConfigurationBotFrameworkAuthentication({});
+  const config: Record<string, string> = {
+    MicrosoftAppId: settings.appId,
+    MicrosoftAppType: settings.appType,
+  };
+  if (settings.password !== null) config.MicrosoftAppPassword = settings.password;
+  if (settings.tenantId !== null) config.MicrosoftAppTenantId = settings.tenantId;
+  return new ConfigurationBotFrameworkAuthentication(config);
+}
+
+/** Builds the CloudAdapter of the settings, the bot behind it and the Teams messenger. */
+export function createTeamsRuntime(app: Guichet, settings: TeamsSettings, retryDelayMs: number): TeamsRuntime {
+  const adapter = new CloudAdapter(authenticationOf(settings));
+  adapter.onTurnError = async (context, error) => {
+    app.logger.error({ err: error, conversation: context.activity.conversation?.id }, 'the Teams turn failed');
+  };
+  const bot = new TeamsBot({ app, members: new TeamsMembers(app.accounts, app.logger), retryDelayMs });
+  return {
+    async process(req, res, log) {
+      // restify's request is the Node request botbuilder reads (method, headers, parsed body).
+      await adapter.process(req as unknown as BotRequest, res, (context) => bot.onTurn(context, log));
+    },
+    messenger: teamsMessenger(adapter, settings.appId, app.logger, retryDelayMs),
+  };
+}
