@@ -8,6 +8,7 @@ import type { Accounts, Policy } from './policy/schema.js';
 import type { SlaEngine } from './sla/sla-engine.js';
 import type { Store } from './store/ticket-store.js';
 import type { TicketService } from './tickets/ticket-service.js';
+import type { SlaWatch } from './watch/sla-watch.js';
 
 /**
  * Guichet wired: every port with its adapter, built once by `createGuichet` (src/main.ts) and handed
@@ -26,6 +27,8 @@ export interface Guichet {
   engine: ConversationEngine;
   /** How Guichet writes to a person later (ticket taken, answered, resolved): chat channels register theirs. */
   messengers: PersonMessengers;
+  /** The SLA watch: timers of every ticket, warnings and automatic escalations (`guichet watch`, `start`). */
+  watch: SlaWatch;
   /** Closes the store; the process may exit after. */
   close(): Promise<void>;
 }

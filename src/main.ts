@@ -11,6 +11,7 @@ import { loadAccounts, loadPolicy } from './policy/load.js';
 import { SlaEngine } from './sla/sla-engine.js';
 import { openStore } from './store/open-store.js';
 import { TicketService } from './tickets/ticket-service.js';
+import { SlaWatch } from './watch/sla-watch.js';
 
 /** What Guichet is built from: where the data is, the clock, and optional ports to replace. */
 export interface GuichetSettings {
@@ -39,7 +40,9 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   const sla = new SlaEngine(policy);
   const classifier = createClassifier(policy);
   const notifier = settings.notifier ?? new LogNotifier(logger);
-  const tickets = new TicketService({ store, policy, sla, clock, notifier });
+  const messengers = new PersonMessengers();
+  const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger });
+  const tickets = new TicketService({ store, policy, sla, clock, notifier, watch });
   const engine = createConversationEngine({
     policy,
     accounts,
@@ -61,7 +64,8 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     tickets,
     notifier,
     engine,
-    messengers: new PersonMessengers(),
+    messengers,
+    watch,
     close: () => store.close(),
   };
 }

@@ -2,7 +2,13 @@ import type { Technician } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
 
 /** Why technicians are told about a ticket. */
-export type NotificationKind = 'ticket_opened' | 'ticket_escalated' | 'draft_ticket' | 'technician_requested';
+export type NotificationKind =
+  | 'ticket_opened'
+  | 'ticket_escalated'
+  | 'draft_ticket'
+  | 'technician_requested'
+  /** The SLA watch: a deadline is near or passed, or an escalation is proposed. */
+  | 'sla_warning';
 
 /** A message to the technicians of a ticket's queue and level, in their own chat. */
 export interface TechnicianNotification {

@@ -13,7 +13,10 @@ import { ErrorCode, GuichetError } from '../errors.js';
 import type { NotificationKind, Notifier } from '../notifier/notifier.js';
 import type { Policy } from '../policy/schema.js';
 import { unknownTicket } from '../store/store-error.js';
-import type { NewTicket, Ticket, TicketStore } from '../store/ticket-store.js';
+import type { NewTicket, Store, Ticket, TicketStore } from '../store/ticket-store.js';
+import type { TicketWatchHook } from '../watch/hook.js';
+import { deliverOutbox } from '../watch/outbox.js';
+import { escalationStep } from '../watch/steps.js';
 import { type EscalationPlan, escalationPlan } from './escalation-plan.js';
 import { notificationText } from './notification-text.js';
 import { nextLevel, queueOf, startLevel, techniciansAt } from './resources.js';
@@ -81,11 +84,13 @@ const draftSchema = z.object({
 
 /** The ports the ticket service drives. */
 export interface TicketServiceDeps {
-  store: TicketStore;
+  store: Store;
   policy: Policy;
   sla: DeadlineCalculator;
   clock: Clock;
   notifier: Notifier;
+  /** The SLA watch, told of every change so the ticket's timers follow (src/watch/). */
+  watch?: TicketWatchHook;
 }
 
 /**
@@ -154,6 +159,7 @@ export class TicketService {
     };
     const result = await store.createTicket(ticket);
     if (result.created) {
+      await this.watched(result.ticket);
       await this.tell(draft.status === 'draft' ? 'draft_ticket' : 'ticket_opened', result.ticket);
     }
     return { ...result, plan: this.plan(result.ticket) };
@@ -190,16 +196,25 @@ export class TicketService {
    */
   async escalate(number: string, by: string): Promise<{ ticket: Ticket; plan: EscalationPlan; reached: boolean }> {
     const { policy, clock, store } = this.deps;
-    const current = await this.require(number);
     const now = clock.now();
-    const reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
-    const level = nextLevel(policy, current.queue, current.level);
-    const ticket = await store.updateTicket(
-      number,
-      { level, primaryResource: techniciansAt(policy, current.queue, level)[0]?.id ?? current.primaryResource },
-      { at: now.toISOString(), kind: 'escalated', by, data: { fromLevel: current.level, toLevel: level, reached } },
-    );
-    await this.tell('ticket_escalated', ticket, { by, fromLevel: current.level });
+    // The SLA watch's path: the change, its event and the technicians' message in one
+    // transaction, the message delivered from the outbox after it.
+    let reached = false;
+    const { ticket } = await store.stepTicket(number, now, (current) => {
+      reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
+      return escalationStep(policy, current, {
+        toLevel: nextLevel(policy, current.queue, current.level),
+        by,
+        at: now,
+        step: 'escalation_request',
+        rule: "Demande d'escalade de la personne (matrice d'escalade)",
+        reached,
+        tellPerson: false,
+      });
+    });
+    await this.watched(ticket);
+    // A message not delivered now stays in the outbox for the watch's next pass.
+    await deliverOutbox(this.deps).catch(() => []);
     return { ticket, plan: this.plan(ticket), reached };
   }
 
@@ -208,11 +223,13 @@ export class TicketService {
     const current = await this.require(number);
     if (current.firstRespondedAt !== null) return current;
     const now = this.deps.clock.now();
-    return this.deps.store.updateTicket(
+    const ticket = await this.deps.store.updateTicket(
       number,
       { firstRespondedAt: this.deps.sla.formatInstant(now) },
       { at: now.toISOString(), kind: 'responded', by },
     );
+    await this.watched(ticket);
+    return ticket;
   }
 
   /**
@@ -239,12 +256,27 @@ export class TicketService {
     } else if (done(current.status)) {
       changes.resolvedAt = null;
     }
-    return this.deps.store.updateTicket(number, changes, {
+    const ticket = await this.deps.store.updateTicket(number, changes, {
       at: now.toISOString(),
       kind: 'status_changed',
       by,
       data: { from: current.status, to: status },
     });
+    await this.watched(ticket);
+    return ticket;
+  }
+
+  /**
+   * Tells the SLA watch a ticket changed, so its timers follow. The change is saved already: a
+   * failure here must not undo it for the person, and the watch re-checks every step against the
+   * ticket before it fires, so a stale timer never acts.
+   */
+  private async watched(ticket: Ticket): Promise<void> {
+    try {
+      await this.deps.watch?.ticketChanged(ticket);
+    } catch {
+      // Timers missing after a failure are planned again when the watch starts (SlaWatch.backfill).
+    }
   }
 
   /** How the person reaches the helpdesk and escalates this ticket. */

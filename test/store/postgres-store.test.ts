@@ -11,7 +11,7 @@ if (url) {
   // Each test works in a schema of its own, created here and dropped afterwards, so runs never
   // see each other's tickets and the database is left as found.
   storeContract('PostgresStore', {
-    migrationVersions: [1, 3],
+    migrationVersions: [1, 3, 20],
     async fresh() {
       const { schema, drop } = await freshSchema(url);
       return { open: () => PostgresStore.open(url, { schema, maxConnections: 4 }), dispose: drop };

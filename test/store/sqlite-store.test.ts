@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 storeContract('SqliteStore', {
-  migrationVersions: [1, 2, 3],
+  migrationVersions: [1, 2, 3, 20],
   async fresh() {
     const folder = mkdtempSync(join(tmpdir(), 'guichet-contract-'));
     const path = join(folder, 'guichet.sqlite');

@@ -15,7 +15,20 @@ import {
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
 import { rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
-import type { CreateResult, NewTicket, Store, Ticket, TicketEvent, TicketFilter } from '../ticket-store.js';
+import type {
+  CreateResult,
+  FireOutcome,
+  NewTicket,
+  OutboxMessage,
+  PlannedTimer,
+  SlaTimer,
+  Store,
+  Ticket,
+  TicketEvent,
+  TicketFilter,
+  TicketStep,
+} from '../ticket-store.js';
+import { rowToOutbox, rowToTimer, timerSync } from '../watch-rows.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /** Options of the PostgreSQL store. */
@@ -349,6 +362,201 @@ export class PostgresStore implements Store {
       if ((error as { cause?: { code?: string } }).cause?.code === LOCK_NOT_AVAILABLE) throw late();
       throw error;
     }
+  }
+
+  async syncTimers(ticketNumber: string, planned: readonly PlannedTimer[]): Promise<void> {
+    const number = storableText(ticketNumber);
+    await this.transaction('updating the SLA timers of a ticket', async (client) => {
+      const { rows } = await client.query<Row>(
+        'SELECT * FROM sla_timers WHERE ticket_number = $1 ORDER BY due_at, id FOR UPDATE',
+        [number],
+      );
+      const writes = timerSync(rows.map(rowToTimer), planned);
+      for (const t of writes.insert) {
+        // Another instance may plan the same timer at once: the first one stands.
+        await client.query(
+          `INSERT INTO sla_timers (ticket_number, kind, level, due_at, state) VALUES ($1, $2, $3, $4, 'pending')
+           ON CONFLICT (ticket_number, kind, level) DO NOTHING`,
+          [number, t.kind, t.level, t.dueAt],
+        );
+      }
+      for (const t of writes.reschedule) {
+        await client.query(
+          "UPDATE sla_timers SET due_at = $1, state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = $2 AND state <> 'fired'",
+          [t.dueAt, t.id],
+        );
+      }
+      if (writes.cancel.length > 0) {
+        await client.query(
+          "UPDATE sla_timers SET state = 'cancelled', lease_owner = NULL, lease_until = NULL WHERE id = ANY($1) AND state = 'pending'",
+          [writes.cancel],
+        );
+      }
+    });
+  }
+
+  async listTimers(ticketNumber: string): Promise<SlaTimer[]> {
+    const rows = await this.query(
+      'reading the SLA timers of a ticket',
+      'SELECT * FROM sla_timers WHERE ticket_number = $1 ORDER BY due_at, id',
+      [storableText(ticketNumber)],
+    );
+    return rows.map(rowToTimer);
+  }
+
+  /**
+   * One statement: the due timers are locked with FOR UPDATE SKIP LOCKED and leased, so watchers
+   * of several instances claiming at once each get other timers, and none waits for another.
+   */
+  async claimDueTimers(
+    now: Date,
+    owner: string,
+    wallMs: number,
+    leaseUntilMs: number,
+    limit: number,
+  ): Promise<SlaTimer[]> {
+    const rows = await this.query(
+      'claiming due SLA timers',
+      `UPDATE sla_timers SET lease_owner = $1, lease_until = $2
+       WHERE id IN (
+         SELECT id FROM sla_timers
+         WHERE state = 'pending' AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $4)
+         ORDER BY due_at, id LIMIT $5
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [owner, leaseUntilMs, toUtcIso(now, 'now'), wallMs, limit],
+    );
+    return rows.map(rowToTimer).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id - b.id);
+  }
+
+  async fireTimer(
+    timer: SlaTimer,
+    owner: string,
+    at: Date,
+    decide: (ticket: Ticket) => TicketStep | null,
+  ): Promise<FireOutcome> {
+    const firedAt = toUtcIso(at, 'at');
+    return this.transaction('firing an SLA timer', async (client): Promise<FireOutcome> => {
+      const held = await client.query<Row>(
+        "SELECT * FROM sla_timers WHERE id = $1 AND state = 'pending' AND lease_owner = $2 FOR UPDATE",
+        [timer.id, owner],
+      );
+      if (!held.rows[0]) return { outcome: 'lost' };
+      const current = rowToTimer(held.rows[0]);
+      const earlier = await client.query(
+        `SELECT 1 FROM sla_timers WHERE ticket_number = $1 AND state = 'pending'
+         AND (due_at < $2 OR (due_at = $2 AND id < $3)) LIMIT 1`,
+        [current.ticketNumber, current.dueAt, current.id],
+      );
+      if ((earlier.rowCount ?? 0) > 0) {
+        await client.query('UPDATE sla_timers SET lease_owner = NULL, lease_until = NULL WHERE id = $1', [current.id]);
+        return { outcome: 'waiting' };
+      }
+      const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1 FOR UPDATE', [
+        current.ticketNumber,
+      ]);
+      const step = rows[0] ? decide(rowToTicket(rows[0])) : null;
+      if (!step) {
+        await client.query(
+          "UPDATE sla_timers SET state = 'cancelled', lease_owner = NULL, lease_until = NULL WHERE id = $1",
+          [current.id],
+        );
+        return { outcome: 'cancelled' };
+      }
+      const ticket = await this.applyStep(client, current.ticketNumber, step, firedAt);
+      await client.query(
+        "UPDATE sla_timers SET state = 'fired', fired_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2",
+        [firedAt, current.id],
+      );
+      return { outcome: 'fired', ticket, step };
+    });
+  }
+
+  async stepTicket(
+    asked: string,
+    at: Date,
+    decide: (ticket: Ticket) => TicketStep,
+  ): Promise<{ ticket: Ticket; step: TicketStep }> {
+    const number = storableText(asked);
+    const queuedAt = toUtcIso(at, 'at');
+    return this.transaction('updating a ticket', async (client) => {
+      const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1 FOR UPDATE', [number]);
+      if (!rows[0]) throw unknownTicket(number);
+      const step = decide(rowToTicket(rows[0]));
+      return { ticket: await this.applyStep(client, number, step, queuedAt), step };
+    });
+  }
+
+  /** A step's writes, inside the caller's transaction; returns the ticket as changed. */
+  private async applyStep(client: pg.PoolClient, number: string, step: TicketStep, queuedAt: string): Promise<Ticket> {
+    const update = step.changes ? buildTicketUpdate(number, storableFields(step.changes), (i) => `$${i}`) : null;
+    if (update) await client.query(update.sql, update.params);
+    for (const event of step.events) {
+      await client.query(
+        'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
+        [number, toUtcIso(event.at, 'event.at'), event.kind, storableText(event.by), storableEventData(event.data)],
+      );
+    }
+    for (const entry of step.outbox) {
+      await client.query(
+        `INSERT INTO outbox (key, ticket_number, audience, payload, state, created_at)
+         VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT (key) DO NOTHING`,
+        [storableText(entry.key), number, entry.audience, storableJson(entry.payload), queuedAt],
+      );
+    }
+    const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1', [number]);
+    return rowToTicket(rows[0] as Row);
+  }
+
+  async claimOutbox(owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<OutboxMessage[]> {
+    const rows = await this.query(
+      'claiming outbox messages',
+      `UPDATE outbox SET lease_owner = $1, lease_until = $2
+       WHERE id IN (
+         SELECT id FROM outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until <= $3)
+         ORDER BY id LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [owner, leaseUntilMs, wallMs, limit],
+    );
+    return rows.map(rowToOutbox).sort((a, b) => a.id - b.id);
+  }
+
+  async settleOutbox(id: number, owner: string, settlement: Parameters<Store['settleOutbox']>[2]): Promise<boolean> {
+    if (settlement.state === 'retry') {
+      const rows = await this.query(
+        'settling an outbox message',
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $1, lease_owner = NULL, lease_until = $2
+         WHERE id = $3 AND state = 'pending' AND lease_owner = $4 RETURNING id`,
+        [storableText(settlement.error), settlement.retryAtMs, id, owner],
+      );
+      return rows.length === 1;
+    }
+    const { event } = settlement;
+    const at = toUtcIso(event.at, 'event.at');
+    return this.transaction('settling an outbox message', async (client) => {
+      const settled = await client.query(
+        `UPDATE outbox SET state = $1, attempts = attempts + 1, settled_at = $2, lease_owner = NULL, lease_until = NULL
+         WHERE id = $3 AND state = 'pending' AND lease_owner = $4`,
+        [settlement.state, at, id, owner],
+      );
+      if (settled.rowCount !== 1) return false;
+      await client.query(
+        'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
+        [storableText(event.ticketNumber), at, event.kind, storableText(event.by), storableEventData(event.data)],
+      );
+      return true;
+    });
+  }
+
+  async ticketsWithoutTimers(limit: number): Promise<Ticket[]> {
+    const rows = await this.query(
+      'listing tickets without SLA timers',
+      `SELECT * FROM tickets t WHERE t.contract AND t.status NOT IN ('draft', 'resolved', 'closed')
+       AND NOT EXISTS (SELECT 1 FROM sla_timers s WHERE s.ticket_number = t.number) ORDER BY t.created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map(rowToTicket);
   }
 
   /** The migrations recorded in `schema_migrations`, in version order. */

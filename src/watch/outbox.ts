@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../domain.js';
+import type { PersonMessengers } from '../messaging/person-messenger.js';
+import type { Notifier } from '../notifier/notifier.js';
+import type { Policy } from '../policy/schema.js';
+import type { OutboxMessage, Store, Ticket, TicketEvent } from '../store/ticket-store.js';
+
+/** How long a deliverer keeps the messages it claimed, should its process die while sending. */
+export const OUTBOX_LEASE_MS = 60_000;
+/** Deliveries tried before a message is given up and logged as failed. */
+export const OUTBOX_MAX_ATTEMPTS = 8;
+/** The pause after a first failure; it doubles at each attempt, up to OUTBOX_MAX_PAUSE_MS. */
+export const OUTBOX_FIRST_PAUSE_MS = 15_000;
+export const OUTBOX_MAX_PAUSE_MS = 30 * 60_000;
+const BATCH = 100;
+
+/** The pause before the next attempt of a message that failed `attempts + 1` times. */
+export function retryPause(attempts: number): number {
+  return Math.min(OUTBOX_MAX_PAUSE_MS, OUTBOX_FIRST_PAUSE_MS * 2 ** attempts);
+}
+
+const technicianPayload = z.object({
+  kind: z.enum(['ticket_escalated', 'sla_warning']),
+  recipients: z.array(z.string()),
+  urgent: z.boolean(),
+  text: z.string(),
+});
+const personPayload = z.object({ text: z.string().min(1) });
+
+/** The ports delivering the outbox needs. */
+export interface OutboxDeps {
+  store: Store;
+  policy: Policy;
+  notifier: Notifier;
+  clock: Clock;
+  /** The chat channels that write to a person later; without them, person messages fail as undeliverable. */
+  messengers?: PersonMessengers;
+  /** Wall-clock epoch milliseconds for leases and retries (Date.now by default). */
+  wallClock?: () => number;
+}
+
+/** One message delivered, failed for good, or put back for a later attempt. */
+export interface Delivery {
+  key: string;
+  ticketNumber: string;
+  audience: OutboxMessage['audience'];
+  outcome: 'delivered' | 'failed' | 'retry';
+  recipients: string[];
+  error?: string;
+}
+
+class Undeliverable extends Error {}
+
+/**
+ * Delivers the outbox: claims the messages due (under a lease, so two deliverers never send the
+ * same one at once), sends each through the notifier (technicians) or the person's channel, and
+ * records it delivered with its `notified` event in one transaction, once. A failure is retried
+ * later with a doubling pause; after OUTBOX_MAX_ATTEMPTS, or when the person's channel cannot
+ * write to them, it is recorded as failed. The ticket change that queued a message is already
+ * saved: a chat outage delays the message, never the change.
+ */
+export async function deliverOutbox(deps: OutboxDeps): Promise<Delivery[]> {
+  const { store } = deps;
+  const wall = deps.wallClock ?? Date.now;
+  const owner = randomUUID();
+  const deliveries: Delivery[] = [];
+  for (;;) {
+    const claimed = await store.claimOutbox(owner, wall(), wall() + OUTBOX_LEASE_MS, BATCH);
+    if (claimed.length === 0) break;
+    for (const message of claimed) deliveries.push(await deliverOne(deps, owner, message, wall));
+    if (claimed.length < BATCH) break;
+  }
+  return deliveries;
+}
+
+async function deliverOne(deps: OutboxDeps, owner: string, message: OutboxMessage, wall: () => number) {
+  const { store, policy, clock } = deps;
+  const base = { key: message.key, ticketNumber: message.ticketNumber, audience: message.audience };
+  let recipients: string[] = [];
+  let detail: Record<string, unknown>;
+  try {
+    const ticket = await store.getTicket(message.ticketNumber);
+    if (!ticket) throw new Undeliverable(`the ticket ${message.ticketNumber} is gone`);
+    if (message.audience === 'technicians') {
+      const payload = technicianPayload.parse(message.payload);
+      recipients = payload.recipients;
+      const technicians = policy.resources.technicians.filter((t) => payload.recipients.includes(t.id));
+      await deps.notifier.notify({
+        kind: payload.kind,
+        ticket,
+        recipients: technicians,
+        urgent: payload.urgent,
+        text: payload.text,
+      });
+      detail = { kind: payload.kind, recipients, urgent: payload.urgent };
+    } else {
+      await tellPerson(deps, ticket, personPayload.parse(message.payload).text);
+      recipients = ['person'];
+      detail = { kind: 'person_message', channel: ticket.source };
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const final =
+      error instanceof Undeliverable || error instanceof z.ZodError || message.attempts + 1 >= OUTBOX_MAX_ATTEMPTS;
+    if (!final) {
+      await store.settleOutbox(message.id, owner, {
+        state: 'retry',
+        retryAtMs: wall() + retryPause(message.attempts),
+        error: reason,
+      });
+      return { ...base, outcome: 'retry' as const, recipients, error: reason };
+    }
+    await store.settleOutbox(message.id, owner, {
+      state: 'failed',
+      event: notifiedEvent(message, clock.now(), {
+        recipients,
+        ok: false,
+        error: reason,
+        attempts: message.attempts + 1,
+      }),
+    });
+    return { ...base, outcome: 'failed' as const, recipients, error: reason };
+  }
+  const settled = await store.settleOutbox(message.id, owner, {
+    state: 'delivered',
+    event: notifiedEvent(message, clock.now(), { ...detail, ok: true }),
+  });
+  // A lease lost meanwhile means another deliverer owns the message now; this send is not logged twice.
+  return { ...base, outcome: settled ? ('delivered' as const) : ('retry' as const), recipients };
+}
+
+async function tellPerson(deps: OutboxDeps, ticket: Ticket, text: string): Promise<void> {
+  const sent = deps.messengers ? await deps.messengers.send(ticket.source, ticket.conversationRef, { text }) : false;
+  if (!sent) {
+    throw new Undeliverable(`the ${ticket.source} channel cannot write to the person outside their conversation`);
+  }
+}
+
+function notifiedEvent(message: OutboxMessage, at: Date, data: Record<string, unknown>): Omit<TicketEvent, 'id'> {
+  return {
+    ticketNumber: message.ticketNumber,
+    at: at.toISOString(),
+    kind: 'notified',
+    by: 'bot',
+    data: { ...data, outbox: message.key },
+  };
+}

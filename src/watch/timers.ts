@@ -1,0 +1,59 @@
+import type { Policy } from '../policy/schema.js';
+import type { SlaEngine } from '../sla/sla-engine.js';
+import type { PlannedTimer, Ticket, TimerKind } from '../store/ticket-store.js';
+import { levelsOf, startLevel } from '../tickets/resources.js';
+
+const HOUR_MS = 3_600_000;
+
+/** A ticket's SLA no longer runs: drafts are not handled yet, resolved and closed ones are done. */
+export function isWatched(ticket: Ticket): boolean {
+  return ticket.contract && !['draft', 'resolved', 'closed'].includes(ticket.status);
+}
+
+/**
+ * Whether someone has taken the ticket: a first response is recorded, or a technician moved it
+ * past its initial status ("Statut : 1 - Assigné" is where the procedure opens every ticket).
+ */
+export function isTaken(ticket: Ticket): boolean {
+  return ticket.firstRespondedAt !== null || ticket.status === 'in_progress' || ticket.status === 'waiting_customer';
+}
+
+/** `wanted` brought down to the highest level the ticket's queue has. */
+function reachableLevel(policy: Policy, queue: string, wanted: number): number {
+  const levels = levelsOf(policy, queue).filter((l) => l <= wanted);
+  return levels[levels.length - 1] ?? wanted;
+}
+
+/**
+ * The timers a ticket should have now, from its priority, its opening instant and the policy
+ * (`slaWatch`), in business time with the SLA engine, so they agree with the ticket's SLA dates:
+ * - `first_response_warning` at `warnAt` of the first-response target, while nobody has answered;
+ * - `take_charge` at take-charge time + the grace hour (its `escalationAt`), while nobody has
+ *   taken it and it is below `takeCharge.toLevel`;
+ * - `resolution` at its resolution deadline, while it is not resolved and is below
+ *   `resolution.toLevel` or managers are to be warned.
+ * No contract, no SLA: no timers (the sheet's "Sans contrat" column says N/A).
+ */
+export function plannedTimers(policy: Policy, sla: SlaEngine, ticket: Ticket): PlannedTimer[] {
+  if (!isWatched(ticket)) return [];
+  const openedAt = new Date(ticket.createdAt);
+  const deadlines = sla.deadlines(openedAt, ticket.priority, true);
+  if (!deadlines) return [];
+  const watch = policy.slaWatch;
+  const timers: PlannedTimer[] = [];
+  const plan = (kind: TimerKind, level: number, due: Date) => timers.push({ kind, level, dueAt: due.toISOString() });
+  if (ticket.firstRespondedAt === null && !isTaken(ticket)) {
+    const target = policy.priorities[ticket.priority].firstResponseHours * HOUR_MS;
+    const due = sla.calendar.addBusinessMs(openedAt.getTime(), Math.round(target * watch.warnAt[ticket.priority]));
+    // Keyed by the level the ticket starts at, not the one it is at: an escalation does not
+    // make a second warning.
+    plan('first_response_warning', startLevel(policy, ticket.queue, ticket.priority), new Date(due));
+  }
+  const takeChargeLevel = reachableLevel(policy, ticket.queue, watch.takeCharge.toLevel);
+  if (!isTaken(ticket) && ticket.level < takeChargeLevel) plan('take_charge', takeChargeLevel, deadlines.escalationAt);
+  const resolutionLevel = reachableLevel(policy, ticket.queue, watch.resolution.toLevel);
+  if (ticket.resolvedAt === null && (ticket.level < resolutionLevel || watch.resolution.warn.length > 0)) {
+    plan('resolution', resolutionLevel, deadlines.resolutionDue);
+  }
+  return timers;
+}
