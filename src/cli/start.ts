@@ -7,6 +7,7 @@ import { createGuichet } from '../main.js';
 import { channels } from '../server/channels.js';
 import { listen, onShutdownSignal, stopServer, urlOf } from '../server/lifecycle.js';
 import { createHttpServer, enabledChannels } from '../server/server.js';
+import { DEFAULT_WATCH_INTERVAL_MS } from '../watch/sla-watch.js';
 import type { CliIo } from './io.js';
 import { parseCommandArgs } from './options.js';
 
@@ -15,11 +16,26 @@ export const DEFAULT_PORT = 3978;
 /** Every interface, so the web chat is reachable from the other machines of the network. */
 export const DEFAULT_HOST = '0.0.0.0';
 
-const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE]
+const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--watch-interval SECONDS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE]
 
 Runs the server: the web chat at /, health at /healthz, and every channel whose settings are in the
 environment (see .env.example). --port defaults to PORT or ${DEFAULT_PORT}, --host to HOST or ${DEFAULT_HOST}.
+The SLA watch runs a pass every --watch-interval seconds (GUICHET_WATCH_INTERVAL, 30 by default; 0 turns
+it off, for instances whose watch runs elsewhere, e.g. \`guichet watch --once\` from cron).
 `;
+
+/** Seconds between two passes of the SLA watch: --watch-interval, or GUICHET_WATCH_INTERVAL. */
+function parseWatchInterval(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_WATCH_INTERVAL_MS;
+  const seconds = Number(raw.trim());
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new GuichetError(
+      ErrorCode.InvalidInput,
+      `--watch-interval (or GUICHET_WATCH_INTERVAL) expects a number of seconds such as 30 (0 turns the watch off), not "${raw}"`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
 
 const portSchema = z.coerce.number().int().min(0).max(65_535);
 
@@ -55,6 +71,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   const { values, settings } = parseCommandArgs(args, io.env, {
     port: { type: 'string' },
     host: { type: 'string' },
+    'watch-interval': { type: 'string' },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -62,6 +79,9 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   }
   const port = parsePort(typeof values.port === 'string' ? values.port : io.env.PORT?.trim() || String(DEFAULT_PORT));
   const host = (typeof values.host === 'string' ? values.host : io.env.HOST) || DEFAULT_HOST;
+  const watchInterval = parseWatchInterval(
+    typeof values['watch-interval'] === 'string' ? values['watch-interval'] : io.env.GUICHET_WATCH_INTERVAL,
+  );
 
   // Logs go to stderr, as for every command, so stdout carries only what the command prints.
   const logger = createLogger(io.env, io.stderr as unknown as DestinationStream);
@@ -94,11 +114,14 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     ].join('\n'),
   );
   logger.info({ port: address.port, host, channels: on }, 'server started');
+  if (watchInterval > 0) app.watch.start(watchInterval);
 
   return new Promise<number>((resolve) => {
     const removeHandlers = onShutdownSignal(async (signal) => {
       logger.info({ signal }, 'shutting down');
       try {
+        // The watch's pass in flight finishes before the store closes.
+        await app.watch.stop();
         await stopServer(server, app);
         logger.info('server stopped');
         resolve(0);
