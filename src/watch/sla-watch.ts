@@ -98,7 +98,8 @@ export class SlaWatch {
         );
         if (result.outcome !== 'fired') continue;
         fired++;
-        lines.push(lineOf(timer, actionOf(result.step.events), sla.formatInstant(new Date(timer.dueAt))));
+        if (result.step.events.length > 0)
+          lines.push(lineOf(timer, actionOf(result.step.events), sla.formatInstant(new Date(timer.dueAt))));
         await this.ticketChanged(result.ticket);
       }
       // Nothing left, or only steps waiting for an earlier one another watcher holds.

@@ -97,7 +97,8 @@ export function escalationStep(
 
 /**
  * What a due timer does to the ticket as it stands now (under its lock): null when the step has
- * become pointless (taken, answered, resolved, already at that level), otherwise a warning, an
+ * become pointless (taken, answered, resolved, already at that level: cancelled, planned again if
+ * the ticket reopens), an empty step for a warning that comes too late, otherwise a warning, an
  * automatic or proposed escalation, and the managers warned of a missed resolution.
  */
 export function watchStep(
@@ -114,8 +115,9 @@ export function watchStep(
   const here = () => techniciansAt(policy, ticket.queue, ticket.level).map((t) => t.id);
   if (timer.kind === 'first_response_warning') {
     // A warning comes before the deadline: once it has passed (a downtime), the take-charge
-    // escalation is what is left to do.
-    if (ticket.firstResponseDue !== null && now.getTime() >= Date.parse(ticket.firstResponseDue)) return null;
+    // escalation is what is left to do. The step is done without a word, never to come back.
+    const deadline = sla.deadlines(new Date(ticket.createdAt), ticket.priority, true)?.firstResponseDue;
+    if (deadline && now.getTime() >= deadline.getTime()) return { events: [], outbox: [] };
     const share = policy.slaWatch.warnAt[ticket.priority];
     return {
       events: [{ at, kind: 'sla_warning', by: SLA_WATCH, data: { step: timer.kind, rule, share } }],
