@@ -176,7 +176,15 @@ export type FireOutcome =
   /** The lease was lost to another watcher, or the timer is no longer pending: nothing done. */
   | { outcome: 'lost' }
   /** An earlier timer of the same ticket is still pending: this one waits, so steps fire in order. */
-  | { outcome: 'waiting' };
+  | { outcome: 'waiting' }
+  /** Its step could not be decided (the error says why): given back, to be tried at the next pass. */
+  | { outcome: 'failed'; error: string };
+
+/** How a claimed outbox message ends: delivered or failed for good with its event, or tried again later. */
+export type OutboxSettlement = { id: number } & (
+  | { state: 'delivered' | 'failed'; event: Omit<TicketEvent, 'id'> }
+  | { state: 'retry'; retryAtMs: number; error: string }
+);
 
 /**
  * The SLA watch's part of the store: the timers of each ticket, claimed once across instances
@@ -198,16 +206,18 @@ export interface WatchStore {
    */
   claimDueTimers(now: Date, owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<SlaTimer[]>;
   /**
-   * Fires a claimed timer in one transaction, the ticket locked: `decide` sees the ticket as it
-   * stands and returns the step (null: pointless now, the timer is cancelled); its changes,
-   * events and outbox entries are written with the timer marked fired at `at`, or nothing is.
+   * Fires claimed timers, in their order, in one transaction, each ticket locked: `decide` sees
+   * the ticket as it stands (after the earlier timers of the batch) and returns the step (null:
+   * pointless now, the timer is cancelled); its changes, events and outbox entries are written
+   * with the timer marked fired at `at`. A step whose `decide` throws is left out alone
+   * ('failed', its timer given back); a failing write fails the batch, and nothing is written.
    */
-  fireTimer(
-    timer: SlaTimer,
+  fireTimers(
+    timers: readonly SlaTimer[],
     owner: string,
     at: Date,
-    decide: (ticket: Ticket) => TicketStep | null,
-  ): Promise<FireOutcome>;
+    decide: (timer: SlaTimer, ticket: Ticket) => TicketStep | null,
+  ): Promise<FireOutcome[]>;
   /** Applies a step to a ticket in one transaction, the ticket locked (an escalation a person asks for). */
   stepTicket(
     number: string,
@@ -217,17 +227,11 @@ export interface WatchStore {
   /** Leases up to `limit` outbox messages due for delivery, oldest first. */
   claimOutbox(owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<OutboxMessage[]>;
   /**
-   * Ends a claimed message: delivered, or failed for good (`retryAtMs` null), with its event in
-   * the same transaction; or given back to be tried again from `retryAtMs`, without an event.
-   * False when the lease was lost meanwhile (nothing written).
+   * Ends claimed messages in one transaction: delivered, or failed for good, each with its event;
+   * or given back to be tried again from `retryAtMs`, without an event. Returns the ids settled:
+   * a message whose lease was lost meanwhile is left as it is.
    */
-  settleOutbox(
-    id: number,
-    owner: string,
-    settlement:
-      | { state: 'delivered' | 'failed'; event: Omit<TicketEvent, 'id'> }
-      | { state: 'retry'; retryAtMs: number; error: string },
-  ): Promise<boolean>;
+  settleOutbox(owner: string, settlements: readonly OutboxSettlement[]): Promise<number[]>;
   /** Open tickets with a contract that have no timer at all (opened before the watch, or by a crashed process). */
   ticketsWithoutTimers(limit: number): Promise<Ticket[]>;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../domain.js';
+import { type Clock, SOURCES, type Source } from '../domain.js';
 import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { Notifier } from '../notifier/notifier.js';
 import type { Policy } from '../policy/schema.js';
-import type { OutboxMessage, Store, Ticket, TicketEvent } from '../store/ticket-store.js';
+import type { OutboxMessage, OutboxSettlement, Store, Ticket, TicketEvent } from '../store/ticket-store.js';
 
 /** How long a deliverer keeps the messages it claimed, should its process die while sending. */
 export const OUTBOX_LEASE_MS = 60_000;
@@ -13,7 +13,7 @@ export const OUTBOX_MAX_ATTEMPTS = 8;
 /** The pause after a first failure; it doubles at each attempt, up to OUTBOX_MAX_PAUSE_MS. */
 export const OUTBOX_FIRST_PAUSE_MS = 15_000;
 export const OUTBOX_MAX_PAUSE_MS = 30 * 60_000;
-const BATCH = 100;
+const BATCH = 50;
 
 /** The pause before the next attempt of a message that failed `attempts + 1` times. */
 export function retryPause(attempts: number): number {
@@ -25,8 +25,13 @@ const technicianPayload = z.object({
   recipients: z.array(z.string()),
   urgent: z.boolean(),
   text: z.string(),
+  ticket: z.looseObject({ number: z.string() }),
 });
-const personPayload = z.object({ text: z.string().min(1) });
+const personPayload = z.object({
+  text: z.string().min(1),
+  source: z.enum(SOURCES),
+  conversationRef: z.string().nullable(),
+});
 
 /** The ports delivering the outbox needs. */
 export interface OutboxDeps {
@@ -67,74 +72,89 @@ export async function deliverOutbox(deps: OutboxDeps): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   for (;;) {
     const claimed = await store.claimOutbox(owner, wall(), wall() + OUTBOX_LEASE_MS, BATCH);
-    if (claimed.length === 0) break;
-    for (const message of claimed) deliveries.push(await deliverOne(deps, owner, message, wall));
+    const sent: { delivery: Delivery; settlement: OutboxSettlement }[] = [];
+    for (const message of claimed) sent.push(await deliverOne(deps, message, wall));
+    // One transaction records the batch: a crash before it resends at most this batch.
+    const settled = new Set(
+      await store.settleOutbox(
+        owner,
+        sent.map((s) => s.settlement),
+      ),
+    );
+    for (const { delivery, settlement } of sent) {
+      // A lease lost meanwhile means another deliverer owns the message now: not logged twice.
+      deliveries.push(settled.has(settlement.id) ? delivery : { ...delivery, outcome: 'retry' });
+    }
     if (claimed.length < BATCH) break;
   }
   return deliveries;
 }
 
-async function deliverOne(deps: OutboxDeps, owner: string, message: OutboxMessage, wall: () => number) {
-  const { store, policy, clock } = deps;
+async function deliverOne(
+  deps: OutboxDeps,
+  message: OutboxMessage,
+  wall: () => number,
+): Promise<{ delivery: Delivery; settlement: OutboxSettlement }> {
+  const { policy, clock } = deps;
   const base = { key: message.key, ticketNumber: message.ticketNumber, audience: message.audience };
   let recipients: string[] = [];
   let detail: Record<string, unknown>;
   try {
-    const ticket = await store.getTicket(message.ticketNumber);
-    if (!ticket) throw new Undeliverable(`the ticket ${message.ticketNumber} is gone`);
     if (message.audience === 'technicians') {
       const payload = technicianPayload.parse(message.payload);
       recipients = payload.recipients;
       const technicians = policy.resources.technicians.filter((t) => payload.recipients.includes(t.id));
       await deps.notifier.notify({
         kind: payload.kind,
-        ticket,
+        ticket: payload.ticket as unknown as Ticket,
         recipients: technicians,
         urgent: payload.urgent,
         text: payload.text,
       });
       detail = { kind: payload.kind, recipients, urgent: payload.urgent };
     } else {
-      await tellPerson(deps, ticket, personPayload.parse(message.payload).text);
+      const payload = personPayload.parse(message.payload);
+      await tellPerson(deps, payload.source, payload.conversationRef, payload.text);
       recipients = ['person'];
-      detail = { kind: 'person_message', channel: ticket.source };
+      detail = { kind: 'person_message', channel: payload.source };
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const final =
       error instanceof Undeliverable || error instanceof z.ZodError || message.attempts + 1 >= OUTBOX_MAX_ATTEMPTS;
     if (!final) {
-      await store.settleOutbox(message.id, owner, {
-        state: 'retry',
-        retryAtMs: wall() + retryPause(message.attempts),
-        error: reason,
-      });
-      return { ...base, outcome: 'retry' as const, recipients, error: reason };
+      return {
+        delivery: { ...base, outcome: 'retry', recipients, error: reason },
+        settlement: { id: message.id, state: 'retry', retryAtMs: wall() + retryPause(message.attempts), error: reason },
+      };
     }
-    await store.settleOutbox(message.id, owner, {
-      state: 'failed',
-      event: notifiedEvent(message, clock.now(), {
-        recipients,
-        ok: false,
-        error: reason,
-        attempts: message.attempts + 1,
-      }),
-    });
-    return { ...base, outcome: 'failed' as const, recipients, error: reason };
+    return {
+      delivery: { ...base, outcome: 'failed', recipients, error: reason },
+      settlement: {
+        id: message.id,
+        state: 'failed',
+        event: notifiedEvent(message, clock.now(), {
+          recipients,
+          ok: false,
+          error: reason,
+          attempts: message.attempts + 1,
+        }),
+      },
+    };
   }
-  const settled = await store.settleOutbox(message.id, owner, {
-    state: 'delivered',
-    event: notifiedEvent(message, clock.now(), { ...detail, ok: true }),
-  });
-  // A lease lost meanwhile means another deliverer owns the message now; this send is not logged twice.
-  return { ...base, outcome: settled ? ('delivered' as const) : ('retry' as const), recipients };
+  return {
+    delivery: { ...base, outcome: 'delivered', recipients },
+    settlement: {
+      id: message.id,
+      state: 'delivered',
+      event: notifiedEvent(message, clock.now(), { ...detail, ok: true }),
+    },
+  };
 }
 
-async function tellPerson(deps: OutboxDeps, ticket: Ticket, text: string): Promise<void> {
-  const sent = deps.messengers ? await deps.messengers.send(ticket.source, ticket.conversationRef, { text }) : false;
-  if (!sent) {
-    throw new Undeliverable(`the ${ticket.source} channel cannot write to the person outside their conversation`);
-  }
+async function tellPerson(deps: OutboxDeps, source: Source, ref: string | null, text: string): Promise<void> {
+  const sent = deps.messengers ? await deps.messengers.send(source, ref, { text }) : false;
+  if (!sent) throw new Undeliverable(`the ${source} channel cannot write to the person outside their conversation`);
 }
 
 function notifiedEvent(message: OutboxMessage, at: Date, data: Record<string, unknown>): Omit<TicketEvent, 'id'> {

@@ -91,22 +91,29 @@ export class SlaWatch {
     const lines: WatchLine[] = [];
     for (;;) {
       const claimed = await store.claimDueTimers(now, this.owner, wall(), wall() + TIMER_LEASE_MS, BATCH);
+      // One transaction per batch. A step of the watch never changes which timers its ticket
+      // should have (the warning is keyed by the start level, the escalations by their target),
+      // so no re-planning follows it.
+      const results = await store.fireTimers(claimed, this.owner, now, (timer, ticket) =>
+        watchStep(policy, sla, timer, ticket, now),
+      );
       let fired = 0;
-      for (const timer of claimed) {
-        const result = await store.fireTimer(timer, this.owner, now, (ticket) =>
-          watchStep(policy, sla, timer, ticket, now),
-        );
-        if (result.outcome !== 'fired') continue;
+      results.forEach((result, i) => {
+        const timer = claimed[i] as SlaTimer;
+        if (result.outcome === 'failed')
+          this.deps.logger?.error({ timer, error: result.error }, 'SLA watch step failed');
+        if (result.outcome !== 'fired') return;
         fired++;
-        if (result.step.events.length > 0)
+        if (result.step.events.length > 0) {
           lines.push(lineOf(timer, actionOf(result.step.events), sla.formatInstant(new Date(timer.dueAt))));
-        await this.ticketChanged(result.ticket);
-      }
+        }
+      });
       // Nothing left, or only steps waiting for an earlier one another watcher holds.
       if (claimed.length < BATCH || fired === 0) break;
     }
     const deliveries = await deliverOutbox({ ...this.deps, wallClock: wall });
-    for (const line of lines) line.notified = notifiedBy(line, deliveries);
+    const notified = notifiedBySteps(deliveries);
+    for (const line of lines) line.notified = notified.get(`${line.ticket}/${line.step}/${line.level}`) ?? [];
     for (const d of deliveries) {
       if (d.outcome !== 'delivered') this.deps.logger?.warn({ delivery: d }, 'SLA watch message not delivered');
     }
@@ -146,11 +153,15 @@ function lineOf(timer: SlaTimer, action: WatchLine['action'], due: string): Watc
   return { ticket: timer.ticketNumber, step: timer.kind, level: timer.level, action, notified: [], due };
 }
 
-/** The recipients of a step's messages delivered in this pass (their keys start with the step's). */
-function notifiedBy(line: WatchLine, deliveries: Delivery[]): string[] {
-  const prefix = `${line.ticket}/${line.step}/${line.level}/`;
-  const ids = deliveries
-    .filter((d) => d.outcome === 'delivered' && d.key.startsWith(prefix))
-    .flatMap((d) => d.recipients);
-  return [...new Set(ids)];
+/** The recipients of each step's messages delivered in this pass, by step (their keys start with it). */
+function notifiedBySteps(deliveries: Delivery[]): Map<string, string[]> {
+  const bySteps = new Map<string, string[]>();
+  for (const d of deliveries) {
+    if (d.outcome !== 'delivered') continue;
+    const step = d.key.slice(0, d.key.lastIndexOf('/'));
+    const ids = bySteps.get(step) ?? [];
+    for (const id of d.recipients) if (!ids.includes(id)) ids.push(id);
+    bySteps.set(step, ids);
+  }
+  return bySteps;
 }

@@ -33,7 +33,8 @@ export function technicianMessage(
     key,
     ticketNumber: ticket.number,
     audience: 'technicians',
-    payload: { kind, recipients, urgent: ticket.priority === 'critique', text },
+    // The ticket as the step left it travels with the message: delivering it reads nothing more.
+    payload: { kind, recipients, urgent: ticket.priority === 'critique', text, ticket },
   };
 }
 
@@ -78,7 +79,7 @@ export function escalationStep(
       key: outboxKey(ticket.number, step, toLevel, 'person'),
       ticketNumber: ticket.number,
       audience: 'person',
-      payload: { text: levelUpText(after, step) },
+      payload: { text: levelUpText(after, step), source: ticket.source, conversationRef: ticket.conversationRef },
     });
   }
   return {

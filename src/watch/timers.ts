@@ -18,10 +18,17 @@ export function isTaken(ticket: Ticket): boolean {
   return ticket.firstRespondedAt !== null || ticket.status === 'in_progress' || ticket.status === 'waiting_customer';
 }
 
+/** The levels of each queue, per policy: read for every timer of every pass. */
+const levelsCache = new WeakMap<Policy, Map<string, number[]>>();
+
 /** `wanted` brought down to the highest level the ticket's queue has. */
 function reachableLevel(policy: Policy, queue: string, wanted: number): number {
-  const levels = levelsOf(policy, queue).filter((l) => l <= wanted);
-  return levels[levels.length - 1] ?? wanted;
+  const byQueue = levelsCache.get(policy) ?? new Map<string, number[]>();
+  levelsCache.set(policy, byQueue);
+  const levels = byQueue.get(queue) ?? levelsOf(policy, queue);
+  byQueue.set(queue, levels);
+  const reachable = levels.filter((l) => l <= wanted);
+  return reachable[reachable.length - 1] ?? wanted;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedTimer, SlaTimer, Ticket, TicketStep } from '../../src/store/ticket-store.js';
+import type { FireOutcome, PlannedTimer, SlaTimer, Ticket, TicketStep } from '../../src/store/ticket-store.js';
 import { newTicket } from './new-ticket.js';
 import type { TestStore } from './store-contract.js';
 
@@ -20,6 +20,18 @@ function escalateTo(level: number, key: string) {
     events: [{ at: at(40).toISOString(), kind: 'escalated', by: 'sla-watch', data: { toLevel: level } }],
     outbox: [{ key, ticketNumber: ticket.number, audience: 'technicians', payload: { text: `niveau ${level}` } }],
   });
+}
+
+/** Fires one claimed timer, as a batch of one. */
+async function fire(
+  store: TestStore,
+  timer: SlaTimer | undefined,
+  owner: string,
+  when: Date,
+  decide: (ticket: Ticket) => TicketStep | null,
+): Promise<FireOutcome> {
+  const [outcome] = await store.fireTimers([timer as SlaTimer], owner, when, (_, ticket) => decide(ticket));
+  return outcome as FireOutcome;
 }
 
 /**
@@ -45,7 +57,7 @@ export function watchContract(open: () => Promise<TestStore>): void {
         ['resolution', 3, 'pending', at(30).toISOString()],
       ]);
       const [warning] = await store.claimDueTimers(at(10), 'w', WALL, WALL + 1000, 10);
-      expect((await store.fireTimer(warning as SlaTimer, 'w', at(10), escalateTo(1, 'k1'))).outcome).toBe('fired');
+      expect((await fire(store, warning, 'w', at(10), escalateTo(1, 'k1'))).outcome).toBe('fired');
       // Taken: only the resolution stays, due later; the fired warning is kept as it was.
       await store.syncTimers(ticket.number, [{ kind: 'resolution', level: 3, dueAt: '2026-11-23T12:00:00+01:00' }]);
       expect(states(await store.listTimers(ticket.number))).toEqual([
@@ -72,7 +84,7 @@ export function watchContract(open: () => Promise<TestStore>): void {
       // The lease ran out (its watcher died): another watcher takes them over.
       const again = await other.claimDueTimers(at(25), 'b', WALL + 1000, WALL + 2000, 10);
       expect(again.map((t) => t.kind)).toEqual(['first_response_warning', 'take_charge']);
-      expect((await store.fireTimer(first[0] as SlaTimer, 'a', at(25), escalateTo(2, 'k'))).outcome).toBe('lost');
+      expect((await fire(store, first[0], 'a', at(25), escalateTo(2, 'k'))).outcome).toBe('lost');
     });
 
     it('hands each due timer to one claimer when several claim at once', async () => {
@@ -95,7 +107,7 @@ export function watchContract(open: () => Promise<TestStore>): void {
     it('fires a timer with its ticket change, events and outbox in one transaction', async () => {
       const { store, ticket } = await withTimers();
       const [warning] = await store.claimDueTimers(at(10), 'w', WALL, WALL + 1000, 10);
-      const result = await store.fireTimer(warning as SlaTimer, 'w', at(10), escalateTo(2, 'T/one'));
+      const result = await fire(store, warning, 'w', at(10), escalateTo(2, 'T/one'));
       expect(result).toMatchObject({ outcome: 'fired', ticket: { number: ticket.number, level: 2 } });
       expect((await store.getTicket(ticket.number))?.level).toBe(2);
       expect((await store.listEvents(ticket.number)).map((e) => [e.kind, e.by])).toEqual([
@@ -106,29 +118,61 @@ export function watchContract(open: () => Promise<TestStore>): void {
       expect(queued.map((m) => [m.key, m.audience, m.payload, m.attempts])).toEqual([
         ['T/one', 'technicians', { text: 'niveau 2' }, 0],
       ]);
-      // A failing step writes nothing: the timer is still pending, the ticket unchanged.
+      // A step that cannot be decided writes nothing: the timer is pending again, the ticket unchanged.
       const [takeCharge] = await store.claimDueTimers(at(20), 'w', WALL, WALL + 1000, 10);
-      await expect(
-        store.fireTimer(takeCharge as SlaTimer, 'w', at(20), () => {
+      expect(
+        await fire(store, takeCharge, 'w', at(20), () => {
           throw new Error('the policy has no level 9');
         }),
-      ).rejects.toThrow(/level 9/);
+      ).toEqual({ outcome: 'failed', error: 'the policy has no level 9' });
       expect((await store.getTicket(ticket.number))?.level).toBe(2);
       expect((await store.listTimers(ticket.number)).map((t) => t.state)).toEqual(['fired', 'pending', 'pending']);
+      expect((await store.claimDueTimers(at(20), 'w2', WALL, WALL + 1000, 10)).map((t) => t.kind)).toEqual([
+        'take_charge',
+      ]);
     });
 
     it('fires the steps of a ticket in due order, and cancels a step that became pointless', async () => {
       const { store, ticket } = await withTimers();
       const due = await store.claimDueTimers(at(60), 'w', WALL, WALL + 1000, 10);
       const [warning, takeCharge, resolution] = due as [SlaTimer, SlaTimer, SlaTimer];
-      expect((await store.fireTimer(takeCharge, 'w', at(60), escalateTo(2, 'k2'))).outcome).toBe('waiting');
-      expect((await store.fireTimer(warning, 'w', at(60), () => null)).outcome).toBe('cancelled');
+      expect((await fire(store, takeCharge, 'w', at(60), escalateTo(2, 'k2'))).outcome).toBe('waiting');
+      expect((await fire(store, warning, 'w', at(60), () => null)).outcome).toBe('cancelled');
       const again = await store.claimDueTimers(at(60), 'w', WALL, WALL + 1000, 10);
       expect(again.map((t) => t.kind)).toEqual(['take_charge']);
-      expect((await store.fireTimer(again[0] as SlaTimer, 'w', at(60), escalateTo(2, 'k2'))).outcome).toBe('fired');
-      expect((await store.fireTimer(resolution, 'w', at(60), escalateTo(3, 'k3'))).outcome).toBe('fired');
+      expect((await fire(store, again[0], 'w', at(60), escalateTo(2, 'k2'))).outcome).toBe('fired');
+      expect((await fire(store, resolution, 'w', at(60), escalateTo(3, 'k3'))).outcome).toBe('fired');
       expect(states(await store.listTimers(ticket.number)).map((s) => s[2])).toEqual(['cancelled', 'fired', 'fired']);
       expect((await store.getTicket(ticket.number))?.level).toBe(3);
+    });
+
+    it('fires a batch in due order, each step seeing the ticket as the earlier ones left it', async () => {
+      const { store, ticket } = await withTimers();
+      const other = (await store.createTicket(newTicket({ createdAt: T0 }))).ticket;
+      await store.syncTimers(other.number, [timers[1] as PlannedTimer]);
+      const due = await store.claimDueTimers(at(60), 'w', WALL, WALL + 1000, 10);
+      const seen: [string, number][] = [];
+      const outcomes = await store.fireTimers(due, 'w', at(60), (timer, t) => {
+        seen.push([timer.kind, t.level]);
+        if (t.number === other.number) throw new Error('no step for this one');
+        return escalateTo(t.level + 1, `${t.number}/${timer.kind}`)(t);
+      });
+      expect(outcomes.map((o) => o.outcome)).toEqual(['fired', 'fired', 'failed', 'fired']);
+      expect(seen).toEqual([
+        ['first_response_warning', 1],
+        ['take_charge', 2],
+        ['take_charge', 1],
+        ['resolution', 3],
+      ]);
+      expect((await store.getTicket(ticket.number))?.level).toBe(4);
+      expect((await store.getTicket(other.number))?.level).toBe(1);
+      const levels = (await store.listEvents(ticket.number)).filter((e) => e.kind === 'escalated');
+      expect(levels.map((e) => e.data?.toLevel)).toEqual([2, 3, 4]);
+      expect((await store.claimOutbox('d', WALL, WALL + 1000, 10)).map((m) => m.key)).toEqual([
+        `${ticket.number}/first_response_warning`,
+        `${ticket.number}/take_charge`,
+        `${ticket.number}/resolution`,
+      ]);
     });
 
     it('queues a message once per key and records its delivery once, with its event', async () => {
@@ -140,9 +184,9 @@ export function watchContract(open: () => Promise<TestStore>): void {
       expect(more).toEqual([]);
       const event = { ticketNumber: ticket.number, at: at(3).toISOString(), kind: 'notified' as const, by: 'bot' };
       const id = (message as { id: number }).id;
-      expect(await store.settleOutbox(id, 'someone else', { state: 'delivered', event })).toBe(false);
-      expect(await store.settleOutbox(id, 'd', { state: 'delivered', event })).toBe(true);
-      expect(await store.settleOutbox(id, 'd', { state: 'delivered', event })).toBe(false);
+      expect(await store.settleOutbox('someone else', [{ id, state: 'delivered', event }])).toEqual([]);
+      expect(await store.settleOutbox('d', [{ id, state: 'delivered', event }])).toEqual([id]);
+      expect(await store.settleOutbox('d', [{ id, state: 'delivered', event }])).toEqual([]);
       expect((await store.listEvents(ticket.number)).filter((e) => e.kind === 'notified')).toHaveLength(1);
       expect(await store.claimOutbox('d', WALL + 10_000, WALL + 20_000, 10)).toEqual([]);
     });
@@ -153,9 +197,9 @@ export function watchContract(open: () => Promise<TestStore>): void {
       await store.stepTicket(ticket.number, at(1), escalateTo(2, 'retry-me'));
       const [message] = await store.claimOutbox('d', WALL, WALL + 1000, 10);
       const id = (message as { id: number }).id;
-      expect(await store.settleOutbox(id, 'd', { state: 'retry', retryAtMs: WALL + 5000, error: 'Slack 503' })).toBe(
-        true,
-      );
+      expect(
+        await store.settleOutbox('d', [{ id, state: 'retry', retryAtMs: WALL + 5000, error: 'Slack 503' }]),
+      ).toEqual([id]);
       expect(await store.claimOutbox('d', WALL + 4999, WALL + 6000, 10)).toEqual([]);
       const [again] = await store.claimOutbox('d', WALL + 5000, WALL + 6000, 10);
       expect(again).toMatchObject({ key: 'retry-me', attempts: 1 });

@@ -322,11 +322,9 @@ describe('the SLA watch across crashes', () => {
     first.clock.set(TUESDAY_11H31);
     const now = first.clock.now();
     const due = await first.app.store.claimDueTimers(now, 'dying', Date.now(), Date.now() + 60_000, 10);
-    for (const timer of due) {
-      await first.app.store.fireTimer(timer, 'dying', now, (t) =>
-        watchStep(first.app.policy, first.app.sla, timer, t, now),
-      );
-    }
+    await first.app.store.fireTimers(due, 'dying', now, (timer, t) =>
+      watchStep(first.app.policy, first.app.sla, timer, t, now),
+    );
     // The change is saved with its outbox: the process dies before delivering.
     expect((await first.app.tickets.get(ticket.number))?.level).toBe(2);
     expect(first.notifier.notifications.filter((n) => n.kind === 'ticket_escalated')).toEqual([]);

@@ -22,6 +22,7 @@ import type {
   FireOutcome,
   NewTicket,
   OutboxMessage,
+  OutboxSettlement,
   PlannedTimer,
   SlaTimer,
   Store,
@@ -308,14 +309,17 @@ export class SqliteStore implements Store {
   async listTickets(filter: TicketFilter = {}): Promise<Ticket[]> {
     const query = buildTicketQuery(filter, () => '?');
     if (query === null) return [];
-    return this.run('listing tickets', () => {
-      let statement = this.listCache.get(query.sql);
-      if (!statement) {
-        statement = this.db.prepare(query.sql);
-        this.listCache.set(query.sql, statement);
-      }
-      return (statement.all(...query.params) as Row[]).map(rowToTicket);
-    });
+    return this.run('listing tickets', () => (this.cached(query.sql).all(...query.params) as Row[]).map(rowToTicket));
+  }
+
+  /** A statement built from parts (a filter, a set of changed fields), prepared once per shape. */
+  private cached(sql: string): Database.Statement {
+    let statement = this.listCache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.listCache.set(sql, statement);
+    }
+    return statement;
   }
 
   async updateTicket(
@@ -496,14 +500,15 @@ export class SqliteStore implements Store {
     return this.run('claiming due SLA timers', () => claim.immediate());
   }
 
-  async fireTimer(
-    timer: SlaTimer,
+  async fireTimers(
+    timers: readonly SlaTimer[],
     owner: string,
     at: Date,
-    decide: (ticket: Ticket) => TicketStep | null,
-  ): Promise<FireOutcome> {
+    decide: (timer: SlaTimer, ticket: Ticket) => TicketStep | null,
+  ): Promise<FireOutcome[]> {
     const firedAt = toUtcIso(at, 'at');
-    const fire = this.db.transaction((): FireOutcome => {
+    // Each timer in a savepoint of the batch's transaction: one commit (one disk sync) for all.
+    const fireOne = this.db.transaction((timer: SlaTimer): FireOutcome => {
       const held = this.statements.heldTimer.get(timer.id, owner) as Row | undefined;
       if (!held) return { outcome: 'lost' };
       const current = rowToTimer(held);
@@ -512,7 +517,13 @@ export class SqliteStore implements Store {
         return { outcome: 'waiting' };
       }
       const row = this.statements.byNumber.get(current.ticketNumber) as Row | undefined;
-      const step = row ? decide(rowToTicket(row)) : null;
+      let step: TicketStep | null;
+      try {
+        step = row ? decide(current, rowToTicket(row)) : null;
+      } catch (error) {
+        this.statements.releaseTimer.run(current.id);
+        return { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+      }
       if (!step) {
         this.statements.cancelTimer.run(current.id);
         return { outcome: 'cancelled' };
@@ -521,7 +532,8 @@ export class SqliteStore implements Store {
       this.statements.fireTimer.run(firedAt, current.id);
       return { outcome: 'fired', ticket, step };
     });
-    return this.run('firing an SLA timer', () => fire.immediate());
+    const fire = this.db.transaction(() => timers.map((timer) => fireOne(timer)));
+    return this.run('firing SLA timers', () => fire.immediate());
   }
 
   async stepTicket(
@@ -543,7 +555,7 @@ export class SqliteStore implements Store {
   /** A step's writes, inside the caller's transaction; returns the ticket as changed. */
   private applyStep(number: string, step: TicketStep, queuedAt: string): Ticket {
     const update = step.changes ? buildTicketUpdate(number, storableFields(step.changes), () => '?') : null;
-    if (update) this.db.prepare(update.sql).run(...update.params);
+    if (update) this.cached(update.sql).run(...update.params);
     for (const event of step.events) {
       this.statements.insertEvent.run(
         number,
@@ -574,26 +586,32 @@ export class SqliteStore implements Store {
     return this.run('claiming outbox messages', () => claim.immediate());
   }
 
-  async settleOutbox(id: number, owner: string, settlement: Parameters<Store['settleOutbox']>[2]): Promise<boolean> {
-    const settle = this.db.transaction((): boolean => {
-      if (settlement.state === 'retry') {
-        return (
-          this.statements.retryOutbox.run(storableText(settlement.error), settlement.retryAtMs, id, owner).changes === 1
+  async settleOutbox(owner: string, settlements: readonly OutboxSettlement[]): Promise<number[]> {
+    const settle = this.db.transaction(() =>
+      settlements.flatMap((settlement) => {
+        if (settlement.state === 'retry') {
+          const { changes } = this.statements.retryOutbox.run(
+            storableText(settlement.error),
+            settlement.retryAtMs,
+            settlement.id,
+            owner,
+          );
+          return changes === 1 ? [settlement.id] : [];
+        }
+        const { event } = settlement;
+        const at = toUtcIso(event.at, 'event.at');
+        if (this.statements.settleOutbox.run(settlement.state, at, settlement.id, owner).changes !== 1) return [];
+        this.statements.insertEvent.run(
+          storableText(event.ticketNumber),
+          at,
+          event.kind,
+          storableText(event.by),
+          storableEventData(event.data),
         );
-      }
-      const { event } = settlement;
-      const at = toUtcIso(event.at, 'event.at');
-      if (this.statements.settleOutbox.run(settlement.state, at, id, owner).changes !== 1) return false;
-      this.statements.insertEvent.run(
-        storableText(event.ticketNumber),
-        at,
-        event.kind,
-        storableText(event.by),
-        storableEventData(event.data),
-      );
-      return true;
-    });
-    return this.run('settling an outbox message', () => settle.immediate());
+        return [settlement.id];
+      }),
+    );
+    return this.run('settling outbox messages', () => settle.immediate());
   }
 
   async ticketsWithoutTimers(limit: number): Promise<Ticket[]> {
