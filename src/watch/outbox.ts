@@ -13,7 +13,8 @@ export const OUTBOX_MAX_ATTEMPTS = 8;
 /** The pause after a first failure; it doubles at each attempt, up to OUTBOX_MAX_PAUSE_MS. */
 export const OUTBOX_FIRST_PAUSE_MS = 15_000;
 export const OUTBOX_MAX_PAUSE_MS = 30 * 60_000;
-const BATCH = 50;
+/** Messages claimed, sent and recorded together: a crash before recording resends at most these. */
+const BATCH = 100;
 
 /** The pause before the next attempt of a message that failed `attempts + 1` times. */
 export function retryPause(attempts: number): number {

@@ -14,7 +14,8 @@ import { plannedTimers } from './timers.js';
 export const DEFAULT_WATCH_INTERVAL_MS = 30_000;
 /** How long a watcher keeps the timers it claimed, should its process die mid-step. */
 export const TIMER_LEASE_MS = 60_000;
-const BATCH = 200;
+/** Timers fired per transaction: a commit (a disk sync) per batch, not per timer. */
+const BATCH = 500;
 
 /** The ports the SLA watch drives. */
 export interface SlaWatchDeps {

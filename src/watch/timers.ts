@@ -1,7 +1,7 @@
 import type { Policy } from '../policy/schema.js';
 import type { SlaEngine } from '../sla/sla-engine.js';
 import type { PlannedTimer, Ticket, TimerKind } from '../store/ticket-store.js';
-import { levelsOf, startLevel } from '../tickets/resources.js';
+import { levelsOf } from '../tickets/resources.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -21,14 +21,19 @@ export function isTaken(ticket: Ticket): boolean {
 /** The levels of each queue, per policy: read for every timer of every pass. */
 const levelsCache = new WeakMap<Policy, Map<string, number[]>>();
 
-/** `wanted` brought down to the highest level the ticket's queue has. */
-function reachableLevel(policy: Policy, queue: string, wanted: number): number {
+function levels(policy: Policy, queue: string): number[] {
   const byQueue = levelsCache.get(policy) ?? new Map<string, number[]>();
   levelsCache.set(policy, byQueue);
-  const levels = byQueue.get(queue) ?? levelsOf(policy, queue);
-  byQueue.set(queue, levels);
-  const reachable = levels.filter((l) => l <= wanted);
-  return reachable[reachable.length - 1] ?? wanted;
+  const found = byQueue.get(queue) ?? levelsOf(policy, queue);
+  byQueue.set(queue, found);
+  return found;
+}
+
+/** `wanted` brought down to the highest level the ticket's queue has (as `startLevel` does). */
+function reachableLevel(policy: Policy, queue: string, wanted: number): number {
+  const all = levels(policy, queue);
+  const reachable = all.filter((l) => l <= wanted);
+  return reachable[reachable.length - 1] ?? all[0] ?? wanted;
 }
 
 /**
@@ -54,7 +59,11 @@ export function plannedTimers(policy: Policy, sla: SlaEngine, ticket: Ticket): P
     const due = sla.calendar.addBusinessMs(openedAt.getTime(), Math.round(target * watch.warnAt[ticket.priority]));
     // Keyed by the level the ticket starts at, not the one it is at: an escalation does not
     // make a second warning.
-    plan('first_response_warning', startLevel(policy, ticket.queue, ticket.priority), new Date(due));
+    plan(
+      'first_response_warning',
+      reachableLevel(policy, ticket.queue, policy.resources.startLevel[ticket.priority]),
+      new Date(due),
+    );
   }
   const takeChargeLevel = reachableLevel(policy, ticket.queue, watch.takeCharge.toLevel);
   if (!isTaken(ticket) && ticket.level < takeChargeLevel) plan('take_charge', takeChargeLevel, deadlines.escalationAt);
