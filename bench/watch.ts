@@ -231,11 +231,11 @@ function rows(store: string, full: number, empty: number, scan: number): BenchRo
   ];
 }
 
-/** The SLA watch's pass on both stores; PostgreSQL rows need BENCH_DATABASE_URL or TEST_DATABASE_URL. */
+/** The SLA watch's pass on both stores; PostgreSQL rows need TEST_DATABASE_URL. */
 export async function run(): Promise<BenchRow[]> {
   const result = await sqliteRows();
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const url = process.env.TEST_DATABASE_URL;
   if (url) result.push(...(await postgresRows(url)));
-  else process.stderr.write('watch on PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL.\n');
+  else process.stderr.write('watch on PostgreSQL skipped: set TEST_DATABASE_URL.\n');
   return result;
 }
