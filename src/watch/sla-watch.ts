@@ -28,6 +28,8 @@ export interface SlaWatchDeps {
   logger?: Logger;
   /** Wall-clock epoch milliseconds for leases (Date.now by default): read by every instance. */
   wallClock?: () => number;
+  /** Timers claimed and fired per transaction (500 by default). */
+  batchSize?: number;
 }
 
 /** One step a pass fired, as `guichet watch --once` prints it. */
@@ -91,7 +93,8 @@ export class SlaWatch {
     const now = clock.now();
     const lines: WatchLine[] = [];
     for (;;) {
-      const claimed = await store.claimDueTimers(now, this.owner, wall(), wall() + TIMER_LEASE_MS, BATCH);
+      const batch = this.deps.batchSize ?? BATCH;
+      const claimed = await store.claimDueTimers(now, this.owner, wall(), wall() + TIMER_LEASE_MS, batch);
       // One transaction per batch. A step of the watch never changes which timers its ticket
       // should have (the warning is keyed by the start level, the escalations by their target),
       // so no re-planning follows it.
@@ -110,7 +113,7 @@ export class SlaWatch {
         }
       });
       // Nothing left, or only steps waiting for an earlier one another watcher holds.
-      if (claimed.length < BATCH || fired === 0) break;
+      if (claimed.length < batch || fired === 0) break;
     }
     const deliveries = await deliverOutbox({ ...this.deps, wallClock: wall });
     const notified = notifiedBySteps(deliveries);

@@ -90,7 +90,15 @@ describe('guichet watch --once, as a process', () => {
       numbers.push((await store.createTicket(newTicket({ createdAt: '2026-11-23T09:00:00Z' }))).ticket.number);
     }
     await store.close();
-    // Both plan the timers of these tickets (opened before any watch) and fire them at once.
+    // Both plan the timers of these tickets (opened before any watch) and fire them at once:
+    // first the warnings, which change nothing on a ticket, then the escalations.
+    const warnings = await Promise.all([
+      watchOnce(db, '2026-11-23T14:31:00+01:00'),
+      watchOnce(db, '2026-11-23T14:31:00+01:00'),
+    ]);
+    const warned = warnings.flatMap((r) => r.lines).map((l) => `${l.ticket}/${l.step}`);
+    expect(warned.sort()).toEqual(numbers.map((n) => `${n}/first_response_warning`));
+    expect(warnings.flatMap((r) => r.notifications).filter((n) => n.kind === 'sla_warning')).toHaveLength(40);
     const runs = await Promise.all([
       watchOnce(db, '2026-11-24T11:31:00+01:00'),
       watchOnce(db, '2026-11-24T11:31:00+01:00'),
