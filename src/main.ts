@@ -42,7 +42,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   const notifier = settings.notifier ?? new LogNotifier(logger);
   const messengers = new PersonMessengers();
   const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger });
-  const tickets = new TicketService({ store, policy, sla, clock, notifier, watch });
+  const tickets = new TicketService({ store, policy, sla, clock, notifier, watch, messengers });
   const engine = createConversationEngine({
     policy,
     accounts,

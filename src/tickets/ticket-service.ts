@@ -10,6 +10,7 @@ import {
   type TicketStatus,
 } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
+import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { NotificationKind, Notifier } from '../notifier/notifier.js';
 import type { Policy } from '../policy/schema.js';
 import { unknownTicket } from '../store/store-error.js';
@@ -91,6 +92,8 @@ export interface TicketServiceDeps {
   notifier: Notifier;
   /** The SLA watch, told of every change so the ticket's timers follow (src/watch/). */
   watch?: TicketWatchHook;
+  /** The channels that write to a person later, for the outbox messages delivered here. */
+  messengers?: PersonMessengers;
 }
 
 /**
