@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type BenchRow, printTable } from './harness.js';
 
 /** Each benchmark file exports `run(): Promise<BenchRow[]>`. `npm run bench -- sla` runs one. */
-const suites = ['sla', 'store', 'classify', 'engine', 'twilio', 'slack', 'teams'];
+const suites = ['sla', 'store', 'classify', 'engine', 'twilio', 'slack', 'teams', 'watch'];
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 

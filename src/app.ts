@@ -9,6 +9,7 @@ import type { SlaEngine } from './sla/sla-engine.js';
 import type { Store } from './store/ticket-store.js';
 import type { TechnicianActions } from './tickets/technician-actions.js';
 import type { TicketService } from './tickets/ticket-service.js';
+import type { SlaWatch } from './watch/sla-watch.js';
 
 /**
  * Guichet wired: every port with its adapter, built once by `createGuichet` (src/main.ts) and handed
@@ -29,6 +30,8 @@ export interface Guichet {
   technicianActions: TechnicianActions;
   /** How Guichet writes to a person later (ticket taken, answered, resolved): chat channels register theirs. */
   messengers: PersonMessengers;
+  /** The SLA watch: timers of every ticket, warnings and automatic escalations (`guichet watch`, `start`). */
+  watch: SlaWatch;
   /** Closes the store; the process may exit after. */
   close(): Promise<void>;
 }

@@ -32,6 +32,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'the SLA compliance report (--from, --to)',
     load: async () => (await import('./cli/report.js')).report,
   },
+  watch: {
+    summary: 'one pass of the SLA watch: warnings and escalations due (--once)',
+    load: async () => (await import('./cli/watch.js')).watch,
+  },
 };
 
 function usage(): string {

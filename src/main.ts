@@ -12,6 +12,7 @@ import { SlaEngine } from './sla/sla-engine.js';
 import { openStore } from './store/open-store.js';
 import { TechnicianActions } from './tickets/technician-actions.js';
 import { TicketService } from './tickets/ticket-service.js';
+import { SlaWatch } from './watch/sla-watch.js';
 
 /** What Guichet is built from: where the data is, the clock, and optional ports to replace. */
 export interface GuichetSettings {
@@ -44,7 +45,9 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   const sla = new SlaEngine(policy);
   const classifier = createClassifier(policy, loadIntents(settings.intentsDir));
   const notifier = settings.notifier ?? new LogNotifier(logger);
-  const tickets = new TicketService({ store, policy, sla, clock, notifier });
+  const messengers = new PersonMessengers();
+  const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger });
+  const tickets = new TicketService({ store, policy, sla, clock, notifier, watch, messengers });
   const engine = createConversationEngine({
     policy,
     accounts,
@@ -55,7 +58,6 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     conversations: store,
     clock,
   });
-  const messengers = new PersonMessengers();
   const technicianActions = new TechnicianActions({ tickets, store, policy, clock, sla, messengers, logger });
   return {
     policy,
@@ -70,6 +72,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     engine,
     technicianActions,
     messengers,
+    watch,
     close: () => store.close(),
   };
 }

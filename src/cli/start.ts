@@ -10,11 +10,25 @@ import { createHttpServer, enabledChannels } from '../server/server.js';
 import type { CliIo } from './io.js';
 import { parseCommandArgs } from './options.js';
 
-const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE] [--intents DIR]
+const USAGE = `Usage: guichet start [--port N] [--host ADDRESS] [--watch-interval SECONDS] [--now ISO] [--db PATH|URL] [--policy FILE] [--accounts FILE] [--intents DIR]
 
 Runs the server: the web chat at /, health at /healthz, and every channel whose settings are in the
 environment (see .env.example). --port defaults to PORT or ${DEFAULT_PORT}, --host to HOST or ${DEFAULT_HOST}.
+The SLA watch runs a pass every --watch-interval seconds (GUICHET_WATCH_INTERVAL, 30 by default; 0 turns
+it off, for instances whose watch runs elsewhere, e.g. \`guichet watch --once\` from cron).
 `;
+
+/** Seconds between two passes of the SLA watch, as --watch-interval gives them. */
+function parseWatchInterval(raw: string): number {
+  const seconds = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new GuichetError(
+      ErrorCode.InvalidInput,
+      `--watch-interval expects a number of seconds such as 30 (0 turns the watch off), not "${raw}"`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
 
 function parsePort(raw: string): number {
   const port = raw.trim();
@@ -48,6 +62,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   const { values, settings, config } = parseCommandArgs(args, io.env, {
     port: { type: 'string' },
     host: { type: 'string' },
+    'watch-interval': { type: 'string' },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -55,6 +70,10 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   }
   const port = typeof values.port === 'string' ? parsePort(values.port) : config.port;
   const host = (typeof values.host === 'string' ? values.host : '') || config.host;
+  const watchInterval =
+    typeof values['watch-interval'] === 'string'
+      ? parseWatchInterval(values['watch-interval'])
+      : config.watchIntervalMs;
 
   // Logs go to stderr, as for every command, so stdout carries only what the command prints.
   const logger = createLogger(settings.logLevel, io.stderr as unknown as DestinationStream);
@@ -90,11 +109,14 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     ].join('\n'),
   );
   logger.info({ port: address.port, host, channels: on }, 'server started');
+  if (watchInterval > 0) app.watch.start(watchInterval);
 
   return new Promise<number>((resolve) => {
     const removeHandlers = onShutdownSignal(async (signal) => {
       logger.info({ signal }, 'shutting down');
       try {
+        // The watch's pass in flight finishes before the store closes.
+        await app.watch.stop();
         await stopServer(server, app);
         logger.info('server stopped');
         resolve(0);

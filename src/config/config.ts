@@ -8,6 +8,7 @@ import { ErrorCode, GuichetError } from '../errors.js';
 import { DEFAULT_INTENTS_DIR } from '../intents/load.js';
 import { LOG_LEVELS } from '../logger.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../policy/load.js';
+import { DEFAULT_WATCH_INTERVAL_MS } from '../watch/sla-watch.js';
 import { optionalVariable, type SettingsSection, variablesOf } from './variables.js';
 
 /** The port of `guichet start` when PORT is unset (the Bot Framework's usual one). */
@@ -33,6 +34,13 @@ const logLevelSchema = z
     }),
   );
 
+const watchIntervalSchema = z
+  .string()
+  .refine((raw) => Number.isFinite(Number(raw)) && Number(raw) >= 0, {
+    error: (issue) => `must be a number of seconds such as 30 (0 turns the watch off), not "${String(issue.input)}"`,
+  })
+  .transform((raw) => Math.round(Number(raw) * 1000));
+
 /** Guichet's own settings: the server, the store, the company's data files and the logs. */
 const coreSettings = z
   .object({
@@ -43,6 +51,7 @@ const coreSettings = z
     GUICHET_ACCOUNTS: optionalVariable(z.string()),
     GUICHET_INTENTS: optionalVariable(z.string()),
     LOG_LEVEL: optionalVariable(logLevelSchema),
+    GUICHET_WATCH_INTERVAL: optionalVariable(watchIntervalSchema),
   })
   .transform((env) => ({
     port: env.PORT ?? DEFAULT_PORT,
@@ -53,6 +62,8 @@ const coreSettings = z
     accountsPath: env.GUICHET_ACCOUNTS === undefined ? DEFAULT_ACCOUNTS_PATH : resolve(env.GUICHET_ACCOUNTS),
     intentsDir: env.GUICHET_INTENTS === undefined ? DEFAULT_INTENTS_DIR : resolve(env.GUICHET_INTENTS),
     logLevel: env.LOG_LEVEL ?? 'info',
+    /** Milliseconds between two passes of the SLA watch in `guichet start`; 0: no watch here. */
+    watchIntervalMs: env.GUICHET_WATCH_INTERVAL ?? DEFAULT_WATCH_INTERVAL_MS,
   })) satisfies SettingsSection;
 
 /**

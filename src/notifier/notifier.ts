@@ -9,7 +9,9 @@ export type NotificationKind =
   | 'draft_ticket'
   | 'technician_requested'
   /** A technician acted on the ticket: each copy of its message is updated to this. */
-  | 'ticket_updated';
+  | 'ticket_updated'
+  /** The SLA watch: a deadline is near or passed, or an escalation is proposed. */
+  | 'sla_warning';
 
 /** A message to the technicians of a ticket's queue and level, in their own chat. */
 export interface TechnicianNotification {

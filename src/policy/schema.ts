@@ -234,6 +234,36 @@ export const phoneLineSchema = z.object({
 });
 export type PhoneLinePolicy = z.output<typeof phoneLineSchema>;
 
+const share = z.number().gt(0, 'expected a share above 0').lt(1, 'expected a share below 1').default(0.75);
+const watchLevel = z.number().int().min(2, 'expected a level above the first one (2 or more)');
+
+/** How a step of the SLA watch escalates: at once, or only proposed to the technicians. */
+const escalationModeSchema = z.enum(['automatic', 'proposed']);
+
+/**
+ * The SLA watch (matrice d'escalade, seed 004: "Une escalade peut être déclenchée si la demande
+ * initiale n'a pas été traitée dans les délais impartis + 1 heure"): the timers each ticket with
+ * a contract gets and what each step does when its instant comes.
+ */
+export const slaWatchSchema = z.object({
+  /** The share of the first-response target after which the ticket's technicians are warned. */
+  warnAt: byPriority(share).prefault({}),
+  /** Take-charge time + escalation.graceHours without anyone taking the ticket. */
+  takeCharge: z
+    .object({ toLevel: watchLevel.default(2), escalation: escalationModeSchema.default('automatic') })
+    .prefault({}),
+  /** The resolution deadline passed without a resolution. */
+  resolution: z
+    .object({
+      toLevel: watchLevel.default(3),
+      escalation: escalationModeSchema.default('automatic'),
+      /** Technician ids of the helpdesk managers warned when a resolution deadline is missed. */
+      warn: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+});
+export type SlaWatchPolicy = z.output<typeof slaWatchSchema>;
+
 export const policySchema = z
   .object({
     company: z.object({
@@ -261,6 +291,7 @@ export const policySchema = z
     statuses: z.object({ initial: z.enum(['new', 'assigned']) }),
     workType: z.string().min(1),
     phoneLine: phoneLineSchema.optional(),
+    slaWatch: slaWatchSchema.prefault({}),
   })
   .superRefine((policy, ctx) => {
     for (const domain of DOMAINS) {
@@ -318,6 +349,22 @@ export const policySchema = z
           }
         }
       }
+    }
+    for (const id of policy.slaWatch.resolution.warn) {
+      if (!technicianIds.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slaWatch', 'resolution', 'warn'],
+          message: `"${id}" is not a technician of resources.technicians`,
+        });
+      }
+    }
+    if (policy.slaWatch.resolution.toLevel < policy.slaWatch.takeCharge.toLevel) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slaWatch', 'resolution', 'toLevel'],
+        message: `expected a level at least that of slaWatch.takeCharge.toLevel (${policy.slaWatch.takeCharge.toLevel})`,
+      });
     }
     PRIORITIES.forEach((p, i) => {
       if (policy.priorities[p].number !== i + 1) {

@@ -14,7 +14,9 @@ export interface TicketEvent {
     | 'notified'
     | 'assigned'
     /** A technician's message to the person (Répondre), with its text. */
-    | 'replied';
+    | 'replied'
+    /** The SLA watch: a deadline is near, or an escalation is proposed or told to a manager. */
+    | 'sla_warning';
   /** Who did it: "bot", a technician id, a contact's name. */
   by: string;
   data?: Record<string, unknown>;
@@ -171,5 +173,117 @@ export interface StoreHealth {
   checkWritable(now: Date): Promise<void>;
 }
 
-/** A store holds tickets, conversations and the inbound deliveries already taken. */
-export interface Store extends TicketStore, ConversationStore, InboundStore, StoreHealth {}
+/** The steps of the SLA watch, each a timer of a ticket (src/watch/). */
+export const TIMER_KINDS = ['first_response_warning', 'take_charge', 'resolution'] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
+
+/** A timer a ticket should have: which step, at which level, due when (ISO-8601 instant). */
+export interface PlannedTimer {
+  kind: TimerKind;
+  level: number;
+  dueAt: string;
+}
+
+/** A timer kept in the store. One per ticket, kind and level, ever: a fired step never fires again. */
+export interface SlaTimer extends PlannedTimer {
+  id: number;
+  ticketNumber: string;
+  state: 'pending' | 'fired' | 'cancelled';
+  /** When it fired (the watch's clock), null until then. */
+  firedAt: string | null;
+}
+
+/** A message to deliver after a ticket change, kept until it is delivered. */
+export interface OutboxEntry {
+  /** Unique: the same key is never queued twice (ticket, step, level and audience). */
+  key: string;
+  ticketNumber: string;
+  audience: 'technicians' | 'person';
+  payload: Record<string, unknown>;
+}
+
+/** An outbox message claimed for delivery. */
+export interface OutboxMessage extends OutboxEntry {
+  id: number;
+  /** Deliveries tried before this one. */
+  attempts: number;
+  createdAt: string;
+}
+
+/** What one step does to a ticket: its changes, the events it logs and the messages it queues. */
+export interface TicketStep {
+  changes?: TicketChanges;
+  events: Omit<TicketEvent, 'ticketNumber' | 'id'>[];
+  outbox: OutboxEntry[];
+}
+
+/** What firing a claimed timer came to. */
+export type FireOutcome =
+  | { outcome: 'fired'; ticket: Ticket; step: TicketStep }
+  /** The step had become pointless (the ticket was taken or resolved meanwhile): cancelled. */
+  | { outcome: 'cancelled' }
+  /** The lease was lost to another watcher, or the timer is no longer pending: nothing done. */
+  | { outcome: 'lost' }
+  /** An earlier timer of the same ticket is still pending: this one waits, so steps fire in order. */
+  | { outcome: 'waiting' }
+  /** Its step could not be decided (the error says why): given back, to be tried at the next pass. */
+  | { outcome: 'failed'; error: string };
+
+/** How a claimed outbox message ends: delivered or failed for good with its event, or tried again later. */
+export type OutboxSettlement = { id: number } & (
+  | { state: 'delivered' | 'failed'; event: Omit<TicketEvent, 'id'> }
+  | { state: 'retry'; retryAtMs: number; error: string }
+);
+
+/**
+ * The SLA watch's part of the store: the timers of each ticket, claimed once across instances
+ * under a lease, and the outbox of the messages the steps cause. Leases and retry instants are
+ * wall-clock epoch milliseconds (`wallMs`), read by every instance; due instants follow the
+ * watch's clock, which `--now` may move.
+ */
+export interface WatchStore {
+  /**
+   * Makes the ticket's timers what `planned` says: a pending timer not planned is cancelled, a
+   * planned one is added or has its due instant moved, a cancelled one planned again is pending
+   * again; a fired timer is never touched, so a step fires once per ticket, kind and level.
+   */
+  syncTimers(ticketNumber: string, planned: readonly PlannedTimer[]): Promise<void>;
+  listTimers(ticketNumber: string): Promise<SlaTimer[]>;
+  /**
+   * Leases to `owner`, until `leaseUntilMs`, up to `limit` pending timers due at `now`, earliest
+   * first, skipping those under another live lease; each is handed to one claimer only.
+   */
+  claimDueTimers(now: Date, owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<SlaTimer[]>;
+  /**
+   * Fires claimed timers, in their order, in one transaction, each ticket locked: `decide` sees
+   * the ticket as it stands (after the earlier timers of the batch) and returns the step (null:
+   * pointless now, the timer is cancelled); its changes, events and outbox entries are written
+   * with the timer marked fired at `at`. A step whose `decide` throws is left out alone
+   * ('failed', its timer given back); a failing write fails the batch, and nothing is written.
+   */
+  fireTimers(
+    timers: readonly SlaTimer[],
+    owner: string,
+    at: Date,
+    decide: (timer: SlaTimer, ticket: Ticket) => TicketStep | null,
+  ): Promise<FireOutcome[]>;
+  /** Applies a step to a ticket in one transaction, the ticket locked (an escalation a person asks for). */
+  stepTicket(
+    number: string,
+    at: Date,
+    decide: (ticket: Ticket) => TicketStep,
+  ): Promise<{ ticket: Ticket; step: TicketStep }>;
+  /** Leases up to `limit` outbox messages due for delivery, oldest first. */
+  claimOutbox(owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Ends claimed messages in one transaction: delivered, or failed for good, each with its event;
+   * or given back to be tried again from `retryAtMs`, without an event. Returns the ids settled:
+   * a message whose lease was lost meanwhile is left as it is.
+   */
+  settleOutbox(owner: string, settlements: readonly OutboxSettlement[]): Promise<number[]>;
+  /** Open tickets with a contract that have no timer at all (opened before the watch, or by a crashed process). */
+  ticketsWithoutTimers(limit: number): Promise<Ticket[]>;
+}
+
+/** A store holds tickets, conversations, the inbound deliveries already taken and the SLA watch's timers. */
+export interface Store extends TicketStore, ConversationStore, InboundStore, StoreHealth, WatchStore {}

@@ -15,6 +15,7 @@ const HEADLINE: Record<NotificationKind, string> = {
   draft_ticket: 'Brouillon de ticket (appel interrompu avant la fin)',
   technician_requested: 'Un technicien est demandé pour le ticket',
   ticket_updated: 'Ticket',
+  sla_warning: 'Alerte SLA sur le ticket',
 };
 
 /**
@@ -114,3 +115,57 @@ export const TIME_LEFT = {
   span: (hours: number, minutes: number) =>
     hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')}`,
 } as const;
+
+// --- SLA watch (src/watch/): what technicians, managers and the person read when a timer fires.
+
+/** Why the SLA watch writes about a ticket. */
+export type SlaWatchNotice =
+  | { step: 'first_response_warning'; share: number }
+  | { step: 'take_charge' | 'resolution'; action: 'escalated'; fromLevel: number }
+  | { step: 'take_charge' | 'resolution'; action: 'proposed'; toLevel: number }
+  | { step: 'resolution'; action: 'manager' };
+
+/** The line that says what the SLA watch saw and did, under the ticket's usual lines. */
+function slaWatchLine(ticket: Ticket, notice: SlaWatchNotice): string {
+  const firstResponse = ticket.firstResponseDue ? shortDate(ticket.firstResponseDue) : '—';
+  const resolution = ticket.resolutionDue ? shortDate(ticket.resolutionDue) : '—';
+  // Matrice d'escalade (004): "non traitée dans les délais impartis + 1 heure".
+  const why =
+    notice.step === 'take_charge'
+      ? 'pas de prise en charge dans les délais impartis + 1 heure (matrice d’escalade)'
+      : notice.step === 'resolution'
+        ? `délai de résolution dépassé (${resolution})`
+        : '';
+  if (notice.step === 'first_response_warning') {
+    return `${Math.round(notice.share * 100)} % du délai de première réponse est écoulé sans réponse : première réponse attendue avant le ${firstResponse}.`;
+  }
+  if (notice.action === 'escalated') {
+    return `Escaladé automatiquement du niveau ${notice.fromLevel} au niveau ${ticket.level} : ${why}.`;
+  }
+  if (notice.action === 'proposed') {
+    return `Escalade proposée au niveau ${notice.toLevel} : ${why}. Escaladez le ticket si c’est justifié.`;
+  }
+  return `Pour information du responsable : ${why}, le ticket est au niveau ${ticket.level}.`;
+}
+
+/** The technicians' (or the managers') message of an SLA watch step, in French like every notification. */
+export function slaWatchText(policy: Policy, ticket: Ticket, notice: SlaWatchNotice): string {
+  const kind: NotificationKind =
+    notice.step !== 'first_response_warning' && notice.action === 'escalated' ? 'ticket_escalated' : 'sla_warning';
+  const lines = notificationText(policy, kind, ticket).split('\n');
+  lines.splice(4, 0, slaWatchLine(ticket, notice));
+  return lines.join('\n');
+}
+
+/** What the person reads when the SLA watch moves their ticket up: "votre ticket T… est passé au niveau 2". */
+export function levelUpText(ticket: Ticket, step: 'take_charge' | 'resolution'): string {
+  if (ticket.language === 'en') {
+    return step === 'take_charge'
+      ? `Your ticket ${ticket.number} has moved up to level ${ticket.level}: nobody had taken it within the agreed time, so a level-${ticket.level} technician will handle it.`
+      : `Your ticket ${ticket.number} has moved up to level ${ticket.level}: its resolution deadline has passed, so a level-${ticket.level} technician will handle it.`;
+  }
+  return step === 'take_charge'
+    ? `Votre ticket ${ticket.number} est passé au niveau ${ticket.level} : il n'avait pas été pris en charge dans les délais, un technicien de niveau ${ticket.level} s'en occupe.`
+    : `Votre ticket ${ticket.number} est passé au niveau ${ticket.level} : le délai de résolution est dépassé, un technicien de niveau ${ticket.level} s'en occupe.`;
+}
+// --- end of the SLA watch block.

@@ -64,5 +64,17 @@ export function slaReportText(report: SlaReport, timezone: string): string {
     `Sans contrat de maintenance (N/A, hors engagement) : ${report.notApplicable} ticket(s).`,
     ...(report.drafts > 0 ? [`Brouillons (appels interrompus) non comptés : ${report.drafts}.`] : []),
     '',
+    'Escalades (tickets montés au-dessus de leur niveau de départ, par niveau atteint)',
+    '',
+    textTable(
+      ['Priorité', 'Tickets escaladés', ...report.escalationLevels.map((l) => `Niveau ${l}`)],
+      report.escalations.map((e) => [
+        e.label,
+        String(e.escalated),
+        ...report.escalationLevels.map((l) => String(e.byLevel[String(l)] ?? 0)),
+      ]),
+      ['left', 'right', ...report.escalationLevels.map(() => 'right' as const)],
+    ),
+    '',
   ].join('\n');
 }

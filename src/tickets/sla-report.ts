@@ -1,6 +1,7 @@
 import { PRIORITIES, type Priority } from '../domain.js';
 import type { Policy } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
+import { levelsOf, startLevel } from './resources.js';
 
 /** How one target (first response or resolution) fared on a set of tickets. */
 export interface TargetCompliance {
@@ -27,6 +28,16 @@ export interface ComplianceLine {
   resolution: TargetCompliance;
 }
 
+/** The tickets of one priority moved above the level they started at, by the level they reached. */
+export interface EscalationLine {
+  priority: Priority;
+  label: string;
+  /** Tickets above their start level (by the SLA watch or on request). */
+  escalated: number;
+  /** How many reached each level, "2" and "3" in the seed's resources table. */
+  byLevel: Record<string, number>;
+}
+
 /** The SLA compliance sheet ("Résultats engagement de niveau de service", seed 004). */
 export interface SlaReport {
   /** The period, createdAt in [from, to), as ISO instants; null when open-ended. */
@@ -41,6 +52,10 @@ export interface SlaReport {
   notApplicable: number;
   /** Interrupted intakes, not counted: nobody asked for them to be handled yet. */
   drafts: number;
+  /** Per priority, the tickets escalated and the level they reached (levels only go up). */
+  escalations: EscalationLine[];
+  /** The levels above the first one of the policy's queues, the columns of `escalations`. */
+  escalationLevels: number[];
 }
 
 type Outcome = 'met' | 'missed' | 'pending';
@@ -107,5 +122,19 @@ export function slaReport(
     global: line('global', 'Résultat Global', inScope, policy.globalGoal),
     notApplicable: live.length - inScope.length,
     drafts: drafts.length,
+    ...escalations(policy, live),
+  };
+}
+
+/** Per priority, the tickets above their start level, by the level they are at. */
+function escalations(policy: Policy, tickets: readonly Ticket[]): Pick<SlaReport, 'escalations' | 'escalationLevels'> {
+  const levels = [...new Set(policy.queues.flatMap((q) => levelsOf(policy, q.id)))].sort((a, b) => a - b).slice(1);
+  return {
+    escalationLevels: levels,
+    escalations: PRIORITIES.map((priority) => {
+      const up = tickets.filter((t) => t.priority === priority && t.level > startLevel(policy, t.queue, priority));
+      const byLevel = Object.fromEntries(levels.map((l) => [String(l), up.filter((t) => t.level === l).length]));
+      return { priority, label: policy.priorities[priority].label.fr, escalated: up.length, byLevel };
+    }),
   };
 }

@@ -214,6 +214,8 @@ export class TechnicianActions {
       },
     );
     if (!updated) return ticket.assignee === technician.id ? unchanged('take', ticket, technician) : this.taken(ticket);
+    // Taken: the warning and the take-charge escalation have no point any more.
+    await this.deps.tickets.watched(ticket);
     const told = await this.tell(ticket, (m) => m.taken(technician.name, ticket.number));
     return { ok: true, action: 'take', ticket, technician, changed: true, told };
   }
@@ -228,6 +230,8 @@ export class TechnicianActions {
       by: technician.id,
       data: { text },
     });
+    // A first response cancels the first-response warning.
+    await this.deps.tickets.watched(ticket);
     const told = await this.tell(ticket, (m) => m.replied(technician.name, ticket.number, text));
     return { ok: true, action: 'reply', ticket, technician, changed: true, told };
   }

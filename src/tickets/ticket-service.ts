@@ -10,10 +10,14 @@ import {
   type TicketStatus,
 } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
+import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { NotificationKind, Notifier } from '../notifier/notifier.js';
 import type { Policy } from '../policy/schema.js';
 import { unknownTicket } from '../store/store-error.js';
-import type { NewTicket, Ticket, TicketStore } from '../store/ticket-store.js';
+import type { NewTicket, Store, Ticket, TicketStore } from '../store/ticket-store.js';
+import type { TicketWatchHook } from '../watch/hook.js';
+import { deliverOutbox } from '../watch/outbox.js';
+import { escalationStep } from '../watch/steps.js';
 import { type EscalationPlan, escalationPlan } from './escalation-plan.js';
 import { nextLevel, queueOf, startLevel, techniciansAt } from './resources.js';
 import { technicianNotice } from './technician-notice.js';
@@ -81,11 +85,15 @@ const draftSchema = z.object({
 
 /** The ports the ticket service drives. */
 export interface TicketServiceDeps {
-  store: TicketStore;
+  store: Store;
   policy: Policy;
   sla: DeadlineCalculator;
   clock: Clock;
   notifier: Notifier;
+  /** The SLA watch, told of every change so the ticket's timers follow (src/watch/). */
+  watch?: TicketWatchHook;
+  /** The channels that write to a person later, for the outbox messages delivered here. */
+  messengers?: PersonMessengers;
 }
 
 /**
@@ -154,6 +162,7 @@ export class TicketService {
     };
     const result = await store.createTicket(ticket);
     if (result.created) {
+      await this.watched(result.ticket);
       await this.tell(draft.status === 'draft' ? 'draft_ticket' : 'ticket_opened', result.ticket);
     }
     return { ...result, plan: this.plan(result.ticket) };
@@ -195,22 +204,26 @@ export class TicketService {
     reason?: string,
   ): Promise<{ ticket: Ticket; plan: EscalationPlan; reached: boolean }> {
     const { policy, clock, store } = this.deps;
-    const current = await this.require(number);
     const now = clock.now();
-    const reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
-    const level = nextLevel(policy, current.queue, current.level);
-    const changes: Parameters<TicketStore['updateTicket']>[1] = {
-      level,
-      primaryResource: techniciansAt(policy, current.queue, level)[0]?.id ?? current.primaryResource,
-    };
-    if (level !== current.level && current.assignee !== null) {
-      changes.assignee = null;
-      if (current.status === 'in_progress') changes.status = 'assigned';
-    }
-    const data: Record<string, unknown> = { fromLevel: current.level, toLevel: level, reached };
-    if (reason !== undefined) data.reason = reason;
-    const ticket = await store.updateTicket(number, changes, { at: now.toISOString(), kind: 'escalated', by, data });
-    await this.tell('ticket_escalated', ticket, { by, fromLevel: current.level, ...(reason ? { reason } : {}) });
+    // The SLA watch's path: the change, its event and the technicians' message in one
+    // transaction, the message delivered from the outbox after it.
+    let reached = false;
+    const { ticket } = await store.stepTicket(number, now, (current) => {
+      reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
+      return escalationStep(policy, current, {
+        toLevel: nextLevel(policy, current.queue, current.level),
+        by,
+        at: now,
+        step: 'escalation_request',
+        rule: "Demande d'escalade de la personne (matrice d'escalade)",
+        reached,
+        tellPerson: false,
+        ...(reason === undefined ? {} : { reason }),
+      });
+    });
+    await this.watched(ticket);
+    // A message not delivered now stays in the outbox for the watch's next pass.
+    await deliverOutbox(this.deps).catch(() => []);
     return { ticket, plan: this.plan(ticket), reached };
   }
 
@@ -219,11 +232,13 @@ export class TicketService {
     const current = await this.require(number);
     if (current.firstRespondedAt !== null) return current;
     const now = this.deps.clock.now();
-    return this.deps.store.updateTicket(
+    const ticket = await this.deps.store.updateTicket(
       number,
       { firstRespondedAt: this.deps.sla.formatInstant(now) },
       { at: now.toISOString(), kind: 'responded', by },
     );
+    await this.watched(ticket);
+    return ticket;
   }
 
   /**
@@ -251,12 +266,27 @@ export class TicketService {
     } else if (done(current.status)) {
       changes.resolvedAt = null;
     }
-    return this.deps.store.updateTicket(number, changes, {
+    const ticket = await this.deps.store.updateTicket(number, changes, {
       at: now.toISOString(),
       kind: 'status_changed',
       by,
       data: note === undefined ? { from: current.status, to: status } : { from: current.status, to: status, note },
     });
+    await this.watched(ticket);
+    return ticket;
+  }
+
+  /**
+   * Tells the SLA watch a ticket changed, so its timers follow. The change is saved already: a
+   * failure here must not undo it for the person, and the watch re-checks every step against the
+   * ticket before it fires, so a stale timer never acts.
+   */
+  async watched(ticket: Ticket): Promise<void> {
+    try {
+      await this.deps.watch?.ticketChanged(ticket);
+    } catch {
+      // Timers missing after a failure are planned again when the watch starts (SlaWatch.backfill).
+    }
   }
 
   /** How the person reaches the helpdesk and escalates this ticket. */

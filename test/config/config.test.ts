@@ -52,6 +52,7 @@ describe('the configuration', () => {
       intentsDir: DEFAULT_INTENTS_DIR,
       logLevel: 'info',
       channels: { web: { trustUserId: false }, twilio: null, slack: null, teams: null },
+      watchIntervalMs: 30_000,
     });
   });
 

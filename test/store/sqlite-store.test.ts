@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 storeContract('SqliteStore', {
-  migrationVersions: [1, 2, 3, 4, 30],
+  migrationVersions: [1, 2, 3, 4, 20, 30],
   async fresh() {
     const folder = mkdtempSync(join(tmpdir(), 'guichet-contract-'));
     const path = join(folder, 'guichet.sqlite');

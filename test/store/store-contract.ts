@@ -3,6 +3,7 @@ import { ErrorCode, GuichetError } from '../../src/errors.js';
 import type { AppliedMigration } from '../../src/store/migration.js';
 import type { Store, Ticket } from '../../src/store/ticket-store.js';
 import { newTicket } from './new-ticket.js';
+import { watchContract } from './watch-contract.js';
 
 /** A store under test, with the migration bookkeeping both implementations expose. */
 export interface TestStore extends Store {
@@ -52,6 +53,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
       database = await harness.fresh();
       opened = [];
     });
+
+    watchContract(open);
     afterEach(async () => {
       for (const store of opened) await store.close();
       await database.dispose();

@@ -99,6 +99,44 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 20,
+    name: 'SLA watch timers and the outbox of their notifications',
+    sql: `
+      -- One row per ticket, step and level, ever: a fired step never fires twice. lease_until
+      -- (epoch milliseconds, wall clock) is how long the watcher that claimed it keeps it.
+      CREATE TABLE sla_timers (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        ticket_number text NOT NULL REFERENCES tickets (number),
+        kind text NOT NULL,
+        level integer NOT NULL,
+        due_at timestamptz NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'fired', 'cancelled')),
+        lease_owner text,
+        lease_until bigint,
+        fired_at timestamptz,
+        UNIQUE (ticket_number, kind, level)
+      );
+      CREATE INDEX sla_timers_due ON sla_timers (due_at, id) WHERE state = 'pending';
+
+      -- The messages a step causes, written in the step's transaction and delivered after it.
+      CREATE TABLE outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        ticket_number text NOT NULL REFERENCES tickets (number),
+        audience text NOT NULL CHECK (audience IN ('technicians', 'person')),
+        payload jsonb NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        lease_owner text,
+        lease_until bigint,
+        last_error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        settled_at timestamptz
+      );
+      CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+    `,
+  },
+  {
     version: 4,
     name: "the health probe's write check",
     sql: `

@@ -15,17 +15,25 @@ import {
 } from '../store-error.js';
 import { DEFAULT_TICKET_TIMEZONE, formatTicketNumber, ticketDay, toUtcIso } from '../ticket-number.js';
 import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
-import { holds, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
+import { holds, MUTABLE_COLUMNS, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
 import type {
   CreateResult,
+  FireOutcome,
   NewTicket,
+  OutboxEntry,
+  OutboxMessage,
+  OutboxSettlement,
+  PlannedTimer,
+  SlaTimer,
   Store,
   Ticket,
   TicketChanges,
   TicketEvent,
   TicketExpectation,
   TicketFilter,
+  TicketStep,
 } from '../ticket-store.js';
+import { rowToOutbox, rowToTimer, timerSync } from '../watch-rows.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /** Options of the PostgreSQL store. */
@@ -396,6 +404,275 @@ export class PostgresStore implements Store {
     });
   }
 
+  async syncTimers(ticketNumber: string, planned: readonly PlannedTimer[]): Promise<void> {
+    const number = storableText(ticketNumber);
+    await this.transaction('updating the SLA timers of a ticket', async (client) => {
+      const { rows } = await client.query<Row>(
+        'SELECT * FROM sla_timers WHERE ticket_number = $1 ORDER BY due_at, id FOR UPDATE',
+        [number],
+      );
+      const writes = timerSync(rows.map(rowToTimer), planned);
+      for (const t of writes.insert) {
+        // Another instance may plan the same timer at once: the first one stands.
+        await client.query(
+          `INSERT INTO sla_timers (ticket_number, kind, level, due_at, state) VALUES ($1, $2, $3, $4, 'pending')
+           ON CONFLICT (ticket_number, kind, level) DO NOTHING`,
+          [number, t.kind, t.level, t.dueAt],
+        );
+      }
+      for (const t of writes.reschedule) {
+        await client.query(
+          "UPDATE sla_timers SET due_at = $1, state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = $2 AND state <> 'fired'",
+          [t.dueAt, t.id],
+        );
+      }
+      if (writes.cancel.length > 0) {
+        await client.query(
+          "UPDATE sla_timers SET state = 'cancelled', lease_owner = NULL, lease_until = NULL WHERE id = ANY($1) AND state = 'pending'",
+          [writes.cancel],
+        );
+      }
+    });
+  }
+
+  async listTimers(ticketNumber: string): Promise<SlaTimer[]> {
+    const rows = await this.query(
+      'reading the SLA timers of a ticket',
+      'SELECT * FROM sla_timers WHERE ticket_number = $1 ORDER BY due_at, id',
+      [storableText(ticketNumber)],
+    );
+    return rows.map(rowToTimer);
+  }
+
+  /**
+   * One statement: the due timers are locked with FOR UPDATE SKIP LOCKED and leased, so watchers
+   * of several instances claiming at once each get other timers, and none waits for another.
+   */
+  async claimDueTimers(
+    now: Date,
+    owner: string,
+    wallMs: number,
+    leaseUntilMs: number,
+    limit: number,
+  ): Promise<SlaTimer[]> {
+    const rows = await this.query(
+      'claiming due SLA timers',
+      `UPDATE sla_timers SET lease_owner = $1, lease_until = $2
+       WHERE id IN (
+         SELECT id FROM sla_timers
+         WHERE state = 'pending' AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $4)
+         ORDER BY due_at, id LIMIT $5
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [owner, leaseUntilMs, toUtcIso(now, 'now'), wallMs, limit],
+    );
+    return rows.map(rowToTimer).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id - b.id);
+  }
+
+  /**
+   * Fires a batch in one transaction and a handful of statements, whatever its size: the timers
+   * and their tickets are locked (tickets in number order, so two batches sharing a ticket wait
+   * for each other instead of deadlocking), every step is decided in memory in due order, then
+   * the ticket changes, events, outbox entries and timer states are written set-wise.
+   */
+  async fireTimers(
+    timers: readonly SlaTimer[],
+    owner: string,
+    at: Date,
+    decide: (timer: SlaTimer, ticket: Ticket) => TicketStep | null,
+  ): Promise<FireOutcome[]> {
+    if (timers.length === 0) return [];
+    const firedAt = toUtcIso(at, 'at');
+    return this.transaction('firing SLA timers', async (client) => {
+      const held = await client.query<Row>(
+        "SELECT * FROM sla_timers WHERE id = ANY($1) AND state = 'pending' AND lease_owner = $2 ORDER BY id FOR UPDATE",
+        [timers.map((t) => t.id), owner],
+      );
+      const heldById = new Map(held.rows.map((r) => [Number(r.id), rowToTimer(r)]));
+      const numbers = [...new Set([...heldById.values()].map((t) => t.ticketNumber))];
+      const locked = await client.query<Row>(
+        'SELECT * FROM tickets WHERE number = ANY($1) ORDER BY number FOR UPDATE',
+        [numbers],
+      );
+      const tickets = new Map(locked.rows.map((r) => [String(r.number), rowToTicket(r)]));
+      const pending = await client.query<Row>(
+        "SELECT * FROM sla_timers WHERE ticket_number = ANY($1) AND state = 'pending'",
+        [numbers],
+      );
+      const pendingOf = new Map<string, SlaTimer[]>();
+      for (const timer of pending.rows.map(rowToTimer)) {
+        pendingOf.set(timer.ticketNumber, [...(pendingOf.get(timer.ticketNumber) ?? []), timer]);
+      }
+      const settled = new Set<number>();
+      const writes = { fired: [] as number[], cancelled: [] as number[], released: [] as number[] };
+      const changed = new Map<string, TicketChanges>();
+      const events: Omit<TicketEvent, 'id'>[] = [];
+      const outbox: OutboxEntry[] = [];
+      const outcomes = timers.map((timer): FireOutcome => {
+        const current = heldById.get(timer.id);
+        if (!current) return { outcome: 'lost' };
+        const before = (t: SlaTimer) =>
+          t.id !== current.id &&
+          !settled.has(t.id) &&
+          (Date.parse(t.dueAt) < Date.parse(current.dueAt) || (t.dueAt === current.dueAt && t.id < current.id));
+        if ((pendingOf.get(current.ticketNumber) ?? []).some(before)) {
+          writes.released.push(current.id);
+          return { outcome: 'waiting' };
+        }
+        const ticket = tickets.get(current.ticketNumber);
+        let step: TicketStep | null;
+        try {
+          step = ticket ? decide(current, ticket) : null;
+        } catch (error) {
+          writes.released.push(current.id);
+          return { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+        }
+        settled.add(current.id);
+        if (!step || !ticket) {
+          writes.cancelled.push(current.id);
+          return { outcome: 'cancelled' };
+        }
+        const after = { ...ticket, ...storableFields(step.changes ?? {}) } as Ticket;
+        tickets.set(ticket.number, after);
+        changed.set(ticket.number, { ...changed.get(ticket.number), ...storableFields(step.changes ?? {}) });
+        for (const event of step.events) events.push({ ...event, ticketNumber: ticket.number });
+        for (const entry of step.outbox) outbox.push({ ...entry, ticketNumber: ticket.number });
+        writes.fired.push(current.id);
+        return { outcome: 'fired', ticket: after, step };
+      });
+      await updateTickets(client, changed);
+      await insertEvents(client, events);
+      if (outbox.length > 0) {
+        await client.query(
+          `INSERT INTO outbox (key, ticket_number, audience, payload, state, created_at)
+           SELECT k, n, a, p, 'pending', $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS v (k, n, a, p)
+           ON CONFLICT (key) DO NOTHING`,
+          [
+            outbox.map((e) => storableText(e.key)),
+            outbox.map((e) => e.ticketNumber),
+            outbox.map((e) => e.audience),
+            outbox.map((e) => storableJson(e.payload)),
+            firedAt,
+          ],
+        );
+      }
+      const release = 'lease_owner = NULL, lease_until = NULL';
+      if (writes.fired.length > 0) {
+        await client.query(`UPDATE sla_timers SET state = 'fired', fired_at = $1, ${release} WHERE id = ANY($2)`, [
+          firedAt,
+          writes.fired,
+        ]);
+      }
+      if (writes.cancelled.length > 0) {
+        await client.query(`UPDATE sla_timers SET state = 'cancelled', ${release} WHERE id = ANY($1)`, [
+          writes.cancelled,
+        ]);
+      }
+      if (writes.released.length > 0) {
+        await client.query(`UPDATE sla_timers SET ${release} WHERE id = ANY($1)`, [writes.released]);
+      }
+      return outcomes;
+    });
+  }
+
+  async stepTicket(
+    asked: string,
+    at: Date,
+    decide: (ticket: Ticket) => TicketStep,
+  ): Promise<{ ticket: Ticket; step: TicketStep }> {
+    const number = storableText(asked);
+    const queuedAt = toUtcIso(at, 'at');
+    return this.transaction('updating a ticket', async (client) => {
+      const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1 FOR UPDATE', [number]);
+      if (!rows[0]) throw unknownTicket(number);
+      const step = decide(rowToTicket(rows[0]));
+      return { ticket: await this.applyStep(client, number, step, queuedAt), step };
+    });
+  }
+
+  /** A step's writes, inside the caller's transaction; returns the ticket as changed. */
+  private async applyStep(client: pg.PoolClient, number: string, step: TicketStep, queuedAt: string): Promise<Ticket> {
+    const update = step.changes ? buildTicketUpdate(number, storableFields(step.changes), (i) => `$${i}`) : null;
+    if (update) await client.query(update.sql, update.params);
+    for (const event of step.events) {
+      await client.query(
+        'INSERT INTO ticket_events (ticket_number, at, kind, actor, data) VALUES ($1, $2, $3, $4, $5)',
+        [number, toUtcIso(event.at, 'event.at'), event.kind, storableText(event.by), storableEventData(event.data)],
+      );
+    }
+    for (const entry of step.outbox) {
+      await client.query(
+        `INSERT INTO outbox (key, ticket_number, audience, payload, state, created_at)
+         VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT (key) DO NOTHING`,
+        [storableText(entry.key), number, entry.audience, storableJson(entry.payload), queuedAt],
+      );
+    }
+    const { rows } = await client.query<Row>('SELECT * FROM tickets WHERE number = $1', [number]);
+    return rowToTicket(rows[0] as Row);
+  }
+
+  async claimOutbox(owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<OutboxMessage[]> {
+    const rows = await this.query(
+      'claiming outbox messages',
+      `UPDATE outbox SET lease_owner = $1, lease_until = $2
+       WHERE id IN (
+         SELECT id FROM outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until <= $3)
+         ORDER BY id LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [owner, leaseUntilMs, wallMs, limit],
+    );
+    return rows.map(rowToOutbox).sort((a, b) => a.id - b.id);
+  }
+
+  async settleOutbox(owner: string, settlements: readonly OutboxSettlement[]): Promise<number[]> {
+    if (settlements.length === 0) return [];
+    const retries = settlements.flatMap((x) => (x.state === 'retry' ? [x] : []));
+    const finals = settlements.flatMap((x) => (x.state === 'retry' ? [] : [x]));
+    return this.transaction('settling outbox messages', async (client) => {
+      const ids: number[] = [];
+      if (retries.length > 0) {
+        const { rows } = await client.query<Row>(
+          `UPDATE outbox o SET attempts = o.attempts + 1, last_error = v.e, lease_owner = NULL, lease_until = v.r
+           FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS v (id, e, r)
+           WHERE o.id = v.id AND o.state = 'pending' AND o.lease_owner = $4 RETURNING o.id`,
+          [retries.map((x) => x.id), retries.map((x) => storableText(x.error)), retries.map((x) => x.retryAtMs), owner],
+        );
+        ids.push(...rows.map((r) => Number(r.id)));
+      }
+      if (finals.length > 0) {
+        const { rows } = await client.query<Row>(
+          `UPDATE outbox o SET state = v.s, attempts = o.attempts + 1, settled_at = v.at, lease_owner = NULL, lease_until = NULL
+           FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS v (id, s, at)
+           WHERE o.id = v.id AND o.state = 'pending' AND o.lease_owner = $4 RETURNING o.id`,
+          [
+            finals.map((x) => x.id),
+            finals.map((x) => x.state),
+            finals.map((x) => toUtcIso(x.event.at, 'event.at')),
+            owner,
+          ],
+        );
+        const done = new Set(rows.map((r) => Number(r.id)));
+        await insertEvents(
+          client,
+          finals.filter((x) => done.has(x.id)).map((x) => x.event),
+        );
+        ids.push(...done);
+      }
+      return ids;
+    });
+  }
+
+  async ticketsWithoutTimers(limit: number): Promise<Ticket[]> {
+    const rows = await this.query(
+      'listing tickets without SLA timers',
+      `SELECT * FROM tickets t WHERE t.contract AND t.status NOT IN ('draft', 'resolved', 'closed')
+       AND NOT EXISTS (SELECT 1 FROM sla_timers s WHERE s.ticket_number = t.number) ORDER BY t.created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map(rowToTicket);
+  }
+
   /** The migrations recorded in `schema_migrations`, in version order. */
   async appliedMigrations(): Promise<AppliedMigration[]> {
     const rows = await this.query(
@@ -462,6 +739,52 @@ export class PostgresStore implements Store {
 function advisoryLockId(channel: string, conversationId: string): string {
   const key = conversationKey(storableText(channel), storableText(conversationId));
   return createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * Applies the changes of many tickets in one UPDATE per set of changed fields, from arrays
+ * (unnest), instead of one round trip per ticket.
+ */
+async function updateTickets(client: pg.PoolClient, changed: ReadonlyMap<string, TicketChanges>): Promise<void> {
+  const groups = new Map<string, [string, TicketChanges][]>();
+  for (const [number, changes] of changed) {
+    const fields = Object.keys(changes)
+      .filter((f) => f in MUTABLE_COLUMNS && changes[f as keyof TicketChanges] !== undefined)
+      .sort();
+    if (fields.length === 0) continue;
+    const key = fields.join(',');
+    groups.set(key, [...(groups.get(key) ?? []), [number, changes]]);
+  }
+  for (const [key, rows] of groups) {
+    const fields = key.split(',') as (keyof typeof MUTABLE_COLUMNS)[];
+    const columns = fields.map((f) => MUTABLE_COLUMNS[f]);
+    const types = fields.map((f) => (f === 'level' ? 'integer[]' : 'text[]'));
+    const params: unknown[] = [rows.map(([number]) => number)];
+    for (const field of fields) params.push(rows.map(([, changes]) => changes[field] ?? null));
+    await client.query(
+      `UPDATE tickets AS t SET ${columns.map((c) => `${c} = v.${c}`).join(', ')}
+       FROM unnest($1::text[], ${types.map((type, i) => `$${i + 2}::${type}`).join(', ')}) AS v (number, ${columns.join(', ')})
+       WHERE t.number = v.number`,
+      params,
+    );
+  }
+}
+
+/** Appends events in one INSERT, in the order given (their ids follow it). */
+async function insertEvents(client: pg.PoolClient, events: readonly Omit<TicketEvent, 'id'>[]): Promise<void> {
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO ticket_events (ticket_number, at, kind, actor, data)
+     SELECT n, a, k, b, d FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::jsonb[])
+       WITH ORDINALITY AS v (n, a, k, b, d, i) ORDER BY i`,
+    [
+      events.map((e) => storableText(e.ticketNumber)),
+      events.map((e) => toUtcIso(e.at, 'event.at')),
+      events.map((e) => e.kind),
+      events.map((e) => storableText(e.by)),
+      events.map((e) => storableEventData(e.data)),
+    ],
+  );
 }
 
 /** host:port/database of a connection URL, without the password, for error messages. */

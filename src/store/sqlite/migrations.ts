@@ -113,6 +113,47 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 20,
+    name: 'SLA watch timers and the outbox of their notifications',
+    sql: `
+      -- One row per ticket, step and level, ever: a fired step never fires twice. due_at is an
+      -- ISO-8601 UTC instant; lease_until (epoch milliseconds, wall clock) is how long the
+      -- watcher that claimed it keeps it, should its process die mid-step.
+      CREATE TABLE sla_timers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_number TEXT NOT NULL REFERENCES tickets (number),
+        kind TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'fired', 'cancelled')),
+        lease_owner TEXT,
+        lease_until INTEGER,
+        fired_at TEXT,
+        UNIQUE (ticket_number, kind, level)
+      );
+      -- The watcher reads pending timers by due instant: a pass with nothing due reads one entry.
+      CREATE INDEX sla_timers_due ON sla_timers (due_at, id) WHERE state = 'pending';
+
+      -- The messages a step causes, written in the step's transaction and delivered after it:
+      -- a crash between the change and the send delays the message, never loses or doubles it.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        ticket_number TEXT NOT NULL REFERENCES tickets (number),
+        audience TEXT NOT NULL CHECK (audience IN ('technicians', 'person')),
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        settled_at TEXT
+      );
+      CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+    `,
+  },
+  {
     version: 4,
     name: "the health probe's write check",
     sql: `

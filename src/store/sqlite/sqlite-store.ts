@@ -21,14 +21,21 @@ import { buildTicketQuery, buildTicketUpdate } from '../ticket-query.js';
 import { holds, rowToEvent, rowToTicket, TICKET_COLUMNS } from '../ticket-row.js';
 import type {
   CreateResult,
+  FireOutcome,
   NewTicket,
+  OutboxMessage,
+  OutboxSettlement,
+  PlannedTimer,
+  SlaTimer,
   Store,
   Ticket,
   TicketChanges,
   TicketEvent,
   TicketExpectation,
   TicketFilter,
+  TicketStep,
 } from '../ticket-store.js';
+import { rowToOutbox, rowToTimer, timerSync } from '../watch-rows.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** Options of the SQLite store. */
@@ -250,6 +257,50 @@ export class SqliteStore implements Store {
         'INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
       ),
       migrations: this.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version'),
+      timers: this.db.prepare('SELECT * FROM sla_timers WHERE ticket_number = ? ORDER BY due_at, id'),
+      insertTimer: this.db.prepare(
+        "INSERT INTO sla_timers (ticket_number, kind, level, due_at, state) VALUES (?, ?, ?, ?, 'pending')",
+      ),
+      rescheduleTimer: this.db.prepare(
+        "UPDATE sla_timers SET due_at = ?, state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ?",
+      ),
+      cancelTimer: this.db.prepare(
+        "UPDATE sla_timers SET state = 'cancelled', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'pending'",
+      ),
+      dueTimers: this.db.prepare(
+        `SELECT * FROM sla_timers WHERE state = 'pending' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+         ORDER BY due_at, id LIMIT ?`,
+      ),
+      leaseTimer: this.db.prepare('UPDATE sla_timers SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+      heldTimer: this.db.prepare("SELECT * FROM sla_timers WHERE id = ? AND state = 'pending' AND lease_owner = ?"),
+      earlierTimer: this.db.prepare(
+        `SELECT 1 FROM sla_timers WHERE ticket_number = ? AND state = 'pending' AND (due_at < ? OR (due_at = ? AND id < ?))
+         LIMIT 1`,
+      ),
+      releaseTimer: this.db.prepare('UPDATE sla_timers SET lease_owner = NULL, lease_until = NULL WHERE id = ?'),
+      fireTimer: this.db.prepare(
+        "UPDATE sla_timers SET state = 'fired', fired_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?",
+      ),
+      insertOutbox: this.db.prepare(
+        `INSERT INTO outbox (key, ticket_number, audience, payload, state, created_at) VALUES (?, ?, ?, ?, 'pending', ?)
+         ON CONFLICT (key) DO NOTHING`,
+      ),
+      dueOutbox: this.db.prepare(
+        "SELECT * FROM outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?",
+      ),
+      leaseOutbox: this.db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+      settleOutbox: this.db.prepare(
+        `UPDATE outbox SET state = ?, attempts = attempts + 1, settled_at = ?, lease_owner = NULL, lease_until = NULL
+         WHERE id = ? AND state = 'pending' AND lease_owner = ?`,
+      ),
+      retryOutbox: this.db.prepare(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = ?
+         WHERE id = ? AND state = 'pending' AND lease_owner = ?`,
+      ),
+      withoutTimers: this.db.prepare(
+        `SELECT * FROM tickets t WHERE t.contract = 1 AND t.status NOT IN ('draft', 'resolved', 'closed')
+         AND NOT EXISTS (SELECT 1 FROM sla_timers s WHERE s.ticket_number = t.number) ORDER BY t.created_at LIMIT ?`,
+      ),
     };
   }
 
@@ -328,14 +379,17 @@ export class SqliteStore implements Store {
   async listTickets(filter: TicketFilter = {}): Promise<Ticket[]> {
     const query = buildTicketQuery(filter, () => '?');
     if (query === null) return [];
-    return this.run('listing tickets', () => {
-      let statement = this.listCache.get(query.sql);
-      if (!statement) {
-        statement = this.db.prepare(query.sql);
-        this.listCache.set(query.sql, statement);
-      }
-      return (statement.all(...query.params) as Row[]).map(rowToTicket);
-    });
+    return this.run('listing tickets', () => (this.cached(query.sql).all(...query.params) as Row[]).map(rowToTicket));
+  }
+
+  /** A statement built from parts (a filter, a set of changed fields), prepared once per shape. */
+  private cached(sql: string): Database.Statement {
+    let statement = this.listCache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.listCache.set(sql, statement);
+    }
+    return statement;
   }
 
   async updateTicket(
@@ -525,6 +579,161 @@ export class SqliteStore implements Store {
         this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
       }
     });
+  }
+
+  async syncTimers(ticketNumber: string, planned: readonly PlannedTimer[]): Promise<void> {
+    const number = storableText(ticketNumber);
+    const sync = this.db.transaction(() => {
+      const existing = (this.statements.timers.all(number) as Row[]).map(rowToTimer);
+      const writes = timerSync(existing, planned);
+      for (const t of writes.insert) this.statements.insertTimer.run(number, t.kind, t.level, t.dueAt);
+      for (const t of writes.reschedule) this.statements.rescheduleTimer.run(t.dueAt, t.id);
+      for (const id of writes.cancel) this.statements.cancelTimer.run(id);
+    });
+    this.run('updating the SLA timers of a ticket', () => sync.immediate());
+  }
+
+  async listTimers(ticketNumber: string): Promise<SlaTimer[]> {
+    return this.run('reading the SLA timers of a ticket', () =>
+      (this.statements.timers.all(storableText(ticketNumber)) as Row[]).map(rowToTimer),
+    );
+  }
+
+  /** BEGIN IMMEDIATE takes the file's write lock first, so two processes never lease the same timer. */
+  async claimDueTimers(
+    now: Date,
+    owner: string,
+    wallMs: number,
+    leaseUntilMs: number,
+    limit: number,
+  ): Promise<SlaTimer[]> {
+    const dueBy = toUtcIso(now, 'now');
+    const claim = this.db.transaction(() => {
+      const rows = (this.statements.dueTimers.all(dueBy, wallMs, limit) as Row[]).map(rowToTimer);
+      for (const timer of rows) this.statements.leaseTimer.run(owner, leaseUntilMs, timer.id);
+      return rows;
+    });
+    return this.run('claiming due SLA timers', () => claim.immediate());
+  }
+
+  async fireTimers(
+    timers: readonly SlaTimer[],
+    owner: string,
+    at: Date,
+    decide: (timer: SlaTimer, ticket: Ticket) => TicketStep | null,
+  ): Promise<FireOutcome[]> {
+    const firedAt = toUtcIso(at, 'at');
+    // Each timer in a savepoint of the batch's transaction: one commit (one disk sync) for all.
+    const fireOne = this.db.transaction((timer: SlaTimer): FireOutcome => {
+      const held = this.statements.heldTimer.get(timer.id, owner) as Row | undefined;
+      if (!held) return { outcome: 'lost' };
+      const current = rowToTimer(held);
+      if (this.statements.earlierTimer.get(current.ticketNumber, current.dueAt, current.dueAt, current.id)) {
+        this.statements.releaseTimer.run(current.id);
+        return { outcome: 'waiting' };
+      }
+      const row = this.statements.byNumber.get(current.ticketNumber) as Row | undefined;
+      let step: TicketStep | null;
+      try {
+        step = row ? decide(current, rowToTicket(row)) : null;
+      } catch (error) {
+        this.statements.releaseTimer.run(current.id);
+        return { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+      }
+      if (!step) {
+        this.statements.cancelTimer.run(current.id);
+        return { outcome: 'cancelled' };
+      }
+      const ticket = this.applyStep(current.ticketNumber, step, firedAt);
+      this.statements.fireTimer.run(firedAt, current.id);
+      return { outcome: 'fired', ticket, step };
+    });
+    const fire = this.db.transaction(() => timers.map((timer) => fireOne(timer)));
+    return this.run('firing SLA timers', () => fire.immediate());
+  }
+
+  async stepTicket(
+    asked: string,
+    at: Date,
+    decide: (ticket: Ticket) => TicketStep,
+  ): Promise<{ ticket: Ticket; step: TicketStep }> {
+    const number = storableText(asked);
+    const queuedAt = toUtcIso(at, 'at');
+    const apply = this.db.transaction(() => {
+      const row = this.statements.byNumber.get(number) as Row | undefined;
+      if (!row) throw unknownTicket(number);
+      const step = decide(rowToTicket(row));
+      return { ticket: this.applyStep(number, step, queuedAt), step };
+    });
+    return this.run('updating a ticket', () => apply.immediate());
+  }
+
+  /** A step's writes, inside the caller's transaction; returns the ticket as changed. */
+  private applyStep(number: string, step: TicketStep, queuedAt: string): Ticket {
+    const update = step.changes ? buildTicketUpdate(number, storableFields(step.changes), () => '?') : null;
+    if (update) this.cached(update.sql).run(...update.params);
+    for (const event of step.events) {
+      this.statements.insertEvent.run(
+        number,
+        toUtcIso(event.at, 'event.at'),
+        event.kind,
+        storableText(event.by),
+        storableEventData(event.data),
+      );
+    }
+    for (const entry of step.outbox) {
+      this.statements.insertOutbox.run(
+        storableText(entry.key),
+        number,
+        entry.audience,
+        storableJson(entry.payload),
+        queuedAt,
+      );
+    }
+    return rowToTicket(this.statements.byNumber.get(number) as Row);
+  }
+
+  async claimOutbox(owner: string, wallMs: number, leaseUntilMs: number, limit: number): Promise<OutboxMessage[]> {
+    const claim = this.db.transaction(() => {
+      const rows = (this.statements.dueOutbox.all(wallMs, limit) as Row[]).map(rowToOutbox);
+      for (const message of rows) this.statements.leaseOutbox.run(owner, leaseUntilMs, message.id);
+      return rows;
+    });
+    return this.run('claiming outbox messages', () => claim.immediate());
+  }
+
+  async settleOutbox(owner: string, settlements: readonly OutboxSettlement[]): Promise<number[]> {
+    const settle = this.db.transaction(() =>
+      settlements.flatMap((settlement) => {
+        if (settlement.state === 'retry') {
+          const { changes } = this.statements.retryOutbox.run(
+            storableText(settlement.error),
+            settlement.retryAtMs,
+            settlement.id,
+            owner,
+          );
+          return changes === 1 ? [settlement.id] : [];
+        }
+        const { event } = settlement;
+        const at = toUtcIso(event.at, 'event.at');
+        if (this.statements.settleOutbox.run(settlement.state, at, settlement.id, owner).changes !== 1) return [];
+        this.statements.insertEvent.run(
+          storableText(event.ticketNumber),
+          at,
+          event.kind,
+          storableText(event.by),
+          storableEventData(event.data),
+        );
+        return [settlement.id];
+      }),
+    );
+    return this.run('settling outbox messages', () => settle.immediate());
+  }
+
+  async ticketsWithoutTimers(limit: number): Promise<Ticket[]> {
+    return this.run('listing tickets without SLA timers', () =>
+      (this.statements.withoutTimers.all(limit) as Row[]).map(rowToTicket),
+    );
   }
 
   /** The migrations recorded in `schema_migrations`, in version order. */
