@@ -5,6 +5,9 @@ import { ErrorCode, GuichetError } from '../errors.js';
 import type { Classifier } from './classification.js';
 import { BayesClassifier } from './natural.js';
 
+/** The people whose way of writing the persona sets imitate. */
+export const PERSONAS = ['receptionist', 'assistant', 'accountant', 'warehouse', 'it-savvy', 'english'] as const;
+
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
 export const labelledUtteranceSchema = z.object({
   text: z.string().min(1),
@@ -13,6 +16,8 @@ export const labelledUtteranceSchema = z.object({
   domain: z.enum(DOMAINS),
   style: z.enum(['chat', 'phone', 'email']),
   lang: z.enum(['fr', 'en']),
+  /** Who wrote it, in the persona sets (receptionist, accountant…); absent in the first sets. */
+  persona: z.enum(PERSONAS).optional(),
 });
 export type LabelledUtterance = z.output<typeof labelledUtteranceSchema>;
 
