@@ -26,6 +26,8 @@ export interface Prediction {
   type: string;
   priority: number;
   domain: string;
+  /** The seed rule that decided, when the model names one (the keyword intents do). */
+  rule?: string;
 }
 
 /** Accuracy and confusion matrix (confusion[expected][predicted] = count) of one target. */
@@ -98,7 +100,8 @@ export function evaluate(items: LabelledUtterance[], predict: (text: string) => 
 export function classifierPredictor(classifier: Classifier): (text: string) => Prediction {
   return (text) => {
     const c = classifier.classify(text);
-    return { type: c.type, priority: c.priorityNumber, domain: c.domain };
+    const rule = c.rules[0]?.id;
+    return { type: c.type, priority: c.priorityNumber, domain: c.domain, ...(rule === undefined ? {} : { rule }) };
   };
 }
 
@@ -152,4 +155,49 @@ export function formatReport(title: string, report: EvaluationReport): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Accuracy of type, priority and domain on one slice of the utterances. */
+export interface SliceFigures {
+  slice: string;
+  count: number;
+  type: number;
+  priority: number;
+  domain: number;
+}
+
+/**
+ * The figures per slice: `by` names each utterance's slice (its style, its persona, its expected
+ * type and priority…). Slices come out in the order of `order`, then by name.
+ */
+export function evaluateBy(
+  items: LabelledUtterance[],
+  predict: (text: string) => Prediction,
+  by: (item: LabelledUtterance, prediction: Prediction) => string,
+): SliceFigures[] {
+  const slices = new Map<string, { count: number; type: number; priority: number; domain: number }>();
+  for (const item of items) {
+    const p = predict(item.text);
+    const name = by(item, p);
+    const s = slices.get(name) ?? { count: 0, type: 0, priority: 0, domain: 0 };
+    s.count++;
+    if (p.type === item.type) s.type++;
+    if (p.priority === item.priority) s.priority++;
+    if (p.domain === item.domain) s.domain++;
+    slices.set(name, s);
+  }
+  return [...slices.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([slice, s]) => ({
+      slice,
+      count: s.count,
+      type: s.type / s.count,
+      priority: s.priority / s.count,
+      domain: s.domain / s.count,
+    }));
+}
+
+/** The slice of an utterance by the type and priority its label expects ("incident P1"). */
+export function expectedTier(item: LabelledUtterance): string {
+  return `${item.type} P${item.priority}`;
 }

@@ -59,6 +59,21 @@ export interface LanguageRules {
   delayBefore: Set<string>;
   delayUnits: Map<string, number>;
   noRushAfterDays: number;
+  closings: Set<string>;
+  quoteHeaders: string[];
+  headerFields: Set<string>;
+  contrast: string[][];
+  cause: string[][];
+  pastAuxiliaries: Set<string>;
+  pronouns: Set<string>;
+  locatives: Set<string>;
+  partOf: Set<string>;
+  negativeSubjects: string[][];
+  pluralDeterminers: Set<string>;
+  quantifiers: string[][];
+  whole: Set<string>;
+  complete: string[][];
+  groupFrom: number;
 }
 
 /** Compiles language.yaml into the sets the tokenizer uses. */
@@ -97,6 +112,21 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     delayBefore: new Set(lexicon.delay.before.map((w) => split(w).join(' '))),
     delayUnits: units,
     noRushAfterDays: lexicon.delay.noRushAfterDays,
+    closings: new Set(lexicon.email.closings.map((w) => split(w).join(' '))),
+    quoteHeaders: lexicon.email.quoteHeaders.map((w) => split(w).join(' ')),
+    headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
+    contrast: lexicon.clauses.contrast.map(split),
+    cause: lexicon.clauses.cause.map(split),
+    pastAuxiliaries: set(lexicon.clauses.pastAuxiliaries),
+    pronouns: set(lexicon.clauses.pronouns),
+    locatives: set(lexicon.clauses.locatives),
+    partOf: set(lexicon.clauses.partOf),
+    negativeSubjects: lexicon.clauses.negativeSubjects.map(split),
+    pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
+    quantifiers: lexicon.clauses.quantifiers.map(split),
+    whole: set(lexicon.clauses.whole),
+    complete: lexicon.clauses.complete.map(split),
+    groupFrom: lexicon.clauses.groupFrom,
   };
 }
 
@@ -106,7 +136,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
  * (no punctuation, no accents).
  */
 export function tokenize(text: string, rules: LanguageRules): Token[] {
-  const words = foldText(text);
+  const words = foldText(messageBody(text, rules));
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
@@ -123,6 +153,43 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
   markNegation(tokens, rules);
   markExclusion(tokens, rules);
   return tokens;
+}
+
+/**
+ * The text an e-mail's author wrote for this message: without the signature that follows a
+ * closing line ("Cordialement,") and without the history it quotes ("> …", "Le 3 mars, Support a
+ * écrit :", "-----Message d'origine-----", "De : …"). A one-line message is returned as it is.
+ */
+export function messageBody(text: string, rules: LanguageRules): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split(/\r?\n/);
+  let end = lines.length;
+  let seenText = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] ?? '').trim();
+    if (raw === '') continue;
+    const folded = foldText(raw)
+      .filter((w) => w !== BOUNDARY)
+      .join(' ');
+    if (raw.startsWith('>') || raw === '--' || isQuoteHeader(raw, folded, rules)) {
+      end = i;
+      break;
+    }
+    // A closing ends the text only once something was said ("Merci," alone as a first line is not).
+    if (seenText && rules.closings.has(folded)) {
+      end = i;
+      break;
+    }
+    seenText = true;
+  }
+  const body = lines.slice(0, end).join('\n');
+  return body.trim() === '' ? text : body;
+}
+
+function isQuoteHeader(raw: string, folded: string, rules: LanguageRules): boolean {
+  if (rules.quoteHeaders.some((h) => folded.endsWith(h) || (h.includes(' ') && folded.includes(h)))) return true;
+  const field = /^([^:]{1,12}):/.exec(raw)?.[1];
+  return field !== undefined && rules.headerFields.has(foldText(field).join(' '));
 }
 
 function matchMultiFiller(words: string[], at: number, fillers: string[][]): number {
