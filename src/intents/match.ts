@@ -59,12 +59,18 @@ export function matchConcepts(
       continue;
     }
     const end = i + best.length;
-    const words = tokens.slice(i, end).map((t) => t.form);
-    const excluded = tokens.slice(i, end).some((t) => t.excluded);
+    const words: string[] = [];
+    let excluded = false;
+    let verbNegated = false;
+    for (let p = i; p < end; p++) {
+      const t = tokens[p] as Token;
+      words.push(t.form);
+      excluded ||= t.excluded;
+      verbNegated ||= t.negated;
+    }
     // "won't connect", "ne se connecte plus", "can't install": a verb said in the negative
     // describes what fails, not a change asked for: the weak symptom, like any negated verb.
     const actionNegated = tokens[end - 1]?.negated === true;
-    const verbNegated = tokens.slice(i, end).some((t) => t.negated);
     for (const concept of best.concepts) {
       const kind = kindOf(concept);
       if (excluded && kind === 'object') {
@@ -97,13 +103,25 @@ export function matchConcepts(
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const reader = new ClauseReader(tokens, matches, compiled, language);
+  let objects = 0;
+  let changes = 0;
+  for (const m of matches) {
+    const kind = kindOf(m.concept);
+    if (kind === 'object') objects++;
+    else if (kind === 'action' || kind === 'verb') changes++;
+  }
+  // Each rule needs something to act on: most messages skip most of them.
   reader.wholeDepartments();
-  reader.cannotThenChange();
-  reader.pastChanges();
+  if (changes > 0) {
+    reader.cannotThenChange();
+    reader.pastChanges();
+  }
   reader.roleBeforeManagement();
-  reader.hostsAfterLocatives();
-  reader.qualifiersAndParts();
-  reader.workaroundMeans();
+  if (objects > 1) {
+    reader.hostsAfterLocatives();
+    reader.qualifiersAndParts();
+  }
+  if (objects > 0) reader.workaroundMeans();
   reader.contextBeforeContrast();
   const kept = matches.filter((_, m) => !reader.dropped[m]);
   const contextWords = matches.filter((_, m) => reader.dropped[m]).map((m) => m.words.join(' '));
@@ -176,9 +194,20 @@ class ClauseReader {
     return words.every((w, n) => this.form(p + n) === w);
   }
 
+  /** Whether one of the word sequences (indexed by first word) starts at `p`. */
+  private sequenceAt(p: number, sequences: Map<string, string[][]>): boolean {
+    const candidates = sequences.get(this.form(p));
+    return candidates?.some((words) => this.startsWith(p, words)) === true;
+  }
+
+  private has(concept: number): boolean {
+    return this.matches.some((m) => m.concept === concept);
+  }
+
   /** "tout le service", "the whole accounting team", "l'équipe paie au complet". */
   wholeDepartments(): void {
     const { department, scopeDepartment } = this.compiled.named;
+    if (!this.has(department)) return;
     const added: ConceptMatch[] = [];
     for (const m of this.matches) {
       if (m.concept !== department) continue;
@@ -200,7 +229,7 @@ class ClauseReader {
     const { cannot, negated } = this.compiled.named;
     const subjects: number[] = [];
     for (let p = 0; p < this.tokens.length; p++) {
-      if (this.rules.negativeSubjects.some((words) => this.startsWith(p, words))) subjects.push(p);
+      if (this.sequenceAt(p, this.rules.negativeSubjects)) subjects.push(p);
     }
     for (const m of this.matches) {
       const kind = this.kind(m);
@@ -231,7 +260,8 @@ class ClauseReader {
   /** "je suis le chauffeur du PDG", "l'assistante de direction": not the management's own device. */
   roleBeforeManagement(): void {
     const { management, staffRole } = this.compiled.named;
-    const skip = new Set([...this.rules.partOf, ...this.rules.skipAfterExclusion]);
+    if (!this.has(management) || !this.has(staffRole)) return;
+    const skip = this.rules.partOfOrDeterminer;
     this.matches.forEach((m, i) => {
       if (m.concept !== management) return;
       const k = this.back(m.start, skip);
@@ -268,8 +298,8 @@ class ClauseReader {
    * it. "l'écran de mon portable", "le casque de mon téléphone": a part is its whole's problem.
    */
   qualifiersAndParts(): void {
-    const skip = new Set([...this.rules.partOf, ...this.rules.skipAfterExclusion]);
-    const linking = new Set([...skip, ...this.rules.locatives]);
+    const skip = this.rules.partOfOrDeterminer;
+    const linking = this.rules.linking;
     this.matches.forEach((m, i) => {
       if (this.kind(m) !== 'object' || this.dropped[i]) return;
       const next = this.forward(m.end, new Set(['s']));
@@ -302,6 +332,7 @@ class ClauseReader {
   /** "en attendant je passe par mon téléphone": the means of a workaround is not the problem. */
   workaroundMeans(): void {
     const workaround = this.compiled.named.workaround;
+    if (!this.has(workaround)) return;
     for (const w of this.matches) {
       if (w.concept !== workaround) continue;
       this.matches.forEach((m, i) => {
@@ -316,10 +347,9 @@ class ClauseReader {
    * before it is context (and its things too, when the problem names its own).
    */
   contextBeforeContrast(): void {
-    const markers = [...this.rules.contrast, ...this.rules.cause];
     let at = -1;
     for (let p = 0; p < this.tokens.length; p++) {
-      if (markers.some((words) => words.every((w, n) => this.form(p + n) === w))) at = p;
+      if (this.sequenceAt(p, this.rules.clauseMarkers)) at = p;
     }
     if (at <= 0) return;
     const symptom = (m: ConceptMatch) => {
@@ -342,7 +372,7 @@ class ClauseReader {
   /** Machines named with a quantifier: "aucun ordinateur", "tous les PC", "none of the scanners". */
   groupedDevices(kept: ConceptMatch[]): Set<number> {
     const grouped = new Set<number>();
-    const skip = new Set([...this.rules.partOf, ...this.rules.skipAfterExclusion]);
+    const skip = this.rules.partOfOrDeterminer;
     for (const m of kept) {
       if (!this.inGroup(m, 'devices')) continue;
       const k = this.back(m.start, skip);
@@ -371,9 +401,12 @@ function walk(best: Walk, node: TrieNode, position: number, depth: number): void
   if (depth > 0 && node.concepts.length > 0) {
     if (depth > best.length) {
       best.length = depth;
-      best.concepts = [...node.concepts];
+      // Shared with the trie until a second term of the same length adds to it.
+      best.concepts = node.concepts;
     } else if (depth === best.length) {
-      for (const c of node.concepts) if (!best.concepts.includes(c)) best.concepts.push(c);
+      for (const c of node.concepts) {
+        if (!best.concepts.includes(c)) best.concepts = [...best.concepts, c];
+      }
     }
   }
   const k = best.keys[position];

@@ -35,10 +35,34 @@ export function foldText(text: string): string[] {
       .replace(/\bcannot\b/g, 'can not')
       .replace(/n't\b/g, ' not');
   }
-  // Elisions and possessives ("l'imprimante" → "l imprimante"), clause punctuation, the rest.
-  folded = folded.replace(/[.,;:!?()[\]{}"«»…—–]+/g, ` ${BOUNDARY} `).replace(/[^a-z0-9|]+/g, ' ');
-  return folded.split(' ').filter((w) => w !== '');
+  // Elisions and possessives ("l'imprimante" → "l imprimante"), clause punctuation, the rest: one
+  // pass over the characters (this runs for every message and every phrase of the intents).
+  const words: string[] = [];
+  let start = -1;
+  let boundary = false;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 32;
+    const wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (wordChar) {
+      if (start === -1) {
+        if (boundary && words[words.length - 1] !== BOUNDARY) words.push(BOUNDARY);
+        boundary = false;
+        start = i;
+      }
+      continue;
+    }
+    if (start !== -1) {
+      words.push(folded.slice(start, i));
+      start = -1;
+    }
+    if (CLAUSE_PUNCTUATION.has(code)) boundary = true;
+  }
+  if (boundary && words.length > 0 && words[words.length - 1] !== BOUNDARY) words.push(BOUNDARY);
+  return words;
 }
+
+/** Punctuation that ends a clause: phrases never match across it. */
+const CLAUSE_PUNCTUATION = new Set([...'.,;:!?()[]{}"«»…—–|'].map((c) => c.charCodeAt(0)));
 
 /** The compiled language rules: sets for fast membership tests. */
 export interface LanguageRules {
@@ -62,13 +86,17 @@ export interface LanguageRules {
   closings: Set<string>;
   quoteHeaders: string[];
   headerFields: Set<string>;
-  contrast: string[][];
-  cause: string[][];
+  /** Contrast and cause words together ("mais", "et depuis"), by their first word. */
+  clauseMarkers: Map<string, string[][]>;
   pastAuxiliaries: Set<string>;
   pronouns: Set<string>;
   locatives: Set<string>;
   partOf: Set<string>;
-  negativeSubjects: string[][];
+  /** partOf and skipAfterExclusion together: what may stand between a part and its whole. */
+  partOfOrDeterminer: Set<string>;
+  /** …and the locatives: what a qualifier never starts with. */
+  linking: Set<string>;
+  negativeSubjects: Map<string, string[][]>;
   pluralDeterminers: Set<string>;
   quantifiers: string[][];
   whole: Set<string>;
@@ -115,19 +143,31 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     closings: new Set(lexicon.email.closings.map((w) => split(w).join(' '))),
     quoteHeaders: lexicon.email.quoteHeaders.map((w) => split(w).join(' ')),
     headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
-    contrast: lexicon.clauses.contrast.map(split),
-    cause: lexicon.clauses.cause.map(split),
+    clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
     pastAuxiliaries: set(lexicon.clauses.pastAuxiliaries),
     pronouns: set(lexicon.clauses.pronouns),
     locatives: set(lexicon.clauses.locatives),
     partOf: set(lexicon.clauses.partOf),
-    negativeSubjects: lexicon.clauses.negativeSubjects.map(split),
+    partOfOrDeterminer: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion]),
+    linking: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion, ...lexicon.clauses.locatives]),
+    negativeSubjects: byFirstWord(lexicon.clauses.negativeSubjects.map(split)),
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
     complete: lexicon.clauses.complete.map(split),
     groupFrom: lexicon.clauses.groupFrom,
   };
+}
+
+/** Word sequences indexed by their first word, so that a scan tests one word per position. */
+function byFirstWord(sequences: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const words of sequences) {
+    const first = words[0];
+    if (first === undefined) continue;
+    map.set(first, [...(map.get(first) ?? []), words]);
+  }
+  return map;
 }
 
 /**
@@ -168,15 +208,13 @@ export function messageBody(text: string, rules: LanguageRules): string {
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
-    const folded = foldText(raw)
-      .filter((w) => w !== BOUNDARY)
-      .join(' ');
-    if (raw.startsWith('>') || raw === '--' || isQuoteHeader(raw, folded, rules)) {
+    if (raw.startsWith('>') || raw === '--' || isQuoteHeader(raw, rules)) {
       end = i;
       break;
     }
-    // A closing ends the text only once something was said ("Merci," alone as a first line is not).
-    if (seenText && rules.closings.has(folded)) {
+    // A closing ends the text only once something was said ("Merci," alone as a first line is
+    // not). Closings are short: longer lines are the message itself and are not folded here.
+    if (seenText && raw.length <= CLOSING_MAX_LENGTH && rules.closings.has(foldLine(raw))) {
       end = i;
       break;
     }
@@ -186,10 +224,23 @@ export function messageBody(text: string, rules: LanguageRules): string {
   return body.trim() === '' ? text : body;
 }
 
-function isQuoteHeader(raw: string, folded: string, rules: LanguageRules): boolean {
-  if (rules.quoteHeaders.some((h) => folded.endsWith(h) || (h.includes(' ') && folded.includes(h)))) return true;
+/** The longest closing line looked at ("Merci et bonne journée à vous,"). */
+const CLOSING_MAX_LENGTH = 40;
+
+function foldLine(line: string): string {
+  return foldText(line)
+    .filter((w) => w !== BOUNDARY)
+    .join(' ');
+}
+
+function isQuoteHeader(raw: string, rules: LanguageRules): boolean {
+  // "Le 3 mars, Support a écrit :", "-----Message d'origine-----", "De : Support".
+  if (raw.endsWith(':') || raw.startsWith('--')) {
+    const folded = foldLine(raw);
+    if (rules.quoteHeaders.some((h) => folded.endsWith(h) || (h.includes(' ') && folded.includes(h)))) return true;
+  }
   const field = /^([^:]{1,12}):/.exec(raw)?.[1];
-  return field !== undefined && rules.headerFields.has(foldText(field).join(' '));
+  return field !== undefined && rules.headerFields.has(foldLine(field));
 }
 
 function matchMultiFiller(words: string[], at: number, fillers: string[][]): number {
