@@ -258,7 +258,8 @@ const REQUEST_RULES: PriorityRule[] = [longTermRequest, noCriticalRequest];
 /** The concepts found, with the dialog's answers added, and what the rules read from them. */
 function readFacts(compiled: CompiledIntents, input: DecisionInput): Facts {
   const { found, context } = input;
-  const present = new Set(found.present);
+  // Copied only when the dialog's answers change it.
+  const present = Object.keys(context).length === 0 ? found.present : new Set(found.present);
   const contextWords = new Map<number, string[]>();
   const set = (name: string, on: boolean, why: string) => {
     const c = compiled.conceptIndex.get(name);
@@ -304,7 +305,7 @@ function readFacts(compiled: CompiledIntents, input: DecisionInput): Facts {
     evidence,
     scope,
     group: context.scope === undefined ? has(CODE_CONCEPTS.scopeDepartment) : false,
-    outage: [...present].some((c) => outageGroup.has(c)),
+    outage: someIn(present, outageGroup),
     workaround:
       context.workaround ??
       (has(CODE_CONCEPTS.noWorkaround) ? false : has(CODE_CONCEPTS.workaround) ? true : undefined),
@@ -371,6 +372,11 @@ function questionsFor(
   }
   if (!domainKnown && context.domain === undefined) questions.push('domain');
   return questions.filter((q) => !asked.has(q));
+}
+
+function someIn(present: Set<number>, group: Set<number>): boolean {
+  for (const c of present) if (group.has(c)) return true;
+  return false;
 }
 
 function scoreIntent(intent: CompiledIntent, weights: Float64Array): IntentMatch | undefined {
