@@ -94,6 +94,8 @@ export function contextOf(intake: IntakeState, now: Date): ClassificationContext
   if (intake.urgent !== null) context.urgent = intake.urgent;
   if (intake.type) context.type = intake.type;
   if (intake.domain) context.domain = intake.domain;
+  // Asked once is enough: an answer that settled nothing gets the classifier's default, said in the reason.
+  if (intake.asked.length > 0) context.asked = [...intake.asked];
   // Seed 000, priorité 4: "un rendez-vous a été convenu plus tard que dans les 5 jours".
   if (intake.appointmentAt) {
     const days = (new Date(intake.appointmentAt).getTime() - now.getTime()) / 86_400_000;

@@ -16,6 +16,11 @@ export interface ClassificationContext {
   /** Forced by the person when they corrected the summary. */
   type?: TicketType;
   domain?: Domain;
+  /**
+   * Questions the dialog already asked. None is asked again; one whose answer left it open gets
+   * the seed's default (incident; one user), said in the reason.
+   */
+  asked?: ClarifyingQuestion[];
 }
 
 /** A rule of the seed that a classification applied. */

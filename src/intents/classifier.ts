@@ -20,10 +20,11 @@ export function createClassifier(policy: Policy, intents: IntentSet = loadIntent
   return {
     classify(text: string, context: ClassificationContext = {}): Classification {
       const tokens = tokenize(text, compiled.language);
-      const found = matchConcepts(tokens, compiled);
+      const language = detectLanguage(tokens, compiled.language);
+      const found = matchConcepts(tokens, compiled, language);
       return decide(compiled, policy, {
         found,
-        language: detectLanguage(tokens, compiled.language),
+        language,
         delayDays: statedDelayDays(tokens, compiled.language),
         context,
       });

@@ -1,6 +1,7 @@
 import { ErrorCode, GuichetError } from '../errors.js';
 import { Lexicon } from './lexicon.js';
 import { compileLanguage, type LanguageRules } from './normalize.js';
+import { CODE_CONCEPTS } from './references.js';
 import type { Concept, Intent, IntentSet } from './schema.js';
 
 /** An intent with its clauses resolved to concept indices (groups expanded). */
@@ -19,27 +20,26 @@ export interface CompiledIntents {
   language: LanguageRules;
   concepts: Concept[];
   conceptIndex: Map<string, number>;
+  /** The groups of concepts.yaml, as concept indices. */
+  groups: Map<string, Set<number>>;
+  /** The concepts the code reads by name (references.ts), as indices: -1 never matches. */
+  named: Record<keyof typeof CODE_CONCEPTS, number>;
   intents: CompiledIntent[];
   /** Intents by role, for the rules the classifier applies on its own. */
   byRole: {
     widespread?: CompiledIntent;
     workaround?: CompiledIntent;
     noRush?: CompiledIntent;
+    longTerm?: CompiledIntent;
     fallbackIncident?: CompiledIntent;
     fallbackRequest?: CompiledIntent;
   };
 }
 
-/** The concept the classifier produces for a negated verb no concept names. */
-export const NEGATED_CONCEPT = 'negated';
-
 /** Compiles a validated intents folder: stems every keyword once and indexes it. */
 export function compileIntents(set: IntentSet): CompiledIntents {
   const concepts: Record<string, Concept> = { ...set.concepts };
-  if (!concepts[NEGATED_CONCEPT]) {
-    concepts[NEGATED_CONCEPT] = { kind: 'state', signal: 'incident', weight: 0.75, fr: [], en: [] };
-  }
-  const lexicon = new Lexicon(concepts);
+  const lexicon = new Lexicon(concepts, set.language.clauses.groupFrom);
   const conceptIndex = new Map(lexicon.conceptNames.map((name, i) => [name, i]));
   const resolve = (name: string, intent: Intent): number[] => {
     const names = name.startsWith('@') ? (set.groups[name.slice(1)] ?? []) : [name];
@@ -68,13 +68,25 @@ export function compileIntents(set: IntentSet): CompiledIntents {
   assign('widespread', role('widespread', 'incident'));
   assign('workaround', role('workaround', 'incident'));
   assign('noRush', role('noRush', 'incident'));
+  assign('longTerm', role('longTerm', 'request'));
   assign('fallbackIncident', role('fallback', 'incident'));
   assign('fallbackRequest', role('fallback', 'request'));
+  const groups = new Map(
+    Object.entries(set.groups).map(([name, members]) => [
+      name,
+      new Set(members.map((m) => conceptIndex.get(m)).filter((i) => i !== undefined)),
+    ]),
+  );
+  const named = Object.fromEntries(
+    Object.entries(CODE_CONCEPTS).map(([key, name]) => [key, conceptIndex.get(name) ?? -1]),
+  ) as CompiledIntents['named'];
   return {
     lexicon,
     language: compileLanguage(set.language),
     concepts: lexicon.conceptNames.map((n) => concepts[n] as Concept),
     conceptIndex,
+    groups,
+    named,
     intents,
     byRole,
   };

@@ -5,6 +5,9 @@ import { ErrorCode, GuichetError } from '../errors.js';
 import type { Classifier } from './classification.js';
 import { BayesClassifier } from './natural.js';
 
+/** The people whose way of writing the persona sets imitate. */
+export const PERSONAS = ['receptionist', 'assistant', 'accountant', 'warehouse', 'it-savvy', 'english'] as const;
+
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
 export const labelledUtteranceSchema = z.object({
   text: z.string().min(1),
@@ -13,6 +16,8 @@ export const labelledUtteranceSchema = z.object({
   domain: z.enum(DOMAINS),
   style: z.enum(['chat', 'phone', 'email']),
   lang: z.enum(['fr', 'en']),
+  /** Who wrote it, in the persona sets (receptionist, accountant…); absent in the first sets. */
+  persona: z.enum(PERSONAS).optional(),
 });
 export type LabelledUtterance = z.output<typeof labelledUtteranceSchema>;
 
@@ -21,6 +26,8 @@ export interface Prediction {
   type: string;
   priority: number;
   domain: string;
+  /** The seed rule that decided, when the model names one (the keyword intents do). */
+  rule?: string;
 }
 
 /** Accuracy and confusion matrix (confusion[expected][predicted] = count) of one target. */
@@ -93,7 +100,8 @@ export function evaluate(items: LabelledUtterance[], predict: (text: string) => 
 export function classifierPredictor(classifier: Classifier): (text: string) => Prediction {
   return (text) => {
     const c = classifier.classify(text);
-    return { type: c.type, priority: c.priorityNumber, domain: c.domain };
+    const rule = c.rules[0]?.id;
+    return { type: c.type, priority: c.priorityNumber, domain: c.domain, ...(rule === undefined ? {} : { rule }) };
   };
 }
 
@@ -147,4 +155,49 @@ export function formatReport(title: string, report: EvaluationReport): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Accuracy of type, priority and domain on one slice of the utterances. */
+export interface SliceFigures {
+  slice: string;
+  count: number;
+  type: number;
+  priority: number;
+  domain: number;
+}
+
+/**
+ * The figures per slice: `by` names each utterance's slice (its style, its persona, its expected
+ * type and priority…). Slices come out in the order of `order`, then by name.
+ */
+export function evaluateBy(
+  items: LabelledUtterance[],
+  predict: (text: string) => Prediction,
+  by: (item: LabelledUtterance, prediction: Prediction) => string,
+): SliceFigures[] {
+  const slices = new Map<string, { count: number; type: number; priority: number; domain: number }>();
+  for (const item of items) {
+    const p = predict(item.text);
+    const name = by(item, p);
+    const s = slices.get(name) ?? { count: 0, type: 0, priority: 0, domain: 0 };
+    s.count++;
+    if (p.type === item.type) s.type++;
+    if (p.priority === item.priority) s.priority++;
+    if (p.domain === item.domain) s.domain++;
+    slices.set(name, s);
+  }
+  return [...slices.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([slice, s]) => ({
+      slice,
+      count: s.count,
+      type: s.type / s.count,
+      priority: s.priority / s.count,
+      domain: s.domain / s.count,
+    }));
+}
+
+/** The slice of an utterance by the type and priority its label expects ("incident P1"). */
+export function expectedTier(item: LabelledUtterance): string {
+  return `${item.type} P${item.priority}`;
 }

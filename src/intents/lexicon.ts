@@ -20,6 +20,10 @@ export interface WordKeys {
   negated: string[];
 }
 
+/** In a term, a count of people or machines large enough to be a group. */
+const COUNT_MARK = '#';
+const COUNT_KEY = 'n:#';
+
 /** Words shorter than this are matched by their exact form only (stems of "pc", "vpn" are noise). */
 const MIN_STEMMED = 4;
 /** Words at least this long are matched with a typo; twice the distance from FUZZY_TWO on. */
@@ -37,7 +41,14 @@ export class Lexicon {
   private readonly vocabulary = new Map<number, string[]>();
   private readonly cache = new Map<string, WordKeys>();
 
-  constructor(concepts: Record<string, Concept>) {
+  /**
+   * @param groupFrom a number from which "#" in a term matches it: "nous sommes #" matches
+   *   "nous sommes 9" (language.yaml, `clauses.groupFrom`).
+   */
+  constructor(
+    concepts: Record<string, Concept>,
+    private readonly groupFrom = Number.POSITIVE_INFINITY,
+  ) {
     this.conceptNames = Object.keys(concepts);
     this.conceptNames.forEach((name, index) => {
       const concept = concepts[name];
@@ -50,6 +61,10 @@ export class Lexicon {
   private addTerm(term: string, language: 'fr' | 'en', concept: number): void {
     const path: string[] = [];
     for (const raw of term.split(/\s+/)) {
+      if (raw === COUNT_MARK) {
+        path.push(COUNT_KEY);
+        continue;
+      }
       const negated = raw.startsWith('!') || raw.startsWith('=!') || raw.startsWith('!=');
       const exact = raw.includes('=');
       const parts = foldText(raw.replace(/[!=]/g, '')).filter((w) => w !== BOUNDARY);
@@ -84,7 +99,9 @@ export class Lexicon {
     const cached = this.cache.get(form);
     if (cached) return cached;
     let plain = rawKeys(form);
-    if (!plain.some((k) => this.knownKeys.has(k))) {
+    if (/^\d+$/.test(form)) {
+      if (Number(form) >= this.groupFrom) plain.push(COUNT_KEY);
+    } else if (!plain.some((k) => this.knownKeys.has(k))) {
       const corrected = this.correct(form);
       if (corrected !== undefined) plain = rawKeys(corrected);
     }

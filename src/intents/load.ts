@@ -3,13 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode, GuichetError } from '../errors.js';
 import { loadYamlFile } from '../policy/load.js';
+import { CODE_CONCEPTS, CODE_GROUPS } from './references.js';
 import { type Intent, type IntentSet, type IntentsFile, intentsFileSchema } from './schema.js';
 
 /** The intents shipped with Guichet: the seed's priority rules as data. */
 export const DEFAULT_INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'intents');
-
-/** Concepts the classifier produces itself, which intents may name without defining them. */
-const GENERATED_CONCEPTS = ['negated'];
 
 /**
  * Reads every `*.yaml` file of an intents folder, validates each with zod and checks that the
@@ -51,7 +49,17 @@ export function loadIntents(dir: string = DEFAULT_INTENTS_DIR): IntentSet {
 }
 
 function checkReferences(set: IntentSet, where: Map<Intent, { path: string; index: number }>): void {
-  const known = (name: string) => name in set.concepts || GENERATED_CONCEPTS.includes(name);
+  const known = (name: string) => name in set.concepts;
+  // The names the classifier's code reads: a renamed concept must stop start-up, not switch off a rule.
+  for (const name of Object.values(CODE_CONCEPTS)) {
+    if (!known(name))
+      invalid(set.files.join(', '), `concepts.${name}`, 'is read by the classifier and must be defined');
+  }
+  for (const name of Object.values(CODE_GROUPS)) {
+    if (!(name in set.groups)) {
+      invalid(set.files.join(', '), `groups.${name}`, 'is read by the classifier and must be defined');
+    }
+  }
   for (const [group, members] of Object.entries(set.groups)) {
     for (const member of members) {
       if (!known(member)) invalid(set.files.join(', '), `groups.${group}`, `"${member}" is not a concept`);

@@ -1,6 +1,6 @@
-import { type CompiledIntents, NEGATED_CONCEPT } from './compile.js';
+import type { CompiledIntents } from './compile.js';
 import type { TrieNode, WordKeys } from './lexicon.js';
-import { BOUNDARY, type Token } from './normalize.js';
+import { BOUNDARY, type LanguageRules, type Token } from './normalize.js';
 
 /** One concept found in a message. */
 export interface ConceptMatch {
@@ -17,23 +17,38 @@ export interface MessageMatches {
   matches: ConceptMatch[];
   /** Concepts matched at least once, for fast lookup. */
   present: Set<number>;
+  /** Things named as not being the subject ("ce n'est pas l'imprimante"). */
   excludedWords: string[];
+  /** Words read as context, not as the problem or the request (a cause, a host, a workaround). */
+  contextWords: string[];
+  /** Machines named as a group ("aucun ordinateur", "none of the scanners"), by concept. */
+  groupedObjects: Set<number>;
 }
 
 /**
  * Finds the concepts of a message: at each word, the longest term of the trie that starts there
- * (so "serveur de messagerie" is the mail server, not a server), then on from its end. An object
- * named as not being the subject ("ce n'est pas l'imprimante") is dropped; a negated verb no
- * concept names becomes the weak symptom "negated".
+ * (so "serveur de messagerie" is the mail server, not a server), then on from its end. Then the
+ * clause rules set context apart: an object named as not being the subject ("ce n'est pas
+ * l'imprimante"), a change already made ("a été réinitialisé"), what comes before a contrast or a
+ * cause when the problem comes after ("…, mais le serveur ne répond plus"), a host named after
+ * "sur" or "on" ("installer Zoom sur le PC"), a brand after its thing ("softphone Wildix"), the
+ * means of a workaround ("je passe par mon téléphone"), and the management named after someone
+ * else's role ("le chauffeur du PDG"). A negated verb no concept names becomes the weak symptom
+ * "negated"; a thing named with neither a symptom nor a change asked becomes "described".
  */
-export function matchConcepts(tokens: Token[], compiled: CompiledIntents): MessageMatches {
-  const { lexicon, concepts, language } = compiled;
+export function matchConcepts(
+  tokens: Token[],
+  compiled: CompiledIntents,
+  language: 'fr' | 'en' = 'fr',
+): MessageMatches {
+  const { lexicon, concepts, named } = compiled;
+  const rules = compiled.language;
   const matches: ConceptMatch[] = [];
   const excludedWords: string[] = [];
   const covered = new Uint8Array(tokens.length);
   const keys = tokens.map((t) => (t.form === BOUNDARY ? undefined : lexicon.keys(t.form)));
   const best: Walk = { length: 0, concepts: [], tokens, keys };
-  const negatedConcept = compiled.conceptIndex.get(NEGATED_CONCEPT);
+  const kindOf = (c: number) => concepts[c]?.kind;
   let i = 0;
   while (i < tokens.length) {
     best.length = 0;
@@ -44,42 +59,333 @@ export function matchConcepts(tokens: Token[], compiled: CompiledIntents): Messa
       continue;
     }
     const end = i + best.length;
-    const words = tokens.slice(i, end).map((t) => t.form);
-    const excluded = tokens.slice(i, end).some((t) => t.excluded);
-    // "won't connect", "can't install": an action said in the negative describes what fails,
-    // not a change asked for, so it counts as the weak symptom, like any other negated verb.
-    const negatedAction = negatedConcept !== undefined && tokens.slice(i, end).every((t) => t.negated);
+    const words: string[] = [];
+    let excluded = false;
+    let verbNegated = false;
+    for (let p = i; p < end; p++) {
+      const t = tokens[p] as Token;
+      words.push(t.form);
+      excluded ||= t.excluded;
+      verbNegated ||= t.negated;
+    }
+    // "won't connect", "ne se connecte plus", "can't install": a verb said in the negative
+    // describes what fails, not a change asked for: the weak symptom, like any negated verb.
+    const actionNegated = tokens[end - 1]?.negated === true;
     for (const concept of best.concepts) {
-      const kind = concepts[concept]?.kind;
+      const kind = kindOf(concept);
       if (excluded && kind === 'object') {
         excludedWords.push(words.join(' '));
         continue;
       }
-      if (negatedAction && kind === 'action') {
-        matches.push({ concept: negatedConcept, start: i, end, words });
+      if ((kind === 'action' && actionNegated) || (kind === 'verb' && verbNegated)) {
+        matches.push({ concept: named.negated, start: i, end, words });
         continue;
       }
+      // A verb said plainly ("se connecter") weighs nothing, but is kept: after "personne" or
+      // "nobody" it is what fails.
       matches.push({ concept, start: i, end, words });
     }
     covered.fill(1, i, end);
     i = end;
   }
 
-  const negated = negatedConcept;
-  if (negated !== undefined) {
-    tokens.forEach((t, p) => {
-      if (
-        t.negated &&
-        !covered[p] &&
-        !language.notSymptoms.has(t.form) &&
-        !language.frClosers.has(t.form) &&
-        !language.skipAfterExclusion.has(t.form)
-      ) {
-        matches.push({ concept: negated, start: p, end: p + 1, words: [t.form] });
+  tokens.forEach((t, p) => {
+    if (
+      t.negated &&
+      !covered[p] &&
+      !rules.notSymptoms.has(t.form) &&
+      !rules.frClosers.has(t.form) &&
+      !rules.skipAfterExclusion.has(t.form)
+    ) {
+      matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
+    }
+  });
+  matches.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const reader = new ClauseReader(tokens, matches, compiled, language);
+  let objects = 0;
+  let changes = 0;
+  for (const m of matches) {
+    const kind = kindOf(m.concept);
+    if (kind === 'object') objects++;
+    else if (kind === 'action' || kind === 'verb') changes++;
+  }
+  // Each rule needs something to act on: most messages skip most of them.
+  reader.wholeDepartments();
+  if (changes > 0) {
+    reader.cannotThenChange();
+    reader.pastChanges();
+  }
+  reader.roleBeforeManagement();
+  if (objects > 1) {
+    reader.hostsAfterLocatives();
+    reader.qualifiersAndParts();
+  }
+  if (objects > 0) reader.workaroundMeans();
+  reader.contextBeforeContrast();
+  const kept = matches.filter((_, m) => !reader.dropped[m]);
+  const contextWords = matches.filter((_, m) => reader.dropped[m]).map((m) => m.words.join(' '));
+
+  const signals = kept.map((m) => concepts[m.concept]);
+  const hasObject = kept.some((m) => kindOf(m.concept) === 'object');
+  const hasSymptom = signals.some((c) => c?.kind === 'state' && c.signal === 'incident');
+  const asksChange = signals.some((c) => c?.signal === 'request' || c?.kind === 'action');
+  if (hasObject && !hasSymptom && !asksChange && named.described >= 0) {
+    // The seed's definition: an incident is what does not work as it should. A thing described
+    // without a symptom word and without a change asked ("le copieur plie toutes les feuilles")
+    // is a behaviour reported.
+    kept.push({ concept: named.described, start: tokens.length, end: tokens.length, words: [] });
+  }
+  return {
+    matches: kept,
+    present: new Set(kept.map((m) => m.concept)),
+    excludedWords,
+    contextWords,
+    groupedObjects: reader.groupedDevices(kept),
+  };
+}
+
+/** The clause rules, over the matches of one message; each marks the matches it sets apart. */
+class ClauseReader {
+  readonly dropped: boolean[];
+  private readonly rules: LanguageRules;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly matches: ConceptMatch[],
+    private readonly compiled: CompiledIntents,
+    private readonly language: 'fr' | 'en',
+  ) {
+    this.dropped = matches.map(() => false);
+    this.rules = compiled.language;
+  }
+
+  private kind(m: ConceptMatch) {
+    return this.compiled.concepts[m.concept]?.kind;
+  }
+
+  private inGroup(m: ConceptMatch, group: string): boolean {
+    return this.compiled.groups.get(group)?.has(m.concept) === true;
+  }
+
+  private form(p: number): string {
+    return this.tokens[p]?.form ?? BOUNDARY;
+  }
+
+  private sameClause(from: number, to: number): boolean {
+    for (let p = from; p < to; p++) if (this.form(p) === BOUNDARY) return false;
+    return true;
+  }
+
+  /** The position before `p`, skipping the words of `skip`. */
+  private back(p: number, skip: Set<string>): number {
+    let k = p - 1;
+    while (k >= 0 && skip.has(this.form(k))) k--;
+    return k;
+  }
+
+  private forward(p: number, skip: Set<string>): number {
+    let k = p;
+    while (k < this.tokens.length && skip.has(this.form(k))) k++;
+    return k;
+  }
+
+  private startsWith(p: number, words: string[]): boolean {
+    return words.every((w, n) => this.form(p + n) === w);
+  }
+
+  /** Whether one of the word sequences (indexed by first word) starts at `p`. */
+  private sequenceAt(p: number, sequences: Map<string, string[][]>): boolean {
+    const candidates = sequences.get(this.form(p));
+    return candidates?.some((words) => this.startsWith(p, words)) === true;
+  }
+
+  private has(concept: number): boolean {
+    return this.matches.some((m) => m.concept === concept);
+  }
+
+  /** "tout le service", "the whole accounting team", "l'équipe paie au complet". */
+  wholeDepartments(): void {
+    const { department, scopeDepartment } = this.compiled.named;
+    if (!this.has(department)) return;
+    const added: ConceptMatch[] = [];
+    for (const m of this.matches) {
+      if (m.concept !== department) continue;
+      const before = [m.start - 1, m.start - 2, m.start - 3].some(
+        (p) => this.rules.whole.has(this.form(p)) && this.sameClause(p, m.start),
+      );
+      const after = [m.end, m.end + 1].some((p) => this.rules.complete.some((words) => this.startsWith(p, words)));
+      if (before || after) added.push({ concept: scopeDepartment, start: m.start, end: m.end, words: m.words });
+    }
+    this.matches.push(...added);
+    this.dropped.push(...added.map(() => false));
+  }
+
+  /**
+   * "impossible de m'y connecter", "je n'arrive pas à installer", "personne ne peut se connecter",
+   * "nobody at the site can connect": the change or the verb is what fails.
+   */
+  cannotThenChange(): void {
+    const { cannot, negated } = this.compiled.named;
+    const subjects: number[] = [];
+    for (let p = 0; p < this.tokens.length; p++) {
+      if (this.sequenceAt(p, this.rules.negativeSubjects)) subjects.push(p);
+    }
+    for (const m of this.matches) {
+      const kind = this.kind(m);
+      if (kind !== 'action' && kind !== 'verb') continue;
+      const afterCannot = this.matches.some(
+        (c) => c.concept === cannot && c.end <= m.start && m.start - c.end <= 3 && this.sameClause(c.end, m.start),
+      );
+      const afterNobody = subjects.some((p) => p < m.start && m.start - p <= 6 && this.sameClause(p, m.start));
+      if (afterCannot || afterNobody) m.concept = negated;
+    }
+  }
+
+  /** "mon mot de passe a été réinitialisé", "on a changé", "was reset": a change already made. */
+  pastChanges(): void {
+    this.matches.forEach((m, i) => {
+      if (this.kind(m) !== 'action') return;
+      const k = this.back(m.start, this.rules.pronouns);
+      const aux = this.form(k);
+      if (!this.rules.pastAuxiliaries.has(aux)) return;
+      const verb = m.words[m.words.length - 1] ?? '';
+      // French participles end in -é(e)(s), folded to -e; an infinitive after "à" ("aider à
+      // installer", folded to "a installer") is still a change asked for.
+      const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
+      if (english || /(e|es|ee|ees|ed)$/.test(verb)) this.dropped[i] = true;
+    });
+  }
+
+  /** "je suis le chauffeur du PDG", "l'assistante de direction": not the management's own device. */
+  roleBeforeManagement(): void {
+    const { management, staffRole } = this.compiled.named;
+    if (!this.has(management) || !this.has(staffRole)) return;
+    const skip = this.rules.partOfOrDeterminer;
+    this.matches.forEach((m, i) => {
+      if (m.concept !== management) return;
+      const k = this.back(m.start, skip);
+      const roleBefore = this.matches.some((r) => r.concept === staffRole && r.end === k + 1 && k < m.start - 1);
+      // "the CEO's driver": folded "ceo s driver".
+      const after = this.form(m.end) === 's' ? m.end + 1 : -1;
+      const roleAfter = after > 0 && this.matches.some((r) => r.concept === staffRole && r.start === after);
+      if (roleBefore || roleAfter) this.dropped[i] = true;
+    });
+  }
+
+  /** "installer Zoom sur le PC du directeur", "Teams crashes on my laptop": the host says where. */
+  hostsAfterLocatives(): void {
+    const skip = this.rules.skipAfterExclusion;
+    this.matches.forEach((m, i) => {
+      if (this.kind(m) !== 'object' || !this.inGroup(m, 'hosts')) return;
+      const k = this.back(m.start, skip);
+      if (k < 0 || !this.rules.locatives.has(this.form(k))) return;
+      const subject = this.matches.some(
+        (o, j) =>
+          j !== i &&
+          !this.dropped[j] &&
+          this.kind(o) === 'object' &&
+          o.concept !== m.concept &&
+          o.end <= k &&
+          this.sameClause(o.end, m.start),
+      );
+      if (subject) this.dropped[i] = true;
+    });
+  }
+
+  /**
+   * "softphone Wildix", "imprimante réseau": a thing named right after another thing qualifies
+   * it. "l'écran de mon portable", "le casque de mon téléphone": a part is its whole's problem.
+   */
+  qualifiersAndParts(): void {
+    const skip = this.rules.partOfOrDeterminer;
+    const linking = this.rules.linking;
+    this.matches.forEach((m, i) => {
+      if (this.kind(m) !== 'object' || this.dropped[i]) return;
+      const next = this.forward(m.end, new Set(['s']));
+      const j = this.matches.findIndex(
+        (o, k) =>
+          k !== i &&
+          !this.dropped[k] &&
+          o.start === next &&
+          next <= m.end + 1 &&
+          this.kind(o) === 'object' &&
+          o.concept !== m.concept &&
+          !linking.has(this.form(o.start)),
+      );
+      const o = this.matches[j];
+      if (o) {
+        // Side by side, a part is its whole's problem ("my laptop screen"); otherwise the head
+        // comes first in French ("poste Alcatel"), last in English ("network printer").
+        if (this.inGroup(m, 'parts') && this.inGroup(o, 'wholes')) this.dropped[i] = true;
+        else if (this.inGroup(o, 'parts') && this.inGroup(m, 'wholes')) this.dropped[j] = true;
+        else if (this.language === 'fr' && this.inGroup(m, 'qualified')) this.dropped[j] = true;
+        else if (this.language === 'en' && this.inGroup(o, 'qualified')) this.dropped[i] = true;
+        return;
+      }
+      if (!this.inGroup(m, 'parts') || !this.rules.partOf.has(this.form(m.end))) return;
+      const whole = this.forward(m.end, skip);
+      if (this.matches.some((w) => w.start === whole && this.inGroup(w, 'wholes'))) this.dropped[i] = true;
+    });
+  }
+
+  /** "en attendant je passe par mon téléphone": the means of a workaround is not the problem. */
+  workaroundMeans(): void {
+    const workaround = this.compiled.named.workaround;
+    if (!this.has(workaround)) return;
+    for (const w of this.matches) {
+      if (w.concept !== workaround) continue;
+      this.matches.forEach((m, i) => {
+        if (this.kind(m) === 'object' && m.start >= w.end && this.sameClause(w.end, m.start)) this.dropped[i] = true;
+      });
+    }
+  }
+
+  /**
+   * "je voulais vous demander un accès au dossier Devis, mais le serveur ne répond plus": when a
+   * contrast or a cause is followed by a symptom and nothing before it is wrong, the change named
+   * before it is context (and its things too, when the problem names its own).
+   */
+  contextBeforeContrast(): void {
+    let at = -1;
+    for (let p = 0; p < this.tokens.length; p++) {
+      if (this.sequenceAt(p, this.rules.clauseMarkers)) at = p;
+    }
+    if (at <= 0) return;
+    const symptom = (m: ConceptMatch) => {
+      const c = this.compiled.concepts[m.concept];
+      return c?.kind === 'state' && c.signal === 'incident';
+    };
+    const live = this.matches.filter((_, i) => !this.dropped[i]);
+    if (!live.some((m) => m.start > at && symptom(m))) return;
+    if (live.some((m) => m.start < at && symptom(m))) return;
+    const objectAfter = live.some((m) => m.start > at && this.kind(m) === 'object');
+    this.matches.forEach((m, i) => {
+      if (m.start >= at) return;
+      const c = this.compiled.concepts[m.concept];
+      if (c?.kind === 'action' || c?.signal === 'request' || (objectAfter && c?.kind === 'object')) {
+        this.dropped[i] = true;
       }
     });
   }
-  return { matches, present: new Set(matches.map((m) => m.concept)), excludedWords };
+
+  /** Machines named with a quantifier: "aucun ordinateur", "tous les PC", "none of the scanners". */
+  groupedDevices(kept: ConceptMatch[]): Set<number> {
+    const grouped = new Set<number>();
+    const skip = this.rules.partOfOrDeterminer;
+    for (const m of kept) {
+      if (!this.inGroup(m, 'devices')) continue;
+      const k = this.back(m.start, skip);
+      const quantified = this.rules.quantifiers.some((words) =>
+        words.every((w, n) => this.form(k - (words.length - 1) + n) === w),
+      );
+      // "les téléphones de l'entrepôt", "the computers": a plural after a plural determiner.
+      const last = m.words[m.words.length - 1] ?? '';
+      const plural = this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
+      if (quantified || plural) grouped.add(m.concept);
+    }
+    return grouped;
+  }
 }
 
 /** The state of the longest-match search at one position of the message. */
@@ -95,9 +401,12 @@ function walk(best: Walk, node: TrieNode, position: number, depth: number): void
   if (depth > 0 && node.concepts.length > 0) {
     if (depth > best.length) {
       best.length = depth;
-      best.concepts = [...node.concepts];
+      // Shared with the trie until a second term of the same length adds to it.
+      best.concepts = node.concepts;
     } else if (depth === best.length) {
-      for (const c of node.concepts) if (!best.concepts.includes(c)) best.concepts.push(c);
+      for (const c of node.concepts) {
+        if (!best.concepts.includes(c)) best.concepts = [...best.concepts, c];
+      }
     }
   }
   const k = best.keys[position];

@@ -35,10 +35,34 @@ export function foldText(text: string): string[] {
       .replace(/\bcannot\b/g, 'can not')
       .replace(/n't\b/g, ' not');
   }
-  // Elisions and possessives ("l'imprimante" → "l imprimante"), clause punctuation, the rest.
-  folded = folded.replace(/[.,;:!?()[\]{}"«»…—–]+/g, ` ${BOUNDARY} `).replace(/[^a-z0-9|]+/g, ' ');
-  return folded.split(' ').filter((w) => w !== '');
+  // Elisions and possessives ("l'imprimante" → "l imprimante"), clause punctuation, the rest: one
+  // pass over the characters (this runs for every message and every phrase of the intents).
+  const words: string[] = [];
+  let start = -1;
+  let boundary = false;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 32;
+    const wordChar = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (wordChar) {
+      if (start === -1) {
+        if (boundary && words[words.length - 1] !== BOUNDARY) words.push(BOUNDARY);
+        boundary = false;
+        start = i;
+      }
+      continue;
+    }
+    if (start !== -1) {
+      words.push(folded.slice(start, i));
+      start = -1;
+    }
+    if (CLAUSE_PUNCTUATION.has(code)) boundary = true;
+  }
+  if (boundary && words.length > 0 && words[words.length - 1] !== BOUNDARY) words.push(BOUNDARY);
+  return words;
 }
+
+/** Punctuation that ends a clause: phrases never match across it. */
+const CLAUSE_PUNCTUATION = new Set([...'.,;:!?()[]{}"«»…—–|'].map((c) => c.charCodeAt(0)));
 
 /** The compiled language rules: sets for fast membership tests. */
 export interface LanguageRules {
@@ -59,6 +83,25 @@ export interface LanguageRules {
   delayBefore: Set<string>;
   delayUnits: Map<string, number>;
   noRushAfterDays: number;
+  closings: Set<string>;
+  quoteHeaders: string[];
+  headerFields: Set<string>;
+  /** Contrast and cause words together ("mais", "et depuis"), by their first word. */
+  clauseMarkers: Map<string, string[][]>;
+  pastAuxiliaries: Set<string>;
+  pronouns: Set<string>;
+  locatives: Set<string>;
+  partOf: Set<string>;
+  /** partOf and skipAfterExclusion together: what may stand between a part and its whole. */
+  partOfOrDeterminer: Set<string>;
+  /** …and the locatives: what a qualifier never starts with. */
+  linking: Set<string>;
+  negativeSubjects: Map<string, string[][]>;
+  pluralDeterminers: Set<string>;
+  quantifiers: string[][];
+  whole: Set<string>;
+  complete: string[][];
+  groupFrom: number;
 }
 
 /** Compiles language.yaml into the sets the tokenizer uses. */
@@ -97,7 +140,34 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     delayBefore: new Set(lexicon.delay.before.map((w) => split(w).join(' '))),
     delayUnits: units,
     noRushAfterDays: lexicon.delay.noRushAfterDays,
+    closings: new Set(lexicon.email.closings.map((w) => split(w).join(' '))),
+    quoteHeaders: lexicon.email.quoteHeaders.map((w) => split(w).join(' ')),
+    headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
+    clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
+    pastAuxiliaries: set(lexicon.clauses.pastAuxiliaries),
+    pronouns: set(lexicon.clauses.pronouns),
+    locatives: set(lexicon.clauses.locatives),
+    partOf: set(lexicon.clauses.partOf),
+    partOfOrDeterminer: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion]),
+    linking: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion, ...lexicon.clauses.locatives]),
+    negativeSubjects: byFirstWord(lexicon.clauses.negativeSubjects.map(split)),
+    pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
+    quantifiers: lexicon.clauses.quantifiers.map(split),
+    whole: set(lexicon.clauses.whole),
+    complete: lexicon.clauses.complete.map(split),
+    groupFrom: lexicon.clauses.groupFrom,
   };
+}
+
+/** Word sequences indexed by their first word, so that a scan tests one word per position. */
+function byFirstWord(sequences: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const words of sequences) {
+    const first = words[0];
+    if (first === undefined) continue;
+    map.set(first, [...(map.get(first) ?? []), words]);
+  }
+  return map;
 }
 
 /**
@@ -106,7 +176,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
  * (no punctuation, no accents).
  */
 export function tokenize(text: string, rules: LanguageRules): Token[] {
-  const words = foldText(text);
+  const words = foldText(messageBody(text, rules));
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
@@ -123,6 +193,54 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
   markNegation(tokens, rules);
   markExclusion(tokens, rules);
   return tokens;
+}
+
+/**
+ * The text an e-mail's author wrote for this message: without the signature that follows a
+ * closing line ("Cordialement,") and without the history it quotes ("> …", "Le 3 mars, Support a
+ * écrit :", "-----Message d'origine-----", "De : …"). A one-line message is returned as it is.
+ */
+export function messageBody(text: string, rules: LanguageRules): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split(/\r?\n/);
+  let end = lines.length;
+  let seenText = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] ?? '').trim();
+    if (raw === '') continue;
+    if (raw.startsWith('>') || raw === '--' || isQuoteHeader(raw, rules)) {
+      end = i;
+      break;
+    }
+    // A closing ends the text only once something was said ("Merci," alone as a first line is
+    // not). Closings are short: longer lines are the message itself and are not folded here.
+    if (seenText && raw.length <= CLOSING_MAX_LENGTH && rules.closings.has(foldLine(raw))) {
+      end = i;
+      break;
+    }
+    seenText = true;
+  }
+  const body = lines.slice(0, end).join('\n');
+  return body.trim() === '' ? text : body;
+}
+
+/** The longest closing line looked at ("Merci et bonne journée à vous,"). */
+const CLOSING_MAX_LENGTH = 40;
+
+function foldLine(line: string): string {
+  return foldText(line)
+    .filter((w) => w !== BOUNDARY)
+    .join(' ');
+}
+
+function isQuoteHeader(raw: string, rules: LanguageRules): boolean {
+  // "Le 3 mars, Support a écrit :", "-----Message d'origine-----", "De : Support".
+  if (raw.endsWith(':') || raw.startsWith('--')) {
+    const folded = foldLine(raw);
+    if (rules.quoteHeaders.some((h) => folded.endsWith(h) || (h.includes(' ') && folded.includes(h)))) return true;
+  }
+  const field = /^([^:]{1,12}):/.exec(raw)?.[1];
+  return field !== undefined && rules.headerFields.has(foldLine(field));
 }
 
 function matchMultiFiller(words: string[], at: number, fillers: string[][]): number {

@@ -7,7 +7,7 @@ const termsSchema = z.array(termSchema).default([]);
 
 /** One concept of concepts.yaml: the words, in French and English, that name one idea. */
 export const conceptSchema = z.object({
-  kind: z.enum(['object', 'state', 'action', 'cue']),
+  kind: z.enum(['object', 'state', 'action', 'verb', 'cue']),
   signal: z.enum(TICKET_TYPES).optional(),
   domain: z.enum(DOMAINS).optional(),
   category: z.string().min(1).optional(),
@@ -19,7 +19,7 @@ export const conceptSchema = z.object({
 export type Concept = z.output<typeof conceptSchema>;
 
 /** The roles an intent can play beside plain matching (see incidents.yaml). */
-export const INTENT_ROLES = ['match', 'widespread', 'workaround', 'noRush', 'fallback'] as const;
+export const INTENT_ROLES = ['match', 'widespread', 'workaround', 'noRush', 'longTerm', 'fallback'] as const;
 export type IntentRole = (typeof INTENT_ROLES)[number];
 
 /** `"a|b & c"`: concepts joined by `&` (all needed), each a choice joined by `|`. */
@@ -94,6 +94,28 @@ export const languageSchema = z.object({
     noRushAfterDays: z.number().int().min(0),
   }),
   hints: z.object({ fr: wordsSchema, en: wordsSchema }),
+  /** How an e-mail's own text is told from its signature and the history it quotes. */
+  email: z.object({
+    closings: wordsSchema,
+    quoteHeaders: wordsSchema,
+    headerFields: wordsSchema,
+  }),
+  /** How the parts of a message relate: what is context, what is the subject. */
+  clauses: z.object({
+    contrast: wordsSchema,
+    cause: wordsSchema,
+    pastAuxiliaries: wordsSchema,
+    pronouns: wordsSchema,
+    locatives: wordsSchema,
+    partOf: wordsSchema,
+    negativeSubjects: wordsSchema,
+    pluralDeterminers: wordsSchema,
+    quantifiers: wordsSchema,
+    whole: wordsSchema,
+    complete: wordsSchema,
+    /** From this number on, people or machines counted are a group ("nous sommes 9"). */
+    groupFrom: z.number().int().min(2),
+  }),
 });
 export type LanguageLexicon = z.output<typeof languageSchema>;
 

@@ -34,6 +34,26 @@ describe('the held-out evaluation', () => {
     }
   });
 
+  it('has at least 600 persona utterances, tuning and held-out apart, every persona in both parts', () => {
+    const heldOut = readUtterances(resolve(fixtures, 'personas-heldout.jsonl'));
+    const tuning = readUtterances(resolve(fixtures, 'personas-tuning.jsonl'));
+    expect(heldOut.length + tuning.length).toBeGreaterThanOrEqual(600);
+    const personas = ['receptionist', 'assistant', 'accountant', 'warehouse', 'it-savvy', 'english'];
+    for (const part of [heldOut, tuning]) {
+      expect(new Set(part.map((u) => u.persona))).toEqual(new Set(personas));
+      expect(new Set(part.map((u) => u.style))).toEqual(new Set(['chat', 'phone', 'email']));
+      // E-mails carry their signature or quoted history; transcripts have no accents.
+      expect(part.filter((u) => u.style === 'email' && u.text.includes('\n')).length).toBeGreaterThan(20);
+      expect(part.filter((u) => u.style === 'phone' && /[éèàçêù]/.test(u.text))).toEqual([]);
+    }
+    const seen = new Set(
+      ['tuning.jsonl', 'heldout.jsonl', 'personas-tuning.jsonl'].flatMap((f) =>
+        readUtterances(resolve(fixtures, f)).map((u) => u.text),
+      ),
+    );
+    expect(heldOut.filter((u) => seen.has(u.text))).toEqual([]);
+  });
+
   it('has at least 300 labelled utterances, split about 60/40, in both languages and all styles', () => {
     const heldOut = readUtterances(resolve(fixtures, 'heldout.jsonl'));
     const tuning = readUtterances(resolve(fixtures, 'tuning.jsonl'));

@@ -1,9 +1,10 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, GuichetError } from '../../src/errors.js';
 import { DEFAULT_INTENTS_DIR, loadIntents } from '../../src/intents/classifier.js';
+import { CODE_CONCEPTS, CODE_GROUPS } from '../../src/intents/references.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -91,6 +92,32 @@ describe('loadIntents', () => {
     expect((error as GuichetError).code).toBe(ErrorCode.PolicyInvalid);
     expect((error as GuichetError).message).toContain('zz-local.yaml');
     expect((error as GuichetError).message).toContain(field);
+  });
+
+  /** A copy of the shipped folder with `from:` renamed `to:` in concepts.yaml (its definition only). */
+  function renamed(from: string, to: string): string {
+    const dir = folderWith('zz-empty.yaml', 'intents: []\n');
+    const path = join(dir, 'concepts.yaml');
+    const yaml = readFileSync(path, 'utf8');
+    expect(yaml).toContain(`\n  ${from}:`);
+    writeFileSync(path, yaml.replace(`\n  ${from}:`, `\n  ${to}:`));
+    return dir;
+  }
+
+  // The concepts and groups the classifier's code reads by name: renaming one stops start-up.
+  it.each(Object.values(CODE_CONCEPTS))('stops when the concept "%s" that the code reads is renamed', (name) => {
+    const dir = renamed(name, `${name}_renamed`);
+    expect(() => loadIntents(dir)).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.PolicyInvalid,
+        message: expect.stringMatching(new RegExp(`concepts\\.${name}: is read by the classifier`)),
+      }),
+    );
+  });
+
+  it.each(Object.values(CODE_GROUPS))('stops when the group "%s" that the code reads is renamed', (name) => {
+    const dir = renamed(name, `${name}_renamed`);
+    expect(() => loadIntents(dir)).toThrow(new RegExp(`groups\\.${name}: is read by the classifier`));
   });
 
   it('says which folder cannot be read', () => {

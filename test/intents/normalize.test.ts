@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadIntents } from '../../src/intents/classifier.js';
-import { compileLanguage, detectLanguage, statedDelayDays, tokenize } from '../../src/intents/normalize.js';
+import {
+  compileLanguage,
+  detectLanguage,
+  messageBody,
+  statedDelayDays,
+  tokenize,
+} from '../../src/intents/normalize.js';
 
 const rules = compileLanguage(loadIntents().language);
 const forms = (text: string) => tokenize(text, rules).map((t) => t.form);
@@ -58,5 +64,37 @@ describe('detectLanguage and statedDelayDays', () => {
     ['ça ne marche plus depuis 10 jours', undefined],
   ] as const)('%s → %s days', (text, days) => {
     expect(statedDelayDays(tokenize(text, rules), rules)).toBe(days);
+  });
+});
+
+describe('messageBody', () => {
+  const mails: [string, string, string][] = [
+    [
+      'a closing and a signature',
+      'Bonjour,\n\nLe VPN ne marche plus.\n\nCordialement,\nClaire Martin\nAssistante de direction',
+      'Bonjour,\n\nLe VPN ne marche plus.\n',
+    ],
+    [
+      'a quoted reply',
+      'Le VPN ne marche plus.\n\nLe 3 mars à 10:12, Support a écrit :\n> Le serveur est hors service.',
+      'Le VPN ne marche plus.\n',
+    ],
+    [
+      'a forwarded header block',
+      "Merci de regarder.\n-----Message d'origine-----\nDe : Support\nObjet : Nouveau compte",
+      'Merci de regarder.',
+    ],
+    ['an English closing', 'Hi,\nmy laptop is dead\nThanks,\nTom', 'Hi,\nmy laptop is dead'],
+    ['quoted lines only', '> the printer is down', '> the printer is down'],
+  ];
+  it.each(mails)('keeps the text before %s', (_name, text, body) => {
+    expect(messageBody(text, rules)).toBe(body);
+  });
+
+  it('keeps a one-line message and a "Merci de…" sentence as they are', () => {
+    expect(messageBody('Merci de réinitialiser mon mot de passe.', rules)).toBe(
+      'Merci de réinitialiser mon mot de passe.',
+    );
+    expect(messageBody('Bonjour,\nMerci de faire vite.\nNadia', rules)).toBe('Bonjour,\nMerci de faire vite.\nNadia');
   });
 });

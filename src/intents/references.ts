@@ -1,0 +1,48 @@
+/**
+ * The concepts and groups of the intents folder that the classifier's code reads by name. The
+ * intents loader checks that each exists (`checkReferences`), so renaming one in concepts.yaml
+ * stops start-up instead of switching a rule off without a word.
+ */
+export const CODE_CONCEPTS = {
+  /** A negated verb that no concept names ("le scanner ne lit plus"): a weak symptom. Generated. */
+  negated: 'negated',
+  /** A thing named without a symptom and without a change asked for: a described behaviour. Generated. */
+  described: 'described',
+  /** "impossible de", "can't": a change verb after it is what fails, not what is asked. */
+  cannot: 'cannot',
+  /** Seed P2: "Ordinateur d'un membre de la direction". */
+  management: 'management',
+  /** "le chauffeur du PDG": the person is not the management named after them. */
+  staffRole: 'staff_role',
+  /** Seed P4: "pouvant être contourné par une solution temporaire". */
+  workaround: 'workaround',
+  noWorkaround: 'no_workaround',
+  /** Seed P4: "le client indique clairement qu'il n'a pas besoin de résolution rapide". */
+  noRush: 'no_rush',
+  urgent: 'urgent',
+  /** Seed request P4: "ne pourra pas être résolue dans un délai de moins d'une semaine". */
+  longProject: 'long_project',
+  /** Who is affected. */
+  scopeOne: 'scope_one',
+  scopeSeveral: 'scope_several',
+  scopeDepartment: 'scope_department',
+  scopeSite: 'scope_site',
+  scopeCompany: 'scope_company',
+  productionStopped: 'production_stopped',
+  /** The name of a department or a team, whole when "tout" comes before or "au complet" after. */
+  department: 'department',
+} as const;
+
+export const CODE_GROUPS = {
+  /** An interruption: what makes a widespread problem the seed's priority 1. */
+  outage: 'outage',
+  /** Objects that, after "sur", "dans", "on", say where rather than what. */
+  hosts: 'hosts',
+  /** A part ("écran", "casque") of a whole ("portable", "téléphone") is the whole's problem. */
+  parts: 'parts',
+  wholes: 'wholes',
+  /** Machines that, counted or quantified ("aucun ordinateur"), make a group. */
+  devices: 'devices',
+  /** Things that a thing named right after them qualifies ("poste Alcatel", "imprimante réseau"). */
+  qualified: 'qualified',
+} as const;
