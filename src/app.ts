@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Dialogs } from './dialogs/messages.js';
 import type { Clock } from './domain.js';
 import type { ConversationEngine } from './engine/turn.js';
 import type { Classifier } from './intents/classification.js';
@@ -16,6 +17,8 @@ import type { TicketService } from './tickets/ticket-service.js';
 export interface Guichet {
   policy: Policy;
   accounts: Accounts;
+  /** What Guichet says, in every language (dialogs/*.yaml). */
+  dialogs: Dialogs;
   clock: Clock;
   logger: Logger;
   store: Store;

@@ -1,5 +1,6 @@
 import { type Logger, pino } from 'pino';
 import type { Guichet } from './app.js';
+import { DEFAULT_DIALOGS_DIR, loadDialogs } from './dialogs/load.js';
 import type { Clock } from './domain.js';
 import { createConversationEngine } from './engine/engine.js';
 import { createClassifier } from './intents/classifier.js';
@@ -19,6 +20,8 @@ export interface GuichetSettings {
   clock: Clock;
   policyPath: string;
   accountsPath: string;
+  /** The folder of what Guichet says (fr.yaml, en.yaml); the repository's dialogs/ by default. */
+  dialogsPath?: string;
   /** Defaults to a pino logger on stderr at LOG_LEVEL (info), so stdout stays the command's own. */
   logger?: Logger;
   /** Defaults to a LogNotifier: technicians read the log until a chat channel is configured. */
@@ -26,24 +29,26 @@ export interface GuichetSettings {
 }
 
 /**
- * The composition root: the one place where Guichet's ports get their adapters. Loads the policy
- * and the accounts (a bad file throws its GuichetError naming the file and the field), opens the
+ * The composition root: the one place where Guichet's ports get their adapters. Loads the policy,
+ * the accounts and the sentences (a bad file throws its GuichetError naming the file and the field), opens the
  * store, and builds the SLA engine, the classifier, the ticket service and the conversation engine.
  */
 export async function createGuichet(settings: GuichetSettings): Promise<Guichet> {
   const policy = loadPolicy(settings.policyPath);
   const accounts = loadAccounts(settings.accountsPath);
+  const dialogs = loadDialogs(settings.dialogsPath ?? DEFAULT_DIALOGS_DIR);
   const logger = settings.logger ?? createLogger(process.env, pino.destination(2));
   const clock = settings.clock;
   const store = await openStore(settings.database, { timezone: policy.calendar.timezone });
   const sla = new SlaEngine(policy);
   const classifier = createClassifier(policy);
   const notifier = settings.notifier ?? new LogNotifier(logger);
-  const tickets = new TicketService({ store, policy, sla, clock, notifier });
+  const tickets = new TicketService({ store, policy, sla, clock, notifier, dialogs });
   const engine = createConversationEngine({
     policy,
     accounts,
     classifier,
+    dialogs,
     tickets,
     notifier,
     logger,
@@ -53,6 +58,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   return {
     policy,
     accounts,
+    dialogs,
     clock,
     logger,
     store,

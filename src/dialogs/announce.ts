@@ -3,9 +3,9 @@ import type { Reply, TicketCard } from '../engine/turn.js';
 import type { ContactMethod, Policy } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
 import type { EscalationPlan } from '../tickets/escalation-plan.js';
-import { messages } from './catalogue.js';
 import { businessHoursText, formatInstant } from './dates.js';
 import { reasonFor } from './intake.js';
+import type { Dialogs } from './messages.js';
 import { reply } from './reply.js';
 
 /**
@@ -32,10 +32,11 @@ export function ticketCard(
   ticket: Ticket,
   plan: EscalationPlan,
   policy: Policy,
+  dialogs: Dialogs,
   language: Language,
   now: Date,
 ): TicketCard {
-  const m = messages(language);
+  const m = dialogs.messages(language);
   const zone = policy.calendar.timezone;
   const say = (iso: string | null) => (iso ? formatInstant(iso, language, zone, now) : null);
   const escalationAt = say(plan.escalationAt);
@@ -69,13 +70,14 @@ export function announcement(
   ticket: Ticket,
   plan: EscalationPlan,
   policy: Policy,
+  dialogs: Dialogs,
   language: Language,
   now: Date,
   reason: string = reasonFor(ticket.classificationReason, ticket.priority, policy, language),
 ): Reply {
-  const card = ticketCard(ticket, plan, policy, language, now);
+  const card = ticketCard(ticket, plan, policy, dialogs, language, now);
   const zone = policy.calendar.timezone;
-  const text = messages(language).ticketOpened({
+  const text = dialogs.messages(language).ticketOpened({
     number: ticket.number,
     type: ticket.type,
     priorityLabel: card.priorityLabel,
@@ -99,11 +101,12 @@ export function statusReply(
   ticket: Ticket,
   plan: EscalationPlan,
   policy: Policy,
+  dialogs: Dialogs,
   language: Language,
   now: Date,
 ): Reply {
-  const card = ticketCard(ticket, plan, policy, language, now);
-  const m = messages(language);
+  const card = ticketCard(ticket, plan, policy, dialogs, language, now);
+  const m = dialogs.messages(language);
   const text = m.status({
     number: ticket.number,
     title: ticket.title,

@@ -5,7 +5,6 @@ import type { Account, Accounts, Policy } from '../policy/schema.js';
 import { BusinessCalendar } from '../sla/business-calendar.js';
 import { type KnownContact, matchCompany, matchContact, mentionedAccount, mentionedContact } from './accounts.js';
 import { isGibberish, isGreetingOnly, parseDomain, parseScope, parseType, parseYesNo } from './answers.js';
-import { messages } from './catalogue.js';
 import { businessHoursText, formatInstant, parseAgreedDate } from './dates.js';
 import {
   emptyIntake,
@@ -15,6 +14,7 @@ import {
   type ImpactQuestion,
   type IntakeState,
 } from './intake-state.js';
+import type { Dialogs } from './messages.js';
 import { type Option, prefixed, reply } from './reply.js';
 import { normalize, shorten } from './text.js';
 import { proposeTitle, TITLE_MAX } from './title.js';
@@ -35,6 +35,8 @@ export interface DialogContext {
   policy: Policy;
   accounts: Accounts;
   classifier: Classifier;
+  /** What Guichet says, as loaded from dialogs/. */
+  dialogs: Dialogs;
   now: Date;
   language: Language;
 }
@@ -138,7 +140,7 @@ function ask(intake: IntakeState, ctx: DialogContext): { intake: IntakeState; re
 }
 
 function yesNo(ctx: DialogContext): Option[] {
-  const l = messages(ctx.language).labels;
+  const l = ctx.dialogs.messages(ctx.language).labels;
   return [
     { label: l.yes, value: 'yes' },
     { label: l.no, value: 'no' },
@@ -146,7 +148,7 @@ function yesNo(ctx: DialogContext): Option[] {
 }
 
 function fieldOptions(intake: IntakeState, ctx: DialogContext): Option[] {
-  const l = messages(ctx.language).labels;
+  const l = ctx.dialogs.messages(ctx.language).labels;
   const labels: Record<Field, string> = {
     company: l.fieldCompany,
     contact: l.fieldContact,
@@ -166,7 +168,7 @@ function fieldOptions(intake: IntakeState, ctx: DialogContext): Option[] {
 /** The question of the phase the intake is in, as it was (or would be) asked. */
 export function currentPrompt(intake: IntakeState, ctx: DialogContext): Reply {
   const lang = ctx.language;
-  const m = messages(lang);
+  const m = ctx.dialogs.messages(lang);
   const l = m.labels;
   switch (intake.phase) {
     case 'describe':
@@ -216,7 +218,7 @@ export function currentPrompt(intake: IntakeState, ctx: DialogContext): Reply {
 
 function questionPrompt(question: ImpactQuestion, ctx: DialogContext): Reply {
   const lang = ctx.language;
-  const m = messages(lang);
+  const m = ctx.dialogs.messages(lang);
   const l = m.labels;
   switch (question) {
     case 'scope':
@@ -261,7 +263,7 @@ export function reasonFor(reason: string | null, priority: Priority, policy: Pol
 export function summaryText(intake: IntakeState, ctx: DialogContext): string {
   const c = classifyIntake(intake, ctx);
   const zone = ctx.policy.calendar.timezone;
-  return messages(ctx.language).summary({
+  return ctx.dialogs.messages(ctx.language).summary({
     type: c.type,
     priorityLabel: ctx.policy.priorities[c.priority].label[ctx.language],
     reason: c.reasons[ctx.language],
@@ -320,7 +322,7 @@ export function intakeStep(intake: IntakeState, input: DialogInput, ctx: DialogC
 
 function reask(intake: IntakeState, ctx: DialogContext, before?: string): DialogStep {
   const prompt = currentPrompt(intake, ctx);
-  const m = messages(ctx.language);
+  const m = ctx.dialogs.messages(ctx.language);
   return { intake, replies: [prefixed(ctx.language, before ?? m.notUnderstood(), prompt)] };
 }
 
@@ -330,7 +332,7 @@ function moveOn(intake: IntakeState, ctx: DialogContext, before?: string): Dialo
 }
 
 function onDescription(intake: IntakeState, text: string, ctx: DialogContext): DialogStep {
-  const m = messages(ctx.language);
+  const m = ctx.dialogs.messages(ctx.language);
   if (isGreetingOnly(text)) {
     return { intake: { ...intake, phase: 'describe' }, replies: [reply(ctx.language, m.greetBack(intake.contact))] };
   }
@@ -363,7 +365,7 @@ function saysNothingKnown(text: string, ctx: DialogContext): boolean {
 }
 
 function onCompany(intake: IntakeState, text: string, ctx: DialogContext): DialogStep {
-  const m = messages(ctx.language);
+  const m = ctx.dialogs.messages(ctx.language);
   if (text === '' || isGibberish(text)) return reask(intake, ctx);
   const match = matchCompany(ctx.accounts, text);
   if (match.kind === 'exact') return moveOn(withAccount(intake, match.account), ctx);
@@ -385,7 +387,7 @@ function onCompany(intake: IntakeState, text: string, ctx: DialogContext): Dialo
 }
 
 function onCompanyConfirm(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
-  const m = messages(ctx.language);
+  const m = ctx.dialogs.messages(ctx.language);
   const answer = picked === 'yes' ? true : picked === 'no' ? false : parseYesNo(text);
   const account = ctx.accounts.accounts.find((a) => a.name === intake.candidate);
   if (answer === true && account) return moveOn(withAccount(intake, account), ctx);
@@ -469,7 +471,7 @@ function onQuestion(intake: IntakeState, text: string, picked: string | null, ct
 }
 
 function onDate(intake: IntakeState, text: string, ctx: DialogContext): DialogStep {
-  const m = messages(ctx.language);
+  const m = ctx.dialogs.messages(ctx.language);
   const zone = ctx.policy.calendar.timezone;
   const opening = ctx.policy.calendar.week.monday[0]?.start ?? 9 * 60;
   const answer = parseAgreedDate(text, ctx.now, zone, opening);

@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import { findIdentity, type KnownContact, normalizePhone } from '../dialogs/accounts.js';
 import { announcement, contactMethodText, lowerFirst, statusReply, ticketCard } from '../dialogs/announce.js';
 import { isGreetingOnly, parseYesNo } from '../dialogs/answers.js';
-import { messages } from '../dialogs/catalogue.js';
 import { formatInstant } from '../dialogs/dates.js';
 import { classifyIntake, currentPrompt, type DialogContext, intakeStep, startIntake } from '../dialogs/intake.js';
 import type { IntakeState } from '../dialogs/intake-state.js';
 import { detectLanguage } from '../dialogs/language.js';
+import type { Dialogs } from '../dialogs/messages.js';
 import { prefixed, reply } from '../dialogs/reply.js';
 import { words } from '../dialogs/text.js';
 import { proposeTitle } from '../dialogs/title.js';
@@ -31,6 +31,8 @@ export interface StepDeps {
   policy: Policy;
   accounts: Accounts;
   classifier: Classifier;
+  /** What Guichet says, as loaded from dialogs/. */
+  dialogs: Dialogs;
   tickets: TicketPort;
   /** Tells technicians when a person asks for one; optional. */
   notifier?: Notifier;
@@ -67,8 +69,8 @@ interface StepContext {
 }
 
 function dialogContext(state: ConversationState, c: StepContext): DialogContext {
-  const { policy, accounts, classifier } = c.deps;
-  return { policy, accounts, classifier, now: c.now, language: state.language };
+  const { policy, accounts, classifier, dialogs } = c.deps;
+  return { policy, accounts, classifier, dialogs, now: c.now, language: state.language };
 }
 
 /** Inside an intake that has started, where a re-prompt after an interruption makes sense. */
@@ -108,7 +110,7 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
   const text = (turn.text ?? '').trim();
   const c: StepContext = { turn, now, deps, identity: findIdentity(deps.accounts, turn.userId) };
   let s: ConversationState = { ...state, greeted: true, ...(text ? languageAfter(state, text, deps) : {}) };
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   const ctx = () => dialogContext(s, c);
 
   if (text === '' && !turn.choice) {
@@ -152,12 +154,12 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
 function withReprompt(s: ConversationState, c: StepContext, r: StepResult): StepResult {
   if (!inProgress(r.state.intake)) return r;
   const prompt = currentPrompt(r.state.intake, dialogContext(r.state, c));
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   return { ...r, replies: [...r.replies, prefixed(s.language, m.thenContinue(), prompt)] };
 }
 
 async function interrupt(s: ConversationState, c: StepContext, i: Interruption): Promise<StepResult> {
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   const lang = s.language;
   switch (i.kind) {
     case 'help':
@@ -200,18 +202,18 @@ function cancel(s: ConversationState, c: StepContext): StepResult {
   };
   return {
     state: next,
-    replies: [reply(s.language, messages(s.language).cancelled())],
+    replies: [reply(s.language, c.deps.dialogs.messages(s.language).cancelled())],
     effects: [{ type: 'conversation_ended' }],
   };
 }
 
 function card(s: ConversationState, c: StepContext, ticket: Ticket): TicketCard {
-  return ticketCard(ticket, c.deps.tickets.plan(ticket), c.deps.policy, s.language, c.now);
+  return ticketCard(ticket, c.deps.tickets.plan(ticket), c.deps.policy, c.deps.dialogs, s.language, c.now);
 }
 
 async function alreadyOpened(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
   const ticket = await c.deps.tickets.get(number);
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   const ticketCardOf = ticket ? card(s, c, ticket) : undefined;
   const r = reply(s.language, m.alreadyOpened(number), ticketCardOf ? { card: ticketCardOf } : {});
   return { state: s, replies: [r], effects: [], ...(ticketCardOf ? { ticket: ticketCardOf } : {}) };
@@ -261,7 +263,15 @@ async function openTicket(s: ConversationState, c: StepContext): Promise<StepRes
     const { ticket, plan } = await deps.tickets.open(
       intakeDraft(s, classification, turn.channel, turn.conversationId, turn.conversationRef ?? null),
     );
-    const announced = announcement(ticket, plan, deps.policy, s.language, c.now, classification.reasons[s.language]);
+    const announced = announcement(
+      ticket,
+      plan,
+      deps.policy,
+      deps.dialogs,
+      s.language,
+      c.now,
+      classification.reasons[s.language],
+    );
     const next: ConversationState = {
       ...s,
       intake: { ...intake, phase: 'done' },
@@ -277,7 +287,7 @@ async function openTicket(s: ConversationState, c: StepContext): Promise<StepRes
   } catch (error) {
     // Never a silent drop: say so, keep every answer, offer to try again (same idempotency key).
     deps.logger?.error({ err: error, conversation: turn.conversationId }, 'the ticket could not be opened');
-    const m = messages(s.language);
+    const m = c.deps.dialogs.messages(s.language);
     const l = m.labels;
     const retry = reply(s.language, m.saveFailed(), {
       choices: [
@@ -319,19 +329,19 @@ async function followedTicket(s: ConversationState, c: StepContext, number: stri
 }
 
 function notFound(s: ConversationState, c: StepContext, number: string): StepResult {
-  const text = messages(s.language).statusNotFound(number, c.deps.policy.company.helpdeskPhone);
+  const text = c.deps.dialogs.messages(s.language).statusNotFound(number, c.deps.policy.company.helpdeskPhone);
   return { state: s, replies: [reply(s.language, text)], effects: [] };
 }
 
 async function status(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
   const ticket = await followedTicket(s, c, number);
   if (!ticket) return notFound(s, c, number);
-  const r = statusReply(ticket, c.deps.tickets.plan(ticket), c.deps.policy, s.language, c.now);
+  const r = statusReply(ticket, c.deps.tickets.plan(ticket), c.deps.policy, c.deps.dialogs, s.language, c.now);
   return { state: s, replies: [r], effects: [], ...(r.card ? { ticket: r.card } : {}) };
 }
 
 async function myTickets(s: ConversationState, c: StepContext): Promise<StepResult> {
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   const who = c.identity?.contact;
   let tickets: Ticket[] = [];
   if (who && (who.email || who.phone)) {
@@ -350,7 +360,9 @@ async function myTickets(s: ConversationState, c: StepContext): Promise<StepResu
     tickets = found.filter((t): t is Ticket => t !== null);
   }
   if (tickets.length === 0) return { state: s, replies: [reply(s.language, m.noTickets())], effects: [] };
-  const replies = tickets.map((t) => statusReply(t, c.deps.tickets.plan(t), c.deps.policy, s.language, c.now));
+  const replies = tickets.map((t) =>
+    statusReply(t, c.deps.tickets.plan(t), c.deps.policy, c.deps.dialogs, s.language, c.now),
+  );
   const first = replies[0]?.card;
   return {
     state: s,
@@ -362,7 +374,7 @@ async function myTickets(s: ConversationState, c: StepContext): Promise<StepResu
 
 /** Records an escalation request (seed 004, matrice d'escalade) and says whether its time has come. */
 async function escalate(s: ConversationState, c: StepContext, number: string): Promise<StepResult> {
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   const lang: Language = s.language;
   const by = c.identity?.contact.name ?? s.intake.contact ?? c.turn.userId ?? 'contact';
   if (!(await followedTicket(s, c, number))) return notFound(s, c, number);
@@ -392,7 +404,7 @@ async function escalate(s: ConversationState, c: StepContext, number: string): P
 
 /** A person asks for a technician: tell the technicians of the ticket's level when there is one. */
 async function technician(s: ConversationState, c: StepContext, number: string | null): Promise<StepResult> {
-  const m = messages(s.language);
+  const m = c.deps.dialogs.messages(s.language);
   const ticket = number ? await followedTicket(s, c, number) : null;
   if (ticket && c.deps.notifier) {
     const { policy } = c.deps;
@@ -402,7 +414,7 @@ async function technician(s: ConversationState, c: StepContext, number: string |
         ticket,
         recipients: techniciansAt(policy, ticket.queue, ticket.level),
         urgent: ticket.priority === 'critique',
-        text: notificationText(policy, 'technician_requested', ticket),
+        text: notificationText(policy, c.deps.dialogs, 'technician_requested', ticket),
       });
     } catch (error) {
       c.deps.logger?.warn({ err: error, ticket: ticket.number }, 'the technicians could not be told');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { shippedDialogs } from '../dialogs/load.js';
+import type { Dialogs } from '../dialogs/messages.js';
 import {
   type Clock,
   DOMAINS,
@@ -86,6 +88,8 @@ export interface TicketServiceDeps {
   sla: DeadlineCalculator;
   clock: Clock;
   notifier: Notifier;
+  /** The words of the technicians' notifications, as loaded from dialogs/; the shipped ones by default. */
+  dialogs?: Dialogs;
 }
 
 /**
@@ -268,11 +272,18 @@ export class TicketService {
     detail?: { by: string; fromLevel: number },
   ): Promise<void> {
     const { policy, notifier, store, clock } = this.deps;
+    const dialogs = this.deps.dialogs ?? shippedDialogs();
     const recipients = techniciansAt(policy, ticket.queue, ticket.level);
     const urgent = ticket.priority === 'critique';
     let outcome: Record<string, unknown>;
     try {
-      await notifier.notify({ kind, ticket, recipients, urgent, text: notificationText(policy, kind, ticket, detail) });
+      await notifier.notify({
+        kind,
+        ticket,
+        recipients,
+        urgent,
+        text: notificationText(policy, dialogs, kind, ticket, detail),
+      });
       outcome = { kind, recipients: recipients.map((t) => t.id), urgent, ok: true };
     } catch (error) {
       outcome = {

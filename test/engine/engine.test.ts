@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadDialogs } from '../../src/dialogs/load.js';
 import { createConversationEngine, type TicketPort } from '../../src/engine/engine.js';
 import type { Turn } from '../../src/engine/turn.js';
 import { RecordingNotifier } from '../../src/notifier/recording-notifier.js';
@@ -39,6 +40,7 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     policy,
     accounts,
     classifier: fakeClassifier(),
+    dialogs: loadDialogs(),
     tickets,
     notifier,
     logger: pino({ level: 'silent' }),
@@ -145,6 +147,7 @@ describe('the conversation engine', () => {
       policy,
       accounts,
       classifier: fakeClassifier(),
+      dialogs: loadDialogs(),
       tickets: new TicketService({
         store,
         policy,
