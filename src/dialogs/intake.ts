@@ -1,6 +1,7 @@
 import type { Language, Priority } from '../domain.js';
 import type { Reply } from '../engine/turn.js';
 import type { Classification, ClassificationContext, Classifier } from '../intents/classification.js';
+import { BOUNDARY, foldText } from '../intents/normalize.js';
 import type { Account, Accounts, Policy } from '../policy/schema.js';
 import { BusinessCalendar } from '../sla/business-calendar.js';
 import { type KnownContact, matchCompany, matchContact, mentionedAccount, mentionedContact } from './accounts.js';
@@ -278,7 +279,11 @@ export function summaryText(intake: IntakeState, ctx: DialogContext): string {
   });
 }
 
-/** The value of the choice the input picks: a pressed button, a digit alone, or a label typed out. */
+/**
+ * The value of the choice the input picks: a pressed button, a digit alone, a label typed out, or
+ * most of a label's words ("oui ce titre va" picks "Oui, ce titre convient"), folded as the
+ * classifier folds a message. Words shared with two labels alike pick neither.
+ */
 export function pickedChoice(prompt: Reply, input: DialogInput): string | null {
   if (input.choice && prompt.choices.some((c) => c.value === input.choice)) return input.choice;
   const text = input.text.trim();
@@ -286,7 +291,26 @@ export function pickedChoice(prompt: Reply, input: DialogInput): string | null {
   if (byDigit) return byDigit.value;
   const n = normalize(text);
   if (n === '') return null;
-  return prompt.choices.find((c) => normalize(c.label) === n)?.value ?? null;
+  const exact = prompt.choices.find((c) => normalize(c.label) === n);
+  if (exact) return exact.value;
+  return choiceByWords(prompt.choices, text);
+}
+
+// Words of one or two letters ("le", "un", "it") say nothing about which choice is meant.
+const foldedWords = (text: string) => new Set(foldText(text).filter((w) => w !== BOUNDARY && w.length > 2));
+
+function choiceByWords(choices: Reply['choices'], text: string): string | null {
+  const said = foldedWords(text);
+  const scored = choices
+    .map((choice) => {
+      const label = foldedWords(choice.label);
+      const shared = [...label].filter((w) => said.has(w)).length;
+      return { choice, shared, enough: shared >= 2 && shared * 2 >= label.size };
+    })
+    .sort((a, b) => b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best?.enough || (next && next.shared === best.shared)) return null;
+  return best.choice.value;
 }
 
 /** One step of the intake: the person's input to the current question. */
@@ -333,7 +357,7 @@ function moveOn(intake: IntakeState, ctx: DialogContext, before?: string): Dialo
 
 function onDescription(intake: IntakeState, text: string, ctx: DialogContext): DialogStep {
   const m = ctx.dialogs.messages(ctx.language);
-  if (isGreetingOnly(text)) {
+  if (isGreetingOnly(text, ctx.dialogs.answers)) {
     return { intake: { ...intake, phase: 'describe' }, replies: [reply(ctx.language, m.greetBack(intake.contact))] };
   }
   if (isGibberish(text)) return { intake, replies: [reply(ctx.language, m.nonsense())] };
@@ -388,7 +412,7 @@ function onCompany(intake: IntakeState, text: string, ctx: DialogContext): Dialo
 
 function onCompanyConfirm(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
   const m = ctx.dialogs.messages(ctx.language);
-  const answer = picked === 'yes' ? true : picked === 'no' ? false : parseYesNo(text);
+  const answer = picked === 'yes' ? true : picked === 'no' ? false : parseYesNo(text, ctx.dialogs.answers);
   const account = ctx.accounts.accounts.find((a) => a.name === intake.candidate);
   if (answer === true && account) return moveOn(withAccount(intake, account), ctx);
   if (answer === false) {
@@ -401,12 +425,10 @@ function onCompanyConfirm(intake: IntakeState, text: string, picked: string | nu
   return reask(intake, ctx);
 }
 
-const SELF_NAMING = /^(?:je suis|je m appelle|moi c est|c est|ici|my name is|i am|i m|this is|name is)\s+/;
-
 function onContact(intake: IntakeState, text: string, ctx: DialogContext): DialogStep {
   if (text === '' || isGibberish(text)) return reask(intake, ctx);
   const name = text.replace(/[.!]+$/, '').trim();
-  const bare = normalize(name).replace(SELF_NAMING, '');
+  const bare = normalize(name).replace(ctx.dialogs.answers.selfNaming, '');
   const offset = normalize(name).length - bare.length;
   const account = intake.accountKnown ? ctx.accounts.accounts.find((a) => a.name === intake.account) : undefined;
   const contact = account ? matchContact(account, bare) : null;
@@ -424,13 +446,13 @@ function onContact(intake: IntakeState, text: string, ctx: DialogContext): Dialo
 }
 
 function onDomain(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
-  const domain = picked === 'informatique' || picked === 'telecom' ? picked : parseDomain(text);
+  const domain = picked === 'informatique' || picked === 'telecom' ? picked : parseDomain(text, ctx.dialogs.answers);
   if (!domain) return reask(intake, ctx);
   return moveOn({ ...intake, domain }, ctx);
 }
 
 function onTitle(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
-  const answer = picked === 'accept' ? true : picked === 'other' ? false : parseYesNo(text);
+  const answer = picked === 'accept' ? true : picked === 'other' ? false : parseYesNo(text, ctx.dialogs.answers);
   if (answer === true) return moveOn({ ...intake, title: intake.proposedTitle }, ctx);
   if (answer === false) {
     const next: IntakeState = { ...intake, phase: 'title_custom' };
@@ -449,10 +471,13 @@ function onCustomTitle(intake: IntakeState, text: string, ctx: DialogContext): D
 function onQuestion(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
   const question = intake.question ?? 'scope';
   const asked = intake.asked.includes(question) ? intake.asked : [...intake.asked, question];
-  const yes = picked === 'yes' ? true : picked === 'no' ? false : parseYesNo(text);
+  const yes = picked === 'yes' ? true : picked === 'no' ? false : parseYesNo(text, ctx.dialogs.answers);
   switch (question) {
     case 'scope': {
-      const scope = picked === 'one_user' || picked === 'team' || picked === 'site' ? picked : parseScope(text);
+      const scope =
+        picked === 'one_user' || picked === 'team' || picked === 'site'
+          ? picked
+          : parseScope(text, ctx.dialogs.answers);
       if (!scope) return reask(intake, ctx);
       return moveOn({ ...intake, scope, asked }, ctx);
     }
@@ -463,7 +488,7 @@ function onQuestion(intake: IntakeState, text: string, picked: string | null, ct
       if (yes === null) return reask(intake, ctx);
       return moveOn({ ...intake, urgent: yes, asked }, ctx);
     case 'type': {
-      const type = picked === 'incident' || picked === 'request' ? picked : parseType(text);
+      const type = picked === 'incident' || picked === 'request' ? picked : parseType(text, ctx.dialogs.answers);
       if (!type) return reask(intake, ctx);
       return moveOn({ ...intake, type, asked }, ctx);
     }
@@ -486,46 +511,33 @@ function onDate(intake: IntakeState, text: string, ctx: DialogContext): DialogSt
   return moveOn({ ...intake, appointmentAt: answer.at.toISOString() }, ctx, m.dateNoted(said));
 }
 
-const FIELD_WORDS: [Field, RegExp][] = [
-  ['company', /\b(entreprise|societe|compte|company|account)\b/],
-  ['contact', /\b(contact|nom|name)\b/],
-  ['domain', /\b(domaine|domain|telecom|informatique)\b/],
-  ['title', /\b(titre|title)\b/],
-  ['description', /\b(description|detail|details)\b/],
-  ['type', /\b(type|incident|demande|request)\b/],
-  ['impact', /\b(impact|bloque|blocked|qui)\b/],
-  ['date', /\b(date|rendez vous|jour|day|appointment)\b/],
-];
-
-function fieldNamed(text: string): Field | null {
+function fieldNamed(text: string, ctx: DialogContext): Field | null {
   const n = normalize(text);
-  return FIELD_WORDS.find(([, re]) => re.test(n))?.[0] ?? null;
+  return ctx.dialogs.answers.fields.find(([, words]) => words.test(n))?.[0] ?? null;
 }
-
-/** A change asked for in words ("modifier le titre", "change the company"); "that's correct" is not one. */
-const CHANGE_WORDS = /\b(modifier|changer|corriger|change|edit|correct (the|it|my))\b/;
 
 function onSummary(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
   const n = normalize(text);
-  const change = CHANGE_WORDS.test(n);
-  if (picked === 'confirm' || (picked === null && parseYesNo(text) === true && !change)) {
+  // A change asked for in words ("modifier le titre", "change the company"); "that's correct" is not one.
+  const change = ctx.dialogs.answers.change.test(n);
+  if (picked === 'confirm' || (picked === null && parseYesNo(text, ctx.dialogs.answers) === true && !change)) {
     return { intake, replies: [], outcome: 'confirm' };
   }
   // A change asked for wins over the "no" it starts with: "non, je veux changer le titre" keeps the intake.
   if (picked === 'change' || (picked === null && change)) {
-    const field = picked === 'change' ? null : fieldNamed(text);
+    const field = picked === 'change' ? null : fieldNamed(text, ctx);
     if (field) return startEditing(intake, field, ctx);
     const next: IntakeState = { ...intake, phase: 'change' };
     return { intake: next, replies: [currentPrompt(next, ctx)] };
   }
-  if (picked === 'cancel' || (picked === null && parseYesNo(text) === false)) {
+  if (picked === 'cancel' || (picked === null && parseYesNo(text, ctx.dialogs.answers) === false)) {
     return { intake, replies: [], outcome: 'cancel' };
   }
   return reask(intake, ctx);
 }
 
 function onChange(intake: IntakeState, text: string, picked: string | null, ctx: DialogContext): DialogStep {
-  const field = picked?.startsWith('field:') ? (picked.slice(6) as Field) : fieldNamed(text);
+  const field = picked?.startsWith('field:') ? (picked.slice(6) as Field) : fieldNamed(text, ctx);
   if (!field || !(FIELDS as readonly string[]).includes(field)) return reask(intake, ctx);
   return startEditing(intake, field, ctx);
 }

@@ -5,12 +5,13 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
+import { loadAnswerWords } from './answer-words.js';
 import { buildSentences, placeholdersOf, SENTENCES, type SentenceTree } from './catalogue.js';
 import { type Dialogs, dialogsOf } from './messages.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The sentences shipped with Guichet: `dialogs/fr.yaml` and `dialogs/en.yaml`. */
+/** The sentences shipped with Guichet: `dialogs/fr.yaml`, `dialogs/en.yaml` and `dialogs/answers.yaml`. */
 export const DEFAULT_DIALOGS_DIR = resolve(projectRoot, 'dialogs');
 
 /** A sentence's zod schema: a non-empty string naming only the placeholders the code fills in. */
@@ -67,9 +68,11 @@ function has(raw: unknown, path: readonly PropertyKey[]): boolean {
  * Loads the sentences of every language from a folder (`fr.yaml`, `en.yaml`) and validates them
  * against the declaration of src/dialogs/catalogue.ts. A missing key, an unknown placeholder, or a
  * key present in one language only throws a GuichetError naming the file and the key, so start-up
- * stops before anyone hears a broken sentence.
+ * stops before anyone hears a broken sentence. The words that count
+ * as answers come from `answers.yaml` of the same folder.
  */
 export function loadDialogs(dir: string = DEFAULT_DIALOGS_DIR): Dialogs {
+  const answers = loadAnswerWords(resolve(dir, 'answers.yaml'));
   const paths = Object.fromEntries(LANGUAGES.map((l) => [l, resolve(dir, `${l}.yaml`)])) as Record<Language, string>;
   const raw = Object.fromEntries(LANGUAGES.map((l) => [l, readYaml(paths[l])])) as Record<Language, unknown>;
   const schema = fileSchema(SENTENCES);
@@ -117,6 +120,7 @@ export function loadDialogs(dir: string = DEFAULT_DIALOGS_DIR): Dialogs {
       Language,
       ReturnType<typeof buildSentences>
     >,
+    answers,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Language } from '../domain.js';
+import type { AnswerWords } from './answer-words.js';
 import type { Sentences } from './catalogue.js';
 
 /**
@@ -122,13 +123,15 @@ function assemble(t: Sentences): Messages {
 export interface Dialogs {
   /** The sentences of one language. */
   messages(language: Language): Messages;
+  /** The words that count as answers and commands (dialogs/answers.yaml). */
+  readonly answers: AnswerWords;
 }
 
-/** The dialogs of validated sentences, one set per language. */
-export function dialogsOf(sentences: Record<Language, Sentences>): Dialogs {
+/** The dialogs of validated sentences, one set per language, and the answer words. */
+export function dialogsOf(sentences: Record<Language, Sentences>, answers: AnswerWords): Dialogs {
   const byLanguage = {} as Record<Language, Messages>;
   for (const [language, words] of Object.entries(sentences) as [Language, Sentences][]) {
     byLanguage[language] = assemble(words);
   }
-  return { messages: (language) => byLanguage[language] };
+  return { messages: (language) => byLanguage[language], answers };
 }

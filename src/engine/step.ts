@@ -90,7 +90,7 @@ function languageAfter(
   const detected = detectLanguage(text);
   if (!state.languageSet) {
     if (detected) return { language: detected, languageSet: true };
-    if (words(text).length >= 3 && !isGreetingOnly(text)) {
+    if (words(text).length >= 3 && !isGreetingOnly(text, deps.dialogs.answers)) {
       return { language: deps.classifier.classify(text).language, languageSet: true };
     }
     return { language: state.language, languageSet: false };
@@ -128,13 +128,13 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
     if (number) return withReprompt(s, c, await escalate(s, c, number));
   }
 
-  const interruption = detectInterruption(text);
+  const interruption = detectInterruption(text, deps.dialogs.answers);
   if (interruption) return interrupt(s, c, interruption);
 
   // After a ticket: pressing "confirm" again answers with the same ticket; anything else is a new intake.
   if (s.intake.phase === 'done') {
     const last = s.opened[s.opened.length - 1];
-    if (last && (turn.choice === 'confirm' || text === '1' || parseYesNo(text) === true)) {
+    if (last && (turn.choice === 'confirm' || text === '1' || parseYesNo(text, deps.dialogs.answers) === true)) {
       return alreadyOpened(s, c, last);
     }
     s = { ...s, intake: startIntake(c.identity), intakeNumber: s.intakeNumber + 1 };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { parseYesNo } from '../../dialogs/answers.js';
 import type { Dialogs, Messages } from '../../dialogs/messages.js';
 import type { Language } from '../../domain.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from '../../engine/turn.js';
@@ -157,7 +158,8 @@ export class CallFlow {
 
   private transferOffer(state: CallState, input: CallerInput): Outcome {
     const accepted =
-      (input.kind === 'keys' && input.digits === '1') || (input.kind === 'speech' && /\boui\b/i.test(input.text));
+      (input.kind === 'keys' && input.digits === '1') ||
+      (input.kind === 'speech' && parseYesNo(input.text, this.deps.dialogs.answers) === true);
     if (accepted && state.onCallPhone !== null) {
       return this.transfer({ ...state, phase: 'transferred' }, state.onCallPhone, [this.m.phone.toOnCall()]);
     }
