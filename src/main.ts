@@ -50,7 +50,6 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     classifier,
     dialogs,
     tickets,
-    notifier,
     logger,
     conversations: store,
     clock,

@@ -4,9 +4,9 @@ import type { ContactMethod, Policy } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
 import type { EscalationPlan } from '../tickets/escalation-plan.js';
 import { businessHoursText, formatInstant } from './dates.js';
-import { reasonFor } from './intake.js';
 import type { Dialogs } from './messages.js';
 import { reply } from './reply.js';
+import { reasonFor } from './summary.js';
 
 /**
  * What the person is told about a ticket: the announcement when it is opened (number, type,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePhone } from '../dialogs/accounts.js';
 import { shippedDialogs } from '../dialogs/load.js';
 import type { Dialogs } from '../dialogs/messages.js';
 import {
@@ -80,6 +81,15 @@ const draftSchema = z.object({
   language: z.enum(LANGUAGES),
   status: z.literal('draft').optional(),
 });
+
+/**
+ * Who asks about tickets: the tickets opened in their conversation, and who their channel says
+ * they are (from the accounts file), if it does.
+ */
+export interface TicketViewer {
+  conversationTickets: readonly string[];
+  identity: { account: string; email: string | null; phone: string | null } | null;
+}
 
 /** The ports the ticket service drives. */
 export interface TicketServiceDeps {
@@ -205,6 +215,40 @@ export class TicketService {
     );
     await this.tell('ticket_escalated', ticket, { by, fromLevel: current.level });
     return { ticket, plan: this.plan(ticket), reached };
+  }
+
+  /**
+   * Whether the person may see and act on a ticket: one opened in their conversation, or one of
+   * their company (the account is the customer of the phone procedure, 004) or in their name.
+   * Ticket numbers follow each other day by day, so without this anyone could read, escalate or
+   * page a technician about another customer's ticket by trying numbers.
+   */
+  mayFollow(ticket: Ticket, viewer: TicketViewer): boolean {
+    if (viewer.conversationTickets.includes(ticket.number)) return true;
+    const who = viewer.identity;
+    if (!who) return false;
+    if (ticket.account !== null && ticket.account === who.account) return true;
+    const email = who.email?.toLowerCase();
+    if (email && ticket.contactEmail?.toLowerCase() === email) return true;
+    const phone = who.phone ? normalizePhone(who.phone) : null;
+    return phone !== null && ticket.contactPhone !== null && normalizePhone(ticket.contactPhone) === phone;
+  }
+
+  /** The ticket of that number when the person may follow it; otherwise null, as if it did not exist. */
+  async followed(number: string, viewer: TicketViewer): Promise<Ticket | null> {
+    const ticket = await this.get(number);
+    return ticket && this.mayFollow(ticket, viewer) ? ticket : null;
+  }
+
+  /**
+   * A person asks for a technician about a ticket they follow: the technicians of its queue and
+   * level are told, and a 'notified' event logs it. Returns the ticket, or null when there is none
+   * the person may follow (nobody is told then: the helpdesk's number is the answer).
+   */
+  async requestTechnician(number: string | null, viewer: TicketViewer): Promise<Ticket | null> {
+    const ticket = number ? await this.followed(number, viewer) : null;
+    if (ticket) await this.tell('technician_requested', ticket);
+    return ticket;
   }
 
   /** Records the first response to the person; a ticket already answered keeps its first time. */

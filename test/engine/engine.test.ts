@@ -35,6 +35,8 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     listForContact: (who, limit) => service.listForContact(who, limit),
     escalate: (n, by) => service.escalate(n, by),
     plan: (t) => service.plan(t),
+    followed: (n, viewer) => service.followed(n, viewer),
+    requestTechnician: (n, viewer) => service.requestTechnician(n, viewer),
   };
   const engine = createConversationEngine({
     policy,
@@ -42,7 +44,6 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     classifier: fakeClassifier(),
     dialogs: loadDialogs(),
     tickets,
-    notifier,
     logger: pino({ level: 'silent' }),
     conversations: store,
     clock,
