@@ -51,6 +51,7 @@ export function ticketCard(
     title: ticket.title,
     status: ticket.status,
     account: ticket.account,
+    contact: ticket.contact,
     contract: ticket.contract,
     firstResponseDue: ticket.firstResponseDue,
     resolutionDue: ticket.resolutionDue,
@@ -58,6 +59,8 @@ export function ticketCard(
     firstResponseDueText: say(ticket.firstResponseDue),
     resolutionDueText: say(ticket.resolutionDue),
     escalationText: m.escalationFrom(contactMethodText(plan.escalation, language), escalationAt),
+    appointmentAt: ticket.appointmentAt,
+    appointmentText: say(ticket.appointmentAt),
   };
 }
 

@@ -25,6 +25,8 @@ export const answerWordsSchema = z.strictObject({
     domain: z.strictObject({ telecom: phrases, informatique: phrases }),
     type: z.strictObject({ request: phrases, incident: phrases }),
     greetings: z.strictObject({ openers: phrases, words: phrases }),
+    nonAnswers: phrases,
+    nameMaxWords: z.number().int().min(1).max(20),
     selfNaming: phrases,
     fields: z.strictObject({
       company: phrases,
@@ -45,6 +47,8 @@ export const answerWordsSchema = z.strictObject({
     cancelObjects: phrases,
     restart: phrases,
     status: phrases,
+    ownTickets: phrases,
+    ownTicketsMaxWords: z.number().int().min(1).max(50),
     myTickets: phrases,
     escalate: phrases,
     technician: z.strictObject({
@@ -90,6 +94,8 @@ export interface AnswerWords {
   type: { request: RegExp; incident: RegExp };
   greetingOpener: RegExp;
   greetingWord: RegExp;
+  nonAnswer: RegExp;
+  nameMaxWords: number;
   selfNaming: RegExp;
   fields: [field: keyof AnswerWordsFile['answers']['fields'], words: RegExp][];
   change: RegExp;
@@ -98,6 +104,8 @@ export interface AnswerWords {
   cancel: RegExp;
   restart: RegExp;
   status: RegExp;
+  ownTickets: RegExp;
+  ownTicketsMaxWords: number;
   myTickets: RegExp;
   escalate: RegExp;
   technician: RegExp;
@@ -120,6 +128,8 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     type: { request: anywhere(a.type.request), incident: anywhere(a.type.incident) },
     greetingOpener: starting(a.greetings.openers),
     greetingWord: whole(a.greetings.words),
+    nonAnswer: whole(a.nonAnswers),
+    nameMaxWords: a.nameMaxWords,
     selfNaming: new RegExp(`^${alternation(a.selfNaming)}\\s+`),
     fields: Object.entries(a.fields).map(([field, words]) => [
       field as keyof AnswerWordsFile['answers']['fields'],
@@ -131,6 +141,8 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     cancel: new RegExp(`^${alternation(i.cancel)}(?: ${alternation(i.cancelObjects)})?$`),
     restart: whole(i.restart),
     status: anywhere(i.status),
+    ownTickets: anywhere(i.ownTickets),
+    ownTicketsMaxWords: i.ownTicketsMaxWords,
     myTickets: anywhere(i.myTickets),
     escalate: anywhere(i.escalate),
     technician: new RegExp(`\\b${alternation(t.verbs)}\\b.{0,${t.within}}\\b${alternation(t.people)}\\b`),

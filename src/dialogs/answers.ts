@@ -62,3 +62,12 @@ export function isGibberish(text: string): boolean {
   const plausible = ws.filter((w) => /[aeiouy]/.test(w) && !/[bcdfghjklmnpqrstvwxz]{5,}/.test(w));
   return plausible.length === 0 || plausible.length / ws.length < 0.5;
 }
+
+/**
+ * An answer that answers nothing: "je ne sais pas", "aucune idée", "euh", "?", a greeting. It is
+ * never kept as a company, a name, or a no.
+ */
+export function isNonAnswer(text: string, w: AnswerWords): boolean {
+  const n = normalize(text);
+  return n === '' || w.nonAnswer.test(n) || isGreetingOnly(text, w);
+}

@@ -25,8 +25,12 @@ export interface DialogInput {
 export interface DialogStep {
   intake: IntakeState;
   replies: Reply[];
-  /** The person confirmed the summary (open the ticket) or cancelled it. */
-  outcome?: 'confirm' | 'cancel';
+  /**
+   * The person confirmed the summary (open the ticket) or cancelled it; or their answers could not
+   * be understood three times and a person takes over (a technician calls back, or the call is put
+   * through), with what was said kept as a draft.
+   */
+  outcome?: 'confirm' | 'cancel' | 'handover';
 }
 
 /** The classifier's context from what the person answered; unanswered questions stay out. */

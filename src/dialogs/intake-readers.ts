@@ -115,6 +115,8 @@ export function readContact(intake: IntakeState, text: string, ctx: DialogContex
   const name = text.replace(/[.!]+$/, '').trim();
   const bare = normalize(name).replace(ctx.dialogs.answers.selfNaming, '');
   const offset = normalize(name).length - bare.length;
+  // A new employee may be missing from the accounts file, but a sentence is not a name.
+  if (bare.split(' ').length > ctx.dialogs.answers.nameMaxWords) return again();
   const account = intake.accountKnown ? ctx.accounts.accounts.find((a) => a.name === intake.account) : undefined;
   const contact = account ? matchContact(account, bare) : null;
   if (account && contact) return next(withContact(intake, { account, contact }));

@@ -73,6 +73,11 @@ export interface StepDefinition {
   read(intake: IntakeState, answer: Answer, ctx: DialogContext): Capture;
   /** The field of the summary that asks this question again, and how it is reset when it does. */
   edits?: { field: Field; reset?: Partial<IntakeState> };
+  /**
+   * The seed's default, taken when the answer was not understood three times (incident; one user;
+   * no workaround). A step without one hands the person over to a technician instead.
+   */
+  fallback?: { answer: (intake: IntakeState) => IntakeState; means: keyof Messages['defaults'] };
 }
 
 const at = (phase: IntakePhase, question: ImpactQuestion | null = null) => ({ phase, question });
@@ -110,9 +115,13 @@ function impactDue(question: ImpactQuestion) {
 }
 
 /** An impact question's answer, kept and marked as asked. */
-function answered(intake: IntakeState, question: ImpactQuestion, changes: Partial<IntakeState>): Capture {
+function withAnswer(intake: IntakeState, question: ImpactQuestion, changes: Partial<IntakeState>): IntakeState {
   const asked = intake.asked.includes(question) ? intake.asked : [...intake.asked, question];
-  return next({ ...intake, ...changes, asked });
+  return { ...intake, ...changes, asked };
+}
+
+function answered(intake: IntakeState, question: ImpactQuestion, changes: Partial<IntakeState>): Capture {
+  return next(withAnswer(intake, question, changes));
 }
 
 /** The table. Its order is the order of the questions. */
@@ -221,6 +230,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
       return type ? answered(intake, 'type', { type }) : again();
     },
     edits: { field: 'type' },
+    fallback: { answer: (intake) => withAnswer(intake, 'type', { type: 'incident' }), means: 'type' },
   },
   scope: {
     at: at('question', 'scope'),
@@ -239,6 +249,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
       return scope ? answered(intake, 'scope', { scope }) : again();
     },
     edits: { field: 'impact' },
+    fallback: { answer: (intake) => withAnswer(intake, 'scope', { scope: 'one_user' }), means: 'scope' },
   },
   workaround: {
     at: at('question', 'workaround'),
@@ -248,6 +259,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
       const workaround = yesOrNo(answer, ctx);
       return workaround === null ? again() : answered(intake, 'workaround', { workaround });
     },
+    fallback: { answer: (intake) => withAnswer(intake, 'workaround', { workaround: false }), means: 'workaround' },
   },
   urgency: {
     at: at('question', 'urgency'),

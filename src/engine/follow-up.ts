@@ -30,26 +30,50 @@ export async function status(s: ConversationState, c: StepContext, number: strin
   return { state: s, replies: [r], effects: [], ...(r.card ? { ticket: r.card } : {}) };
 }
 
-/** "Mes tickets": the contact's last tickets, or those of the conversation. */
-export async function myTickets(s: ConversationState, c: StepContext): Promise<StepResult> {
-  const m = messagesOf(s, c);
+/**
+ * The person's tickets, most recent first: those of the contact the channel identifies (e-mail,
+ * phone) and those opened in this conversation, in the order asked; without either, those of the
+ * company and name given in the intake.
+ */
+async function personTickets(s: ConversationState, c: StepContext, conversationFirst: boolean): Promise<Ticket[]> {
   const who = c.identity?.contact;
-  let tickets: Ticket[] = [];
-  if (who && (who.email || who.phone)) {
-    tickets = await c.deps.tickets.listForContact(
-      { ...(who.email ? { email: who.email } : {}), ...(who.phone ? { phone: who.phone } : {}) },
-      5,
-    );
-  }
-  if (tickets.length === 0 && s.opened.length > 0) {
+  const ofContact = async () =>
+    who && (who.email || who.phone)
+      ? c.deps.tickets.listForContact(
+          { ...(who.email ? { email: who.email } : {}), ...(who.phone ? { phone: who.phone } : {}) },
+          LISTED,
+        )
+      : [];
+  const ofConversation = async () => {
     const found = await Promise.all(
       [...s.opened]
         .reverse()
-        .slice(0, 5)
+        .slice(0, LISTED)
         .map((n) => c.deps.tickets.get(n)),
     );
-    tickets = found.filter((t): t is Ticket => t !== null);
+    return found.filter((t): t is Ticket => t !== null);
+  };
+  const ofIntake = async () => {
+    const { account, contact } = s.intake;
+    if (!account || !contact) return [];
+    const listed = await c.deps.tickets.listForContact({ account }, 50);
+    return listed.filter((t) => t.contact?.toLowerCase() === contact.toLowerCase()).slice(0, LISTED);
+  };
+  for (const source of conversationFirst
+    ? [ofConversation, ofContact, ofIntake]
+    : [ofContact, ofConversation, ofIntake]) {
+    const tickets = await source();
+    if (tickets.length > 0) return tickets;
   }
+  return [];
+}
+
+/** At most this many tickets are listed. */
+const LISTED = 5;
+
+/** The status of each ticket, introduced by "voici votre ticket" or "voici vos N derniers tickets". */
+function listed(s: ConversationState, c: StepContext, tickets: Ticket[]): StepResult {
+  const m = messagesOf(s, c);
   if (tickets.length === 0) return { state: s, replies: [reply(s.language, m.noTickets())], effects: [] };
   const replies = tickets.map((t) =>
     statusReply(t, c.deps.tickets.plan(t), c.deps.policy, c.deps.dialogs, s.language, c.now),
@@ -61,6 +85,21 @@ export async function myTickets(s: ConversationState, c: StepContext): Promise<S
     effects: [],
     ...(first ? { ticket: first } : {}),
   };
+}
+
+/** "Mes tickets": the contact's last tickets, or those of the conversation. */
+export async function myTickets(s: ConversationState, c: StepContext): Promise<StepResult> {
+  return listed(s, c, await personTickets(s, c, false));
+}
+
+/** "Où en est mon ticket ?": the ticket of this conversation, or the contact's last ones. */
+export async function myStatus(s: ConversationState, c: StepContext): Promise<StepResult> {
+  const tickets = await personTickets(s, c, true);
+  const latest = tickets[0];
+  if (s.opened.length > 0 && latest && s.opened.includes(latest.number)) {
+    return status(s, c, latest.number);
+  }
+  return listed(s, c, tickets);
 }
 
 /** Records an escalation request (seed 004, matrice d'escalade) and says whether its time has come. */

@@ -1,6 +1,6 @@
 import { currentPrompt, startIntake } from '../dialogs/intake.js';
 import { prefixed, reply } from '../dialogs/reply.js';
-import { escalate, myTickets, status, technician } from './follow-up.js';
+import { escalate, myStatus, myTickets, status, technician } from './follow-up.js';
 import type { Interruption } from './interruptions.js';
 import type { ConversationState } from './state.js';
 import {
@@ -37,6 +37,8 @@ export async function interrupt(s: ConversationState, c: StepContext, i: Interru
       return withReprompt(s, c, await status(s, c, i.number));
     case 'my_tickets':
       return withReprompt(s, c, await myTickets(s, c));
+    case 'my_status':
+      return withReprompt(s, c, await myStatus(s, c));
     case 'escalate': {
       const number = i.number ?? s.opened[s.opened.length - 1] ?? null;
       if (!number)

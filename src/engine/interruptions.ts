@@ -13,6 +13,8 @@ export type Interruption =
   | { kind: 'restart' }
   | { kind: 'status'; number: string }
   | { kind: 'my_tickets' }
+  /** The status of the person's own ticket, asked without its number. */
+  | { kind: 'my_status' }
   | { kind: 'escalate'; number: string | null }
   | { kind: 'technician'; number: string | null };
 
@@ -37,6 +39,9 @@ export function detectInterruption(text: string, w: AnswerWords): Interruption |
   if (w.escalate.test(n)) return { kind: 'escalate', number };
   if (w.myTickets.test(n)) return { kind: 'my_tickets' };
   if (number && (w.status.test(n) || n.replace(/\s/g, '') === number.toLowerCase())) return { kind: 'status', number };
+  if (!number && w.status.test(n) && w.ownTickets.test(n) && n.split(' ').length <= w.ownTicketsMaxWords) {
+    return { kind: 'my_status' };
+  }
   if (w.technician.test(n) || w.technicianAlone.test(n)) return { kind: 'technician', number };
   return null;
 }

@@ -15,7 +15,7 @@ import {
   type StepResult,
   withReprompt,
 } from './step-context.js';
-import { alreadyOpened, openTicket } from './ticket-turns.js';
+import { alreadyOpened, handOver, openTicket } from './ticket-turns.js';
 import type { Turn } from './turn.js';
 
 export type { StepDeps, StepResult, TicketPort } from './step-context.js';
@@ -72,5 +72,6 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
   s = { ...s, intake: result.intake };
   if (result.outcome === 'confirm') return openTicket(s, c);
   if (result.outcome === 'cancel') return cancel(s, c);
+  if (result.outcome === 'handover') return handOver(s, c);
   return { state: s, replies: result.replies, effects: [] };
 }

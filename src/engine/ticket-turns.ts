@@ -1,12 +1,12 @@
 import { announcement, ticketCard } from '../dialogs/announce.js';
-import { classifyIntake } from '../dialogs/intake.js';
+import { classifyIntake, startIntake } from '../dialogs/intake.js';
 import { reply } from '../dialogs/reply.js';
 import { proposeTitle } from '../dialogs/title.js';
 import type { Classification } from '../intents/classification.js';
 import type { Ticket } from '../store/ticket-store.js';
 import type { TicketDraft } from '../tickets/ticket-service.js';
 import type { ConversationState } from './state.js';
-import { dialogContext, messagesOf, type StepContext, type StepResult } from './step-context.js';
+import { dialogContext, messagesOf, type StepContext, type StepResult, viewerOf } from './step-context.js';
 import type { TicketCard, Turn } from './turn.js';
 
 /**
@@ -118,5 +118,49 @@ export async function openTicket(s: ConversationState, c: StepContext): Promise<
       expects: 'confirm',
     });
     return { state: { ...s, intake: { ...intake, phase: 'summary' } }, replies: [retry], effects: [] };
+  }
+}
+
+/**
+ * The answers could not be understood three times: a person takes over. What was said is kept as a
+ * draft ticket; in a chat a technician is asked to call back, on the phone the call is put through
+ * to the helpdesk. Nothing the person said is lost.
+ */
+export async function handOver(s: ConversationState, c: StepContext): Promise<StepResult> {
+  const { turn, deps } = c;
+  const m = messagesOf(s, c);
+  const phone = deps.policy.company.helpdeskPhone;
+  const classification = classifyIntake(s.intake, dialogContext(s, c));
+  const draft = intakeDraft(s, classification, turn.channel, turn.conversationId, turn.conversationRef ?? null);
+  try {
+    const { ticket } = await deps.tickets.open({ ...draft, status: 'draft' });
+    const next: ConversationState = {
+      ...s,
+      intake: startIntake(c.identity),
+      intakeNumber: s.intakeNumber + 1,
+      opened: [...s.opened.filter((n) => n !== ticket.number), ticket.number].slice(-20),
+    };
+    const cardOf = card(next, c, ticket);
+    if (turn.channel === 'phone') {
+      return {
+        state: next,
+        replies: [reply(s.language, m.handOverCall(ticket.number), { card: cardOf, expects: 'none' })],
+        effects: [{ type: 'transfer_call', phone }],
+        ticket: cardOf,
+      };
+    }
+    await deps.tickets.requestTechnician(ticket.number, viewerOf(next, c));
+    return {
+      state: next,
+      replies: [reply(s.language, m.handOver(ticket.number, phone), { card: cardOf })],
+      effects: [{ type: 'technician_requested', ticketNumber: ticket.number }],
+      ticket: cardOf,
+    };
+  } catch (error) {
+    deps.logger?.error(
+      { err: error, conversation: turn.conversationId },
+      'the draft of a handed-over intake could not be kept',
+    );
+    return { state: s, replies: [reply(s.language, m.technicalError(phone))], effects: [] };
   }
 }
