@@ -163,6 +163,8 @@ export const SENTENCES = {
     noContractLine: [],
     readBack: ['text'],
     readBackKeys: [],
+    anotherRequest: [],
+    newRequest: [],
     keypad: ['digit', 'label'],
     menuOption: ['label', 'digit'],
     yes: null,

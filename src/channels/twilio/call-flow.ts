@@ -88,6 +88,8 @@ export class CallFlow {
         return this.speechConfirmation(state, input, messageId);
       case 'offer_transfer':
         return this.transferOffer(state, input);
+      case 'another_request':
+        return this.anotherRequest(state, input);
       case 'menu':
         return this.menu(state, input.kind === 'keys' ? input.digits : null, messageId);
       case 'transferred':
@@ -197,7 +199,7 @@ export class CallFlow {
       const repeat = this.m.phone.repeatNumber(spellTicketNumber(card.number));
       if (card.priority === 'critique') return this.offerTransfer(state, card, [...heard, repeat]);
       if (ended) return this.goodbye(state, [...heard, repeat]);
-      return this.ask(state, prompt, { after: [repeat] });
+      return this.offerAnother(state, [...heard, repeat]);
     }
     if (ended) return this.goodbye({ ...state, intakeOpen: false }, heard);
     return this.ask(state, prompt);
@@ -237,6 +239,28 @@ export class CallFlow {
         { kind: 'gather', route: 'gather', step, input: 'keypad+speech', numDigits: 1, sentences: [offer] },
       ],
     };
+  }
+
+  /**
+   * After the ticket, a closed question on the keypad: words said now (the caller repeating their
+   * problem) never open a second ticket.
+   */
+  private offerAnother(state: CallState, heard: string[]): Outcome {
+    const step = state.step + 1;
+    const sentences = [...heard, this.m.phone.anotherRequest()];
+    return {
+      state: { ...state, step, phase: 'another_request' },
+      instructions: [{ kind: 'gather', route: 'gather', step, input: 'keypad', numDigits: 1, sentences }],
+    };
+  }
+
+  /** 1: a new request, taken like the first; anything else ends the call politely. */
+  private anotherRequest(state: CallState, input: CallerInput): Outcome {
+    if (input.kind === 'keys' && input.digits === '1') {
+      const open: Prompt = { speech: this.m.phone.newRequest(), choices: [], expects: 'text' };
+      return this.ask({ ...state, intakeOpen: true }, [open]);
+    }
+    return this.goodbye(state, []);
   }
 
   private readBack(state: CallState, preface: string[] = []): Outcome {

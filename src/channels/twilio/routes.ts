@@ -200,6 +200,7 @@ function expectedRoute(phase: CallPhase): Route | null {
     case 'intake':
     case 'confirm_speech':
     case 'offer_transfer':
+    case 'another_request':
       return 'gather';
     case 'transferred':
     case 'ended':

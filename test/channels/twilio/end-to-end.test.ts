@@ -119,4 +119,32 @@ describe('the phone line end to end, with the real engine', () => {
     await call.hangUp('completed');
     expect(await app.store.listTickets()).toHaveLength(1);
   });
+
+  it('after a ticket asks for another request on the keypad: the caller repeating the problem opens no second one', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++)
+      twiml = await call.press('1');
+    expect(twiml.said.at(-1)).toBe('Pour une autre demande, tapez 1 ; sinon, vous pouvez raccrocher.');
+    expect(twiml.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
+    const repeated = await call.speak("l'imprimante du deuxième étage n'imprime toujours pas", 0.9);
+    expect(repeated.said.at(-1)).toBe('Merci de votre appel. Au revoir.');
+    expect(repeated.hangsUp).toBe(true);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('takes another request after the ticket when the caller presses 1', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++)
+      twiml = await call.press('1');
+    const listening = await call.press('1');
+    expect(listening.said).toEqual(['Je vous écoute : décrivez votre nouvelle demande en quelques mots.']);
+    const next = await call.speak("j'ai besoin d'un accès au dossier Compta", 0.9);
+    expect(next.said.join(' ')).toContain('Je propose ce titre');
+  });
 });
