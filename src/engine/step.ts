@@ -62,7 +62,7 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
     if (last && (turn.choice === 'confirm' || text === '1' || parseYesNo(text, deps.dialogs.answers) === true)) {
       return alreadyOpened(s, c, last);
     }
-    s = { ...s, intake: startIntake(c.identity), intakeNumber: s.intakeNumber + 1 };
+    s = { ...s, intake: nextIntake(s, c), intakeNumber: s.intakeNumber + 1 };
   } else if (s.intake.phase === 'describe' && !s.intake.account && c.identity) {
     s = { ...s, intake: startIntake(c.identity) };
   }
@@ -74,4 +74,16 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
   if (result.outcome === 'cancel') return cancel(s, c);
   if (result.outcome === 'handover') return handOver(s, c);
   return { state: s, replies: result.replies, effects: [] };
+}
+
+/**
+ * The intake of a new request in the same conversation: who the person is carries over (the
+ * channel's identity, or the company and name they gave for the first ticket), so it is not asked
+ * again.
+ */
+function nextIntake(s: ConversationState, c: StepContext): ConversationState['intake'] {
+  const fresh = startIntake(c.identity);
+  if (c.identity || !s.intake.account) return fresh;
+  const { account, accountKnown, contract, contact, contactEmail, contactPhone, management } = s.intake;
+  return { ...fresh, account, accountKnown, contract, contact, contactEmail, contactPhone, management };
 }

@@ -163,6 +163,20 @@ describe('status and "my tickets" in plain words', () => {
   });
 });
 
+describe('a second request in the same conversation', () => {
+  it('does not ask again for the company and the name given for the first ticket', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ['Léa Nouvelle', 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+      ["J'ai besoin d'un accès au dossier Compta", 'Je propose ce titre'],
+    ]);
+  });
+});
+
 describe('the ticket says everything it holds', () => {
   it('carries the contact and the agreed intervention date of a basse request', async () => {
     const { app } = await guichet();
