@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Dialogs } from './dialogs/messages.js';
 import type { Clock } from './domain.js';
 import type { ConversationEngine } from './engine/turn.js';
 import type { Classifier } from './intents/classification.js';
@@ -18,6 +19,8 @@ import type { SlaWatch } from './watch/sla-watch.js';
 export interface Guichet {
   policy: Policy;
   accounts: Accounts;
+  /** What Guichet says, in every language (dialogs/*.yaml). */
+  dialogs: Dialogs;
   clock: Clock;
   logger: Logger;
   store: Store;

@@ -1,5 +1,6 @@
 import { type Logger, pino } from 'pino';
 import type { Guichet } from './app.js';
+import { DEFAULT_DIALOGS_DIR, loadDialogs } from './dialogs/load.js';
 import type { Clock } from './domain.js';
 import { createConversationEngine } from './engine/engine.js';
 import { createClassifier, loadIntents } from './intents/classifier.js';
@@ -25,6 +26,8 @@ export interface GuichetSettings {
   intentsDir?: string;
   /** The level of the default logger; info by default. */
   logLevel?: LogLevel;
+  /** The folder of what Guichet says (fr.yaml, en.yaml); the repository's dialogs/ by default. */
+  dialogsPath?: string;
   /** Defaults to a pino logger on stderr at `logLevel`, so stdout stays the command's own. */
   logger?: Logger;
   /** Defaults to a LogNotifier: technicians read the log until a chat channel is configured. */
@@ -33,12 +36,13 @@ export interface GuichetSettings {
 
 /**
  * The composition root: the one place where Guichet's ports get their adapters. Loads the policy,
- * the accounts and the intents (a bad file throws its GuichetError naming the file and the field), opens the
+ * the accounts, the intents and the sentences (a bad file throws its GuichetError naming the file and the field), opens the
  * store, and builds the SLA engine, the classifier, the ticket service and the conversation engine.
  */
 export async function createGuichet(settings: GuichetSettings): Promise<Guichet> {
   const policy = loadPolicy(settings.policyPath);
   const accounts = loadAccounts(settings.accountsPath);
+  const dialogs = loadDialogs(settings.dialogsPath ?? DEFAULT_DIALOGS_DIR);
   const logger = settings.logger ?? createLogger(settings.logLevel ?? 'info', pino.destination(2));
   const clock = settings.clock;
   const store = await openStore(settings.database, { timezone: policy.calendar.timezone });
@@ -47,13 +51,13 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   const notifier = settings.notifier ?? new LogNotifier(logger);
   const messengers = new PersonMessengers();
   const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger });
-  const tickets = new TicketService({ store, policy, sla, clock, notifier, watch, messengers });
+  const tickets = new TicketService({ store, policy, sla, clock, notifier, watch, messengers, dialogs });
   const engine = createConversationEngine({
     policy,
     accounts,
     classifier,
+    dialogs,
     tickets,
-    notifier,
     logger,
     conversations: store,
     clock,
@@ -62,6 +66,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   return {
     policy,
     accounts,
+    dialogs,
     clock,
     logger,
     store,

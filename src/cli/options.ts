@@ -8,7 +8,7 @@ import { parseOffsetInstant } from './instant.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** The options every command takes (DESIGN.md, "The command line"). */
+/** The options every command takes (docs/architecture.md, "The command line"). */
 const commonOptions = {
   now: { type: 'string' },
   db: { type: 'string' },

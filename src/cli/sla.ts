@@ -38,7 +38,7 @@ const requestSchema = z.object(
   { error: 'expected a JSON object such as {"openedAt": "2026-11-20T17:30:00+01:00", "priority": "critique"}' },
 );
 
-/** `guichet sla`: SLA deadlines of JSON lines (DESIGN.md, "The command line"). */
+/** `guichet sla`: SLA deadlines of JSON lines (docs/architecture.md, "The command line"). */
 export async function sla(args: string[], io: CliIo): Promise<number> {
   const { values, settings } = parseCommandArgs(args, io.env, { explain: { type: 'boolean' } });
   if (values.help === true) {

@@ -3,10 +3,10 @@ import type { Reply, TicketCard } from '../engine/turn.js';
 import type { ContactMethod, Policy } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
 import type { EscalationPlan } from '../tickets/escalation-plan.js';
-import { messages } from './catalogue.js';
 import { businessHoursText, formatInstant } from './dates.js';
-import { reasonFor } from './intake.js';
+import type { Dialogs } from './messages.js';
 import { reply } from './reply.js';
+import { reasonFor } from './summary.js';
 
 /**
  * What the person is told about a ticket: the announcement when it is opened (number, type,
@@ -32,10 +32,11 @@ export function ticketCard(
   ticket: Ticket,
   plan: EscalationPlan,
   policy: Policy,
+  dialogs: Dialogs,
   language: Language,
   now: Date,
 ): TicketCard {
-  const m = messages(language);
+  const m = dialogs.messages(language);
   const zone = policy.calendar.timezone;
   const say = (iso: string | null) => (iso ? formatInstant(iso, language, zone, now) : null);
   const escalationAt = say(plan.escalationAt);
@@ -51,6 +52,7 @@ export function ticketCard(
     title: ticket.title,
     status: ticket.status,
     account: ticket.account,
+    contact: ticket.contact,
     contract: ticket.contract,
     firstResponseDue: ticket.firstResponseDue,
     resolutionDue: ticket.resolutionDue,
@@ -58,6 +60,8 @@ export function ticketCard(
     firstResponseDueText: say(ticket.firstResponseDue),
     resolutionDueText: say(ticket.resolutionDue),
     escalationText: m.escalationFrom(contactMethodText(plan.escalation, language), escalationAt),
+    appointmentAt: ticket.appointmentAt,
+    appointmentText: say(ticket.appointmentAt),
   };
 }
 
@@ -70,13 +74,14 @@ export function announcement(
   ticket: Ticket,
   plan: EscalationPlan,
   policy: Policy,
+  dialogs: Dialogs,
   language: Language,
   now: Date,
   reason: string = reasonFor(ticket.classificationReason, ticket.priority, policy, language),
 ): Reply {
-  const card = ticketCard(ticket, plan, policy, language, now);
+  const card = ticketCard(ticket, plan, policy, dialogs, language, now);
   const zone = policy.calendar.timezone;
-  const text = messages(language).ticketOpened({
+  const text = dialogs.messages(language).ticketOpened({
     number: ticket.number,
     type: ticket.type,
     priorityLabel: card.priorityLabel,
@@ -100,11 +105,12 @@ export function statusReply(
   ticket: Ticket,
   plan: EscalationPlan,
   policy: Policy,
+  dialogs: Dialogs,
   language: Language,
   now: Date,
 ): Reply {
-  const card = ticketCard(ticket, plan, policy, language, now);
-  const m = messages(language);
+  const card = ticketCard(ticket, plan, policy, dialogs, language, now);
+  const m = dialogs.messages(language);
   const text = m.status({
     number: ticket.number,
     title: ticket.title,

@@ -1,86 +1,55 @@
 import type { Domain, TicketType } from '../domain.js';
 import type { Scope } from '../intents/classification.js';
+import type { AnswerWords } from './answer-words.js';
 import { normalize, words } from './text.js';
 
 /**
  * Reading free-text answers to the dialog's closed questions, in French and English, for people
- * who type instead of pressing a button ("oui bien sûr", "juste moi", "c'est la téléphonie").
+ * who type instead of pressing a button ("oui bien sûr", "juste moi", "c'est la téléphonie"). The
+ * words are those of dialogs/answers.yaml.
  */
-
-const YES =
-  /^(oui|ouais|yes|yep|yeah|ok|okay|d accord|daccord|exact|exactement|tout a fait|bien sur|absolument|c est ca|c est bon|c est correct|c est juste|parfait|correct|sure|right|that s right|that s correct|confirme|confirmer|je confirme|vas y|go|valider|valide)\b/;
-const NO = /^(non|no|nope|pas du tout|absolument pas|negatif|jamais|nan)\b/;
-/** Answers that start like a no but mean yes ("pas de souci", "no problem"). */
-const YES_DESPITE_NEGATION = /^(pas de (souci|soucis|probleme|problemes)|no problem|no worries)\b/;
-/**
- * "y", "o" and "n" count only as the whole answer: as the first word of a sentence they are
- * "y a pas de solution" (there is no workaround) or "n'importe quand" (any time), not yes or no.
- */
-const SINGLE_LETTER = /^(y|o|n)$/;
 
 /** true for yes, false for no, null when the answer says neither. */
-export function parseYesNo(text: string): boolean | null {
+export function parseYesNo(text: string, w: AnswerWords): boolean | null {
   const n = normalize(text);
-  if (YES_DESPITE_NEGATION.test(n)) return true;
-  if (SINGLE_LETTER.test(n)) return n !== 'n';
-  if (NO.test(n) || /^(pas|not)\b/.test(n)) return false;
-  if (YES.test(n)) return true;
+  if (w.yesDespiteNegation.test(n)) return true;
+  if (w.singleYes.test(n)) return true;
+  if (w.singleNo.test(n)) return false;
+  if (w.no.test(n)) return false;
+  if (w.yes.test(n)) return true;
   return null;
 }
 
 /** Who is blocked, from "juste moi", "toute l'équipe", "tout le site", "only me"… */
-export function parseScope(text: string): Scope | null {
+export function parseScope(text: string, w: AnswerWords): Scope | null {
   const n = normalize(text);
-  if (
-    /\b(site|entreprise|societe|tout le monde|tous|toute la boite|everyone|everybody|whole|company|all of us)\b/.test(n)
-  ) {
-    return 'site';
-  }
-  if (/\b(equipe|service|departement|plusieurs|collegues|bureau|team|department|several|colleagues)\b/.test(n)) {
-    return 'team';
-  }
-  if (/\b(moi|seul|seule|juste moi|que moi|me|only me|just me|myself|mon poste)\b/.test(n)) return 'one_user';
+  if (w.scope.site.test(n)) return 'site';
+  if (w.scope.team.test(n)) return 'team';
+  if (w.scope.one_user.test(n)) return 'one_user';
   return null;
 }
 
 /** informatique or télécom from "c'est la téléphonie", "IT", "ordinateur"… */
-export function parseDomain(text: string): Domain | null {
+export function parseDomain(text: string, w: AnswerWords): Domain | null {
   const n = normalize(text);
-  if (/\b(telecom|telecoms|telephon\w*|phone|standard|pbx|voip|ligne|fax|mobile|telecommunications?)\b/.test(n)) {
-    return 'telecom';
-  }
-  if (
-    /\b(informatique|info|it|ordinateur|pc|computer|computing|reseau|logiciel|serveur|imprimante|software|network)\b/.test(
-      n,
-    )
-  ) {
-    return 'informatique';
-  }
+  if (w.domain.telecom.test(n)) return 'telecom';
+  if (w.domain.informatique.test(n)) return 'informatique';
   return null;
 }
 
 /** incident or request from "ça ne marche plus", "une demande", "request"… */
-export function parseType(text: string): TicketType | null {
+export function parseType(text: string, w: AnswerWords): TicketType | null {
   const n = normalize(text);
-  if (/\b(demande|request|besoin|installer|installation|creer|creation|need|want)\b/.test(n)) return 'request';
-  if (/\b(marche plus|fonctionne plus|panne|incident|bloque|broken|not working|down|probleme|erreur|error)\b/.test(n)) {
-    return 'incident';
-  }
+  if (w.type.request.test(n)) return 'request';
+  if (w.type.incident.test(n)) return 'incident';
   return null;
 }
 
 /** A greeting and nothing else ("bonjour", "hello !", "salut, ça va ?"). */
-export function isGreetingOnly(text: string): boolean {
+export function isGreetingOnly(text: string, w: AnswerWords): boolean {
   const ws = words(text);
   if (ws.length === 0 || ws.length > 4) return false;
-  return (
-    /^(bonjour|bonsoir|salut|hello|hi|hey|coucou|allo|good morning|good afternoon)\b/.test(ws.join(' ')) &&
-    ws.every((w) =>
-      /^(bonjour|bonsoir|salut|hello|hi|hey|coucou|allo|good|morning|afternoon|ca|va|madame|monsieur|there|a|tous|le|support)$/.test(
-        w,
-      ),
-    )
-  );
+  return w.greetingOpener.test(ws.join(' ')) && ws.every((word) => w.greetingWord.test(word));
 }
 
 /**
@@ -92,4 +61,13 @@ export function isGibberish(text: string): boolean {
   if (ws.length === 0) return true;
   const plausible = ws.filter((w) => /[aeiouy]/.test(w) && !/[bcdfghjklmnpqrstvwxz]{5,}/.test(w));
   return plausible.length === 0 || plausible.length / ws.length < 0.5;
+}
+
+/**
+ * An answer that answers nothing: "je ne sais pas", "aucune idée", "euh", "?", a greeting. It is
+ * never kept as a company, a name, or a no.
+ */
+export function isNonAnswer(text: string, w: AnswerWords): boolean {
+  const n = normalize(text);
+  return n === '' || w.nonAnswer.test(n) || isGreetingOnly(text, w);
 }

@@ -1,372 +1,257 @@
 import type { Language } from '../domain.js';
 
 /**
- * Every sentence Guichet says, in French and in English, from this one place. French is the
- * default; English is used when the person writes English. The wording follows what a good
- * helpdesk agent says on the phone (phone procedure, 004): short, polite, one question at a time.
+ * The sentences Guichet says, declared once: each key of `dialogs/fr.yaml` and `dialogs/en.yaml`
+ * with the placeholders the code fills in (`{ticket}`, `{deadline}`…). The YAML files hold the
+ * words; this table is what the loader checks them against (dialogs/load.ts), and what gives
+ * every sentence its typed function. Adding a sentence is one line here and one key per language.
+ *
+ * A leaf is the list of a sentence's placeholders, in the order the code passes them; `null` is a
+ * plain label (a button, a status) without any.
  */
-
-/** What the announcement of a new ticket says (item 3 of the intake). */
-export interface Announcement {
-  number: string;
-  type: 'incident' | 'request';
-  priorityLabel: string;
-  reason: string;
-  queue: string;
-  contract: boolean;
-  firstResponse: string | null;
-  resolution: string | null;
-  businessHours: string;
-  escalationLabel: string;
-  escalationAt: string | null;
-  critique: boolean;
-  triggerLabel: string;
-  appointment: string | null;
-}
-
-/** The lines of the summary shown before the ticket is opened. */
-export interface Summary {
-  type: 'incident' | 'request';
-  priorityLabel: string;
-  reason: string;
-  domain: 'informatique' | 'telecom';
-  queue: string;
-  account: string;
-  contract: boolean;
-  known: boolean;
-  contact: string;
-  title: string;
-  appointment: string | null;
-}
-
-/** A ticket as the status answer describes it. */
-export interface StatusLine {
-  number: string;
-  title: string;
-  status: string;
-  priorityLabel: string;
-  firstResponse: string | null;
-  resolution: string | null;
-  responded: boolean;
-}
-
-const fr = {
-  greeting: (name: string | null, company: string) =>
-    `Bonjour${name ? ` ${name}` : ''}, ici Guichet, l'assistant du support ${company}. Que se passe-t-il ? Décrivez-moi le problème ou votre demande, avec vos mots.`,
-  greetBack: (name: string | null) =>
-    `Bonjour${name ? ` ${name}` : ''} ! Que se passe-t-il ? Décrivez-moi le problème ou votre demande.`,
-  askDescription: () => 'Décrivez-moi le problème ou votre demande en quelques mots.',
-  resume: () => 'Reprenons là où nous en étions.',
-  empty: () => "Je n'ai rien reçu.",
-  notHeard: () => "Pardon, je n'ai pas bien entendu.",
-  nonsense: () =>
-    "Pardon, je n'ai pas compris votre message. Pouvez-vous me décrire ce qui se passe, par exemple « l'imprimante n'imprime plus » ou « j'ai besoin d'un nouveau compte » ?",
-  notUnderstood: () => "Pardon, je n'ai pas bien compris.",
-  tellMore: () =>
-    "Pouvez-vous m'en dire un peu plus ? Décrivez-moi ce qui se passe, par exemple « l'imprimante du 2e étage n'imprime plus » ou « j'ai besoin d'un accès au dossier Compta ».",
-  longMessage: (kept: number) =>
-    `Votre message est très long : je garde les ${kept} premiers caractères dans le ticket, le technicien vous recontactera pour le détail.`,
-  askCompany: () => 'Pour quelle entreprise travaillez-vous ?',
-  confirmCompany: (name: string) => `Vous voulez dire ${name} ?`,
-  companyRetry: () => "D'accord. Pouvez-vous me redonner le nom exact de l'entreprise ?",
-  companyUnknown: (name: string) =>
-    `Je ne trouve pas « ${name} » parmi nos clients. Je note le nom tel quel : le ticket sera ouvert sans contrat de maintenance.`,
-  askContact: () => 'À quel nom dois-je ouvrir le ticket ?',
-  askDomain: () => "Est-ce un problème d'informatique ou de téléphonie ?",
-  proposeTitle: (title: string) => `Je propose ce titre pour le ticket : « ${title} ». Il vous convient ?`,
-  askTitle: () => 'Quel titre voulez-vous donner au ticket, en quelques mots ?',
-  askScope: () => 'Qui est bloqué ?',
-  askWorkaround: () =>
-    'Avez-vous un moyen de continuer à travailler en attendant (un autre poste, une autre imprimante…) ?',
-  askUrgency: () => 'Est-ce urgent pour vous ?',
-  askType: () =>
-    "Est-ce quelque chose qui ne fonctionne plus, ou une demande (installation, création d'accès, changement…) ?",
-  askDate: () =>
-    "Pour une demande de ce type, nous fixons une date d'intervention avec vous. Quand cela vous arrangerait-il ? Par exemple « mardi prochain » ou « le 3 décembre à 14 h ».",
-  dateNotUnderstood: () => "Je n'ai pas reconnu de date. Pouvez-vous me la redonner, par exemple « jeudi 10 h » ?",
-  datePast: (date: string) => `Le ${date}, c'est déjà passé. Quelle date à venir vous conviendrait ?`,
-  dateClosed: (date: string, hours: string) =>
-    `Le ${date}, le support est fermé : nous intervenons ${hours}, hors jours fériés. Quelle autre date vous conviendrait ?`,
-  dateNoted: (date: string) => `C'est noté pour le ${date}.`,
-  summary: (s: Summary) =>
-    [
-      'Je récapitule :',
-      `• Type : ${s.type === 'incident' ? 'incident' : 'demande de service'}`,
-      `• Priorité : ${s.priorityLabel}`,
-      `  Pourquoi : ${s.reason}`,
-      `• Domaine : ${s.domain === 'telecom' ? 'télécom' : 'informatique'}, file ${s.queue}`,
-      `• Entreprise : ${s.account}${s.contract ? ' (sous contrat)' : s.known ? ' (sans contrat de maintenance)' : ' (inconnue de nos fichiers, sans contrat)'}`,
-      `• Contact : ${s.contact}`,
-      `• Titre : ${s.title}`,
-      ...(s.appointment ? [`• Intervention souhaitée : le ${s.appointment}`] : []),
-      "J'ouvre le ticket ?",
-    ].join('\n'),
-  askChange: () => 'Que voulez-vous modifier ?',
-  ticketOpened: (a: Announcement) =>
-    [
-      `C'est enregistré : votre ticket est le ${a.number} (${a.type === 'incident' ? 'incident' : 'demande de service'}, priorité ${a.priorityLabel.toLowerCase()}).`,
-      `Pourquoi cette priorité : ${a.reason}`,
-      `Il est dans la file ${a.queue}.`,
-      ...(a.critique && a.contract
-        ? [
-            `C'est une urgence : les techniciens d'astreinte sont alertés. Pour les joindre tout de suite : ${a.triggerLabel}.`,
-          ]
-        : []),
-      ...(a.contract && a.firstResponse && a.resolution
-        ? [
-            `Un technicien vous répondra au plus tard le ${a.firstResponse}, et la résolution est prévue au plus tard le ${a.resolution}.`,
-            `Ces délais se comptent en heures ouvrées : ${a.businessHours}, hors jours fériés.`,
-          ]
-        : [
-            `Votre entreprise n'a pas de contrat de maintenance : aucun délai garanti (SLA) ne s'applique, nous traiterons votre demande dès que possible. Pour nous joindre : ${a.triggerLabel}.`,
-          ]),
-      ...(a.appointment ? [`L'intervention est prévue le ${a.appointment}.`] : []),
-      a.contract && a.escalationAt
-        ? `Si rien n'a bougé d'ici le ${a.escalationAt}, vous pourrez demander une escalade : ${a.escalationLabel}.`
-        : `Pour une escalade : ${a.escalationLabel}.`,
-      'Gardez bien ce numéro de ticket, il vous sera demandé.',
-    ].join('\n'),
-  alreadyOpened: (number: string) => `Votre ticket ${number} est déjà ouvert : je ne le crée pas une deuxième fois.`,
-  saveFailed: () =>
-    "Désolé, un problème technique m'empêche d'enregistrer le ticket. Rien n'est perdu : vos réponses sont gardées. Voulez-vous réessayer ?",
-  cancelled: () =>
-    "C'est annulé, je n'ai rien enregistré. Si besoin, décrivez-moi un nouveau problème quand vous voulez.",
-  restarted: () => "D'accord, on reprend depuis le début.",
-  help: () =>
-    [
-      "Je prends votre demande et j'ouvre un ticket au support. Je vous pose quelques questions, puis je vous donne le numéro du ticket et les délais.",
-      'À tout moment, vous pouvez écrire :',
-      '• « annuler » pour tout arrêter, « recommencer » pour reprendre depuis le début ;',
-      '• « où en est T20261122.0004 » pour suivre un ticket, « mes tickets » pour voir les vôtres ;',
-      '• « escalader le ticket T20261122.0004 » pour demander une escalade ;',
-      '• « parler à un technicien ».',
-    ].join('\n'),
-  status: (s: StatusLine) =>
-    [
-      `Le ticket ${s.number} « ${s.title} » est ${s.status}, priorité ${s.priorityLabel.toLowerCase()}.`,
-      ...(s.responded || !s.firstResponse ? [] : [`Première réponse attendue au plus tard le ${s.firstResponse}.`]),
-      ...(s.resolution ? [`Résolution prévue au plus tard le ${s.resolution}.`] : []),
-    ].join('\n'),
-  statusNotFound: (number: string, phone: string) =>
-    `Je ne trouve pas de ticket ${number} à votre nom. Vérifiez le numéro : il commence par T, suivi de la date et d'un numéro, par exemple T20261122.0004. Pour un ticket ouvert par quelqu'un d'autre, appelez le support au ${phone}.`,
-  myTickets: (count: number) => (count === 1 ? 'Voici votre ticket :' : `Voici vos ${count} derniers tickets :`),
-  noTickets: () => "Je ne trouve aucun ticket à votre nom. Décrivez-moi le problème et j'en ouvre un.",
-  askTicketNumber: () => 'Quel est le numéro du ticket ? Il commence par T, par exemple T20261122.0004.',
-  escalatedReached: (number: string, label: string) =>
-    `J'ai enregistré votre demande d'escalade du ticket ${number}. Le délai de prise en charge est dépassé : l'escalade est justifiée dès maintenant. Pour la faire aboutir : ${label}.`,
-  escalatedEarly: (number: string, at: string, label: string) =>
-    `J'ai noté votre demande d'escalade du ticket ${number}. Le délai de prise en charge court encore : l'escalade sera possible à partir du ${at}. À ce moment-là : ${label}.`,
-  escalatedNoContract: (number: string, label: string) =>
-    `J'ai noté votre demande d'escalade du ticket ${number}. Sans contrat de maintenance, il n'y a pas de délai garanti : ${label}.`,
-  technician: (phone: string, number: string | null) =>
-    `Je préviens un technicien${number ? ` pour le ticket ${number}` : ''}, il vous recontactera. Si c'est pressé, vous pouvez aussi appeler le support au ${phone}.`,
-  technicalError: (phone: string) =>
-    `Désolé, un problème technique m'empêche de vous répondre. Réessayez dans un instant, ou appelez le support au ${phone}.`,
-  anythingElse: () =>
-    'Puis-je faire autre chose pour vous ? Décrivez-moi un autre problème, ou écrivez « mes tickets ».',
-  thenContinue: () => 'Pour reprendre votre demande :',
+export const SENTENCES = {
+  greeting: ['name', 'company'],
+  greetBack: ['name'],
+  askDescription: [],
+  resume: [],
+  empty: [],
+  notHeard: [],
+  nonsense: [],
+  notUnderstood: [],
+  notUnderstoodAgain: [],
+  answerWithChoices: ['choices'],
+  choicesOr: [],
+  choiceQuoted: ['label'],
+  defaultTaken: ['value'],
+  /** What the default of an impact question means, when an answer was not understood three times. */
+  defaults: { type: [], scope: [], workaround: [] },
+  handOver: ['ticket', 'phone'],
+  handOverCall: ['ticket'],
+  tellMore: [],
+  longMessage: ['kept'],
+  askCompany: [],
+  confirmCompany: ['company'],
+  companyRetry: [],
+  companyUnknown: ['company'],
+  askContact: [],
+  askDomain: [],
+  proposeTitle: ['title'],
+  askTitle: [],
+  askScope: [],
+  askWorkaround: [],
+  askUrgency: [],
+  askType: [],
+  askDate: [],
+  dateNotUnderstood: [],
+  datePast: ['date'],
+  dateClosed: ['date', 'hours'],
+  dateNoted: ['date'],
+  askChange: [],
+  alreadyOpened: ['ticket'],
+  saveFailed: [],
+  cancelled: [],
+  restarted: [],
+  help: [],
+  statusNotFound: ['ticket', 'phone'],
+  noTickets: [],
+  askTicketNumber: [],
+  escalatedReached: ['ticket', 'how'],
+  escalatedEarly: ['ticket', 'at', 'how'],
+  escalatedNoContract: ['ticket', 'how'],
+  technicalError: ['phone'],
+  anythingElse: [],
+  thenContinue: [],
+  /** The lines of the summary before the ticket is opened; which ones appear is decided in code. */
+  summary: {
+    intro: [],
+    type: ['type'],
+    priority: ['priority'],
+    reason: ['reason'],
+    domain: ['domain', 'queue'],
+    company: ['company', 'contract'],
+    underContract: [],
+    withoutContract: [],
+    unknownCompany: [],
+    contact: ['contact'],
+    title: ['title'],
+    appointment: ['date'],
+    question: [],
+    incident: [],
+    request: [],
+    informatique: [],
+    telecom: [],
+  },
+  /** The lines of the announcement of a new ticket. */
+  announcement: {
+    opened: ['ticket', 'type', 'priority'],
+    reason: ['reason'],
+    queue: ['queue'],
+    emergency: ['how'],
+    deadlines: ['firstResponse', 'resolution'],
+    businessHours: ['hours'],
+    noContract: ['how'],
+    appointment: ['date'],
+    escalateFrom: ['at', 'how'],
+    escalate: ['how'],
+    keepNumber: [],
+    incident: [],
+    request: [],
+  },
+  /** The lines of a ticket's status. */
+  status: {
+    ticket: ['ticket', 'title', 'status', 'priority'],
+    firstResponse: ['deadline'],
+    resolution: ['deadline'],
+  },
+  myTicketsOne: [],
+  myTicketsMany: ['count'],
+  technician: ['phone'],
+  technicianForTicket: ['ticket', 'phone'],
+  escalationFrom: ['how', 'at'],
+  noSla: null,
   labels: {
-    yes: 'Oui',
-    no: 'Non',
-    urgentYes: "Oui, c'est urgent",
-    urgentNo: 'Non, cela peut attendre',
-    informatique: 'Informatique',
-    telecom: 'Télécom (téléphonie)',
-    titleAccept: 'Oui, ce titre convient',
-    titleOther: "J'écris un autre titre",
-    scopeOne: 'Moi seul(e)',
-    scopeTeam: 'Une équipe ou un service',
-    scopeSite: "Tout le site ou toute l'entreprise",
-    typeIncident: 'Quelque chose ne marche plus',
-    typeRequest: 'Une demande',
-    confirm: 'Oui, ouvrir le ticket',
-    change: 'Modifier une information',
-    cancel: 'Annuler',
-    retry: 'Réessayer',
-    fieldCompany: 'Entreprise',
-    fieldContact: 'Contact',
-    fieldDomain: 'Domaine',
-    fieldTitle: 'Titre',
-    fieldDescription: 'Description',
-    fieldType: 'Incident ou demande',
-    fieldImpact: 'Qui est bloqué',
-    fieldDate: "Date d'intervention",
+    yes: null,
+    no: null,
+    urgentYes: null,
+    urgentNo: null,
+    informatique: null,
+    telecom: null,
+    titleAccept: null,
+    titleOther: null,
+    scopeOne: null,
+    scopeTeam: null,
+    scopeSite: null,
+    typeIncident: null,
+    typeRequest: null,
+    confirm: null,
+    change: null,
+    cancel: null,
+    retry: null,
+    fieldCompany: null,
+    fieldContact: null,
+    fieldDomain: null,
+    fieldTitle: null,
+    fieldDescription: null,
+    fieldType: null,
+    fieldImpact: null,
+    fieldDate: null,
   },
   statuses: {
-    draft: 'en brouillon',
-    new: 'nouveau',
-    assigned: 'assigné à un technicien',
-    in_progress: 'en cours de traitement',
-    waiting_customer: 'en attente de votre retour',
-    resolved: 'résolu',
-    closed: 'clos',
+    draft: null,
+    new: null,
+    assigned: null,
+    in_progress: null,
+    waiting_customer: null,
+    resolved: null,
+    closed: null,
   },
-  typeLabels: { incident: 'Incident', request: 'Demande de service' },
-  domainLabels: { informatique: 'Informatique', telecom: 'Télécom' },
-  noSla: 'Sans contrat de maintenance : aucun délai garanti',
-  escalationFrom: (label: string, at: string | null) => (at ? `${label}, à partir du ${at}` : label),
+  typeLabels: { incident: null, request: null },
+  domainLabels: { informatique: null, telecom: null },
+  /** What the caller hears besides the intake's own sentences. */
+  phone: {
+    goodbye: [],
+    wrongKey: [],
+    menuNotHeard: [],
+    notHeard: [],
+    toAdvisor: [],
+    technicalProblem: [],
+    listening: [],
+    toOnCall: [],
+    transferTo: ['label'],
+    repeatNumber: ['ticket'],
+    ticketNumber: ['ticket'],
+    offerOnCall: ['whom'],
+    onCallTechnician: [],
+    noContractLine: [],
+    readBack: ['text'],
+    readBackKeys: [],
+    anotherRequest: [],
+    newRequest: [],
+    keypad: ['digit', 'label'],
+    menuOption: ['label', 'digit'],
+    yes: null,
+    no: null,
+  },
+  /** The SMS that repeats what the caller heard. */
+  sms: {
+    opened: ['company', 'ticket', 'priority'],
+    firstResponse: ['deadline'],
+    resolution: ['deadline'],
+  },
+  /** What technicians read in their chat about a ticket. */
+  notification: {
+    ticket_opened: null,
+    ticket_escalated: null,
+    draft_ticket: null,
+    technician_requested: null,
+    ticket_updated: null,
+    sla_warning: null,
+    headline: ['what', 'ticket', 'priority'],
+    headlineUrgent: ['what', 'ticket', 'priority'],
+    queue: ['queue', 'level'],
+    queueWithResource: ['queue', 'level', 'resource'],
+    unknownAccount: null,
+    unknownContact: null,
+    subject: ['type', 'title'],
+    escalated: ['from', 'to'],
+    escalatedBy: ['from', 'to', 'by'],
+    reason: ['reason'],
+    deadlines: ['firstResponse', 'resolution'],
+    noContract: [],
+  },
+} as const;
+
+/** A group of the declaration: sentences, labels and nested groups. */
+export interface SentenceTree {
+  readonly [key: string]: readonly string[] | null | SentenceTree;
+}
+
+/** A value a placeholder takes; null or '' leaves it out, with the space before it. */
+export type PlaceholderValue = string | number | null;
+
+/** A sentence with placeholders, as a function of their values in the declared order. */
+export type Say<P extends readonly string[]> = (...values: { -readonly [I in keyof P]: PlaceholderValue }) => string;
+
+/** The typed sentences of one language, shaped like the declaration. */
+export type SentencesOf<T> = {
+  readonly [K in keyof T]: T[K] extends null ? string : T[K] extends readonly string[] ? Say<T[K]> : SentencesOf<T[K]>;
 };
 
-/** The catalogue's shape: both languages say the same things. */
-export type Messages = typeof fr;
+/** Every sentence of one language. */
+export type Sentences = SentencesOf<typeof SENTENCES>;
 
-const en: Messages = {
-  greeting: (name, company) =>
-    `Hello${name ? ` ${name}` : ''}, this is Guichet, the ${company} support assistant. What is happening? Tell me about the problem or your request in your own words.`,
-  greetBack: (name) => `Hello${name ? ` ${name}` : ''}! What is happening? Tell me about the problem or your request.`,
-  askDescription: () => 'Tell me about the problem or your request in a few words.',
-  resume: () => 'Let us carry on where we left off.',
-  empty: () => 'I did not receive anything.',
-  notHeard: () => 'Sorry, I did not hear you well.',
-  nonsense: () =>
-    'Sorry, I did not understand your message. Could you tell me what is happening, for example "the printer does not print" or "I need a new account"?',
-  notUnderstood: () => 'Sorry, I did not quite understand.',
-  tellMore: () =>
-    'Could you tell me a little more? Describe what is happening, for example "the printer on the 2nd floor does not print" or "I need access to the Accounting folder".',
-  longMessage: (kept) =>
-    `Your message is very long: I keep its first ${kept} characters in the ticket, and the technician will contact you for the details.`,
-  askCompany: () => 'Which company do you work for?',
-  confirmCompany: (name) => `Do you mean ${name}?`,
-  companyRetry: () => 'All right. Could you give me the exact name of the company again?',
-  companyUnknown: (name) =>
-    `I cannot find "${name}" among our customers. I am noting the name as it is: the ticket will be opened without a maintenance contract.`,
-  askContact: () => 'Under what name should I open the ticket?',
-  askDomain: () => 'Is it an IT problem or a telephony problem?',
-  proposeTitle: (title) => `I suggest this title for the ticket: "${title}". Is that all right?`,
-  askTitle: () => 'What title would you like for the ticket, in a few words?',
-  askScope: () => 'Who is blocked?',
-  askWorkaround: () => 'Can you keep working in the meantime (another computer, another printer…)?',
-  askUrgency: () => 'Is it urgent for you?',
-  askType: () => 'Is something no longer working, or is it a request (installation, access, change…)?',
-  askDate: () =>
-    'For this kind of request we agree on a date with you. When would suit you? For example "next Tuesday" or "3 December at 2 pm".',
-  dateNotUnderstood: () => 'I did not recognise a date. Could you give it again, for example "Thursday 10 am"?',
-  datePast: (date) => `${date} has already passed. Which date to come would suit you?`,
-  dateClosed: (date, hours) =>
-    `The support is closed on ${date}: we work ${hours}, except public holidays. Which other date would suit you?`,
-  dateNoted: (date) => `Noted for ${date}.`,
-  summary: (s) =>
-    [
-      'Here is a summary:',
-      `• Type: ${s.type === 'incident' ? 'incident' : 'service request'}`,
-      `• Priority: ${s.priorityLabel}`,
-      `  Why: ${s.reason}`,
-      `• Domain: ${s.domain === 'telecom' ? 'telecom' : 'IT'}, queue ${s.queue}`,
-      `• Company: ${s.account}${s.contract ? ' (under contract)' : s.known ? ' (no maintenance contract)' : ' (not in our records, no contract)'}`,
-      `• Contact: ${s.contact}`,
-      `• Title: ${s.title}`,
-      ...(s.appointment ? [`• Requested date: ${s.appointment}`] : []),
-      'Shall I open the ticket?',
-    ].join('\n'),
-  askChange: () => 'What would you like to change?',
-  ticketOpened: (a) =>
-    [
-      `Done: your ticket number is ${a.number} (${a.type === 'incident' ? 'incident' : 'service request'}, ${a.priorityLabel.toLowerCase()} priority).`,
-      `Why this priority: ${a.reason}`,
-      `It is in the ${a.queue} queue.`,
-      ...(a.critique && a.contract
-        ? [
-            `This is an emergency: the on-call technicians have been alerted. To reach them right now: ${a.triggerLabel}.`,
-          ]
-        : []),
-      ...(a.contract && a.firstResponse && a.resolution
-        ? [
-            `A technician will answer you by ${a.firstResponse} at the latest, and the resolution is due by ${a.resolution} at the latest.`,
-            `These times count business hours: ${a.businessHours}, except public holidays.`,
-          ]
-        : [
-            `Your company has no maintenance contract: no guaranteed times (SLA) apply, and we will handle your request as soon as we can. To reach us: ${a.triggerLabel}.`,
-          ]),
-      ...(a.appointment ? [`The intervention is planned for ${a.appointment}.`] : []),
-      a.contract && a.escalationAt
-        ? `If nothing has happened by ${a.escalationAt}, you can ask for an escalation: ${a.escalationLabel}.`
-        : `To escalate: ${a.escalationLabel}.`,
-      'Please keep this ticket number, you will be asked for it.',
-    ].join('\n'),
-  alreadyOpened: (number) => `Your ticket ${number} is already open: I am not creating it a second time.`,
-  saveFailed: () =>
-    'Sorry, a technical problem prevents me from saving the ticket. Nothing is lost: your answers are kept. Would you like to try again?',
-  cancelled: () => 'Cancelled, nothing was recorded. If you need anything, describe a new problem whenever you like.',
-  restarted: () => 'All right, let us start again from the beginning.',
-  help: () =>
-    [
-      'I take your request and open a ticket with the support team. I ask a few questions, then give you the ticket number and the deadlines.',
-      'At any time you can write:',
-      '• "cancel" to stop everything, "start over" to begin again;',
-      '• "status of T20261122.0004" to follow a ticket, "my tickets" to see yours;',
-      '• "escalate ticket T20261122.0004" to ask for an escalation;',
-      '• "talk to a technician".',
-    ].join('\n'),
-  status: (s) =>
-    [
-      `Ticket ${s.number} "${s.title}" is ${s.status}, ${s.priorityLabel.toLowerCase()} priority.`,
-      ...(s.responded || !s.firstResponse ? [] : [`First response due by ${s.firstResponse} at the latest.`]),
-      ...(s.resolution ? [`Resolution due by ${s.resolution} at the latest.`] : []),
-    ].join('\n'),
-  statusNotFound: (number, phone) =>
-    `I cannot find ticket ${number} in your name. Please check the number: it starts with T, then the date and a number, for example T20261122.0004. For a ticket opened by someone else, please call the support line on ${phone}.`,
-  myTickets: (count) => (count === 1 ? 'Here is your ticket:' : `Here are your last ${count} tickets:`),
-  noTickets: () => 'I cannot find any ticket in your name. Describe the problem and I will open one.',
-  askTicketNumber: () => 'What is the ticket number? It starts with T, for example T20261122.0004.',
-  escalatedReached: (number, label) =>
-    `I have recorded your escalation request for ticket ${number}. The take-charge time has passed: the escalation is justified right now. To follow it up: ${label}.`,
-  escalatedEarly: (number, at, label) =>
-    `I have noted your escalation request for ticket ${number}. The take-charge time is still running: an escalation becomes possible from ${at}. At that point: ${label}.`,
-  escalatedNoContract: (number, label) =>
-    `I have noted your escalation request for ticket ${number}. Without a maintenance contract there are no guaranteed times: ${label}.`,
-  technician: (phone, number) =>
-    `I am letting a technician know${number ? ` about ticket ${number}` : ''}; they will contact you. If it is pressing, you can also call the support line on ${phone}.`,
-  technicalError: (phone) =>
-    `Sorry, a technical problem prevents me from answering. Please try again in a moment, or call the support line on ${phone}.`,
-  anythingElse: () => 'Can I do anything else for you? Describe another problem, or write "my tickets".',
-  thenContinue: () => 'To carry on with your request:',
-  labels: {
-    yes: 'Yes',
-    no: 'No',
-    urgentYes: 'Yes, it is urgent',
-    urgentNo: 'No, it can wait',
-    informatique: 'IT (computers)',
-    telecom: 'Telecom (telephony)',
-    titleAccept: 'Yes, that title is fine',
-    titleOther: 'I will write another title',
-    scopeOne: 'Only me',
-    scopeTeam: 'A team or a department',
-    scopeSite: 'The whole site or company',
-    typeIncident: 'Something no longer works',
-    typeRequest: 'A request',
-    confirm: 'Yes, open the ticket',
-    change: 'Change something',
-    cancel: 'Cancel',
-    retry: 'Try again',
-    fieldCompany: 'Company',
-    fieldContact: 'Contact',
-    fieldDomain: 'Domain',
-    fieldTitle: 'Title',
-    fieldDescription: 'Description',
-    fieldType: 'Incident or request',
-    fieldImpact: 'Who is blocked',
-    fieldDate: 'Intervention date',
-  },
-  statuses: {
-    draft: 'a draft',
-    new: 'new',
-    assigned: 'assigned to a technician',
-    in_progress: 'in progress',
-    waiting_customer: 'waiting for your answer',
-    resolved: 'resolved',
-    closed: 'closed',
-  },
-  typeLabels: { incident: 'Incident', request: 'Service request' },
-  domainLabels: { informatique: 'IT', telecom: 'Telecom' },
-  noSla: 'No maintenance contract: no guaranteed times',
-  escalationFrom: (label, at) => (at ? `${label}, from ${at}` : label),
-};
+const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;
 
-const catalogues: Record<Language, Messages> = { fr, en };
+/** The placeholders a template names, in order of appearance. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+}
 
-/** The sentences of one language. */
-export function messages(language: Language): Messages {
-  return catalogues[language];
+/**
+ * Fills a template: `{name}` takes its value; an empty one disappears with the space before it,
+ * so "Bonjour {name}, ici Guichet" reads "Bonjour, ici Guichet" when the name is not known.
+ */
+export function fill(template: string, values: Readonly<Record<string, PlaceholderValue>>): string {
+  return template.replace(/( ?)\{([A-Za-z_]+)\}/g, (_all, space: string, name: string) => {
+    const value = values[name];
+    return value === null || value === undefined || value === '' ? '' : `${space}${value}`;
+  });
+}
+
+/** Turns the validated words of one file into the typed functions of the declaration. */
+export function buildSentences(words: Readonly<Record<string, unknown>>, tree: SentenceTree = SENTENCES): Sentences {
+  const built: Record<string, unknown> = {};
+  for (const [key, leaf] of Object.entries(tree)) {
+    const value = words[key];
+    if (leaf === null) built[key] = value;
+    else if (Array.isArray(leaf)) {
+      const names = leaf as readonly string[];
+      const template = String(value);
+      built[key] = (...values: PlaceholderValue[]) =>
+        fill(template, Object.fromEntries(names.map((n, i) => [n, values[i] ?? null])));
+    } else built[key] = buildSentences(value as Record<string, unknown>, leaf as SentenceTree);
+  }
+  return built as Sentences;
 }
 
 // --- What the person is told when a technician acts on their ticket ----------------------------

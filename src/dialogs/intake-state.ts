@@ -62,6 +62,8 @@ export const intakeStateSchema = z.object({
   editing: z.enum(FIELDS).nullable(),
   /** The first description was not understood and asked again once (the next one is kept as it is). */
   descriptionReasked: z.boolean().default(false),
+  /** How many answers to the current question were not understood (reset when it is answered). */
+  misses: z.number().int().min(0).default(0),
 });
 export type IntakeState = z.infer<typeof intakeStateSchema>;
 
@@ -91,5 +93,6 @@ export function emptyIntake(): IntakeState {
     appointmentAt: null,
     editing: null,
     descriptionReasked: false,
+    misses: 0,
   };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { findIdentity } from '../dialogs/accounts.js';
 import { ticketCard } from '../dialogs/announce.js';
-import { messages } from '../dialogs/catalogue.js';
 import { classifyIntake, currentPrompt, startIntake } from '../dialogs/intake.js';
 import { prefixed, reply } from '../dialogs/reply.js';
 import { type Clock, SOURCES } from '../domain.js';
@@ -58,7 +57,7 @@ export class GuichetEngine implements ConversationEngine {
       const now = this.deps.clock.now();
       const state = await this.load(t, now);
       const identity = findIdentity(this.deps.accounts, t.userId);
-      const m = messages(state.language);
+      const m = this.deps.dialogs.messages(state.language);
       let next: ConversationState;
       let result: TurnResult;
       if (!state.greeted || state.intake.phase === 'describe' || state.intake.phase === 'done') {
@@ -113,7 +112,7 @@ export class GuichetEngine implements ConversationEngine {
         const ctx = { ...this.deps, now, language: state.language };
         const draft = intakeDraft(state, classifyIntake(intake, ctx), channel, conversationId, null);
         const { ticket, plan } = await this.deps.tickets.open({ ...draft, status: 'draft' });
-        return ticketCard(ticket, plan, this.deps.policy, state.language, now);
+        return ticketCard(ticket, plan, this.deps.policy, this.deps.dialogs, state.language, now);
       });
     } catch (error) {
       this.deps.logger?.error({ err: error, channel, conversationId }, 'the abandoned intake could not be kept');
@@ -147,7 +146,7 @@ export class GuichetEngine implements ConversationEngine {
 
   private failure(error: unknown, turn?: Turn): TurnResult {
     this.deps.logger?.error({ err: error, conversation: turn?.conversationId }, 'the turn could not be handled');
-    const text = messages('fr').technicalError(this.deps.policy.company.helpdeskPhone);
+    const text = this.deps.dialogs.messages('fr').technicalError(this.deps.policy.company.helpdeskPhone);
     return { replies: [reply('fr', text)], effects: [] };
   }
 }

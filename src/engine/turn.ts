@@ -45,6 +45,8 @@ export interface TicketCard {
   title: string;
   status: string;
   account: string | null;
+  /** Who the ticket is for, as the intake recorded it. */
+  contact: string | null;
   contract: boolean;
   firstResponseDue: string | null;
   resolutionDue: string | null;
@@ -52,6 +54,9 @@ export interface TicketCard {
   firstResponseDueText: string | null;
   resolutionDueText: string | null;
   escalationText: string;
+  /** The intervention date agreed for a basse request (seed 000), as an instant and as said. */
+  appointmentAt: string | null;
+  appointmentText: string | null;
 }
 
 /** One reply of the bot, channel-neutral: each channel renders it (text, TwiML, Block Kit, cards). */

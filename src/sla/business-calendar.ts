@@ -82,8 +82,8 @@ export class BusinessCalendar {
   }
 
   /**
-   * The earliest instant at which `seconds` of business time have elapsed since `start` (DESIGN.md,
-   * "The SLA contract"): a target that ends exactly at 12:30 is due at 12:30, not 14:00, and a start
+   * The earliest instant at which `seconds` of business time have elapsed since `start`
+   * (docs/architecture.md, "The SLA contract"): a target that ends exactly at 12:30 is due at 12:30, not 14:00, and a start
    * outside business hours counts from the next opening. Zero seconds returns `start` unchanged.
    */
   addBusinessSeconds(start: Date, seconds: number): Date {

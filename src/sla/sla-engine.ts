@@ -4,7 +4,7 @@ import type { Policy } from '../policy/schema.js';
 import { BusinessCalendar } from './business-calendar.js';
 import type { DeadlineTrace } from './trace.js';
 
-/** The three SLA dates of a ticket (DESIGN.md, "The SLA contract"). */
+/** The three SLA dates of a ticket (docs/architecture.md, "The SLA contract"). */
 export interface SlaDeadlines {
   firstResponseDue: Date;
   resolutionDue: Date;

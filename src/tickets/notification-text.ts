@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
+import { shippedDialogs } from '../dialogs/load.js';
+import type { Dialogs } from '../dialogs/messages.js';
+import type { Language } from '../domain.js';
 import type { NotificationKind } from '../notifier/notifier.js';
 import type { Policy } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
+
+/** Technicians read French: the ticket's fields and the seed's vocabulary are French (004). */
+export const TECHNICIAN_LANGUAGE: Language = 'fr';
 
 /** "23/11/2026 09:30" from an ISO instant, in the offset it was written with (Europe/Paris). */
 export function shortDate(iso: string): string {
@@ -9,47 +15,45 @@ export function shortDate(iso: string): string {
   return at.isValid ? at.toFormat('dd/MM/yyyy HH:mm') : iso;
 }
 
-const HEADLINE: Record<NotificationKind, string> = {
-  ticket_opened: 'Nouveau ticket',
-  ticket_escalated: 'Escalade du ticket',
-  draft_ticket: 'Brouillon de ticket (appel interrompu avant la fin)',
-  technician_requested: 'Un technicien est demandé pour le ticket',
-  ticket_updated: 'Ticket',
-  sla_warning: 'Alerte SLA sur le ticket',
-};
-
 /**
- * The French message technicians read in their chat about a ticket: what, for whom, how urgent,
- * and the SLA dates they must meet (or "sans contrat" when the SLA does not apply).
+ * The message technicians read in their chat about a ticket: what, for whom, how urgent, and the
+ * SLA dates they must meet (or "sans contrat" when the SLA does not apply). Its lines are the
+ * `notification` sentences of dialogs/.
  */
 export function notificationText(
   policy: Policy,
+  dialogs: Dialogs,
   kind: NotificationKind,
   ticket: Ticket,
   detail?: { by?: string; fromLevel?: number; reason?: string },
 ): string {
-  const priority = policy.priorities[ticket.priority];
-  const urgent = ticket.priority === 'critique' ? ' — URGENT : production à l’arrêt' : '';
+  const m = dialogs.messages(TECHNICIAN_LANGUAGE);
+  const l = m.notification;
+  const priority = policy.priorities[ticket.priority].label[TECHNICIAN_LANGUAGE];
+  const headline = ticket.priority === 'critique' ? l.headlineUrgent : l.headline;
+  const who = [ticket.account ?? l.unknownAccount, ticket.contact ?? l.unknownContact, ticket.contactPhone].filter(
+    (part): part is string => part !== null && part !== '',
+  );
   const lines = [
-    `${HEADLINE[kind]} ${ticket.number} — priorité ${priority.label.fr}${urgent}`,
-    `${ticket.queue}, niveau ${ticket.level}${ticket.primaryResource ? `, ressource principale ${ticket.primaryResource}` : ''}`,
-    `${ticket.account ?? 'Compte non identifié'} · ${ticket.contact ?? 'contact non identifié'}${
-      ticket.contactPhone ? ` · ${ticket.contactPhone}` : ''
-    }`,
-    `${ticket.type === 'incident' ? 'Incident' : 'Demande de service'} : ${ticket.title}`,
+    headline(l[kind], ticket.number, priority),
+    ticket.primaryResource
+      ? l.queueWithResource(ticket.queue, ticket.level, ticket.primaryResource)
+      : l.queue(ticket.queue, ticket.level),
+    who.join(' · '),
+    l.subject(m.typeLabels[ticket.type], ticket.title),
   ];
   if (kind === 'ticket_escalated' && detail?.fromLevel !== undefined) {
     lines.push(
-      `Escaladé du niveau ${detail.fromLevel} au niveau ${ticket.level}${detail.by ? ` par ${detail.by}` : ''}.`,
+      detail.by
+        ? l.escalatedBy(detail.fromLevel, ticket.level, detail.by)
+        : l.escalated(detail.fromLevel, ticket.level),
     );
-    if (detail.reason) lines.push(`Motif : ${detail.reason}`);
+    if (detail.reason) lines.push(l.reason(detail.reason));
   }
   if (ticket.contract && ticket.firstResponseDue && ticket.resolutionDue) {
-    lines.push(
-      `Première réponse avant le ${shortDate(ticket.firstResponseDue)}, résolution avant le ${shortDate(ticket.resolutionDue)}.`,
-    );
+    lines.push(l.deadlines(shortDate(ticket.firstResponseDue), shortDate(ticket.resolutionDue)));
   } else {
-    lines.push('Sans contrat de maintenance : pas d’engagement de délai.');
+    lines.push(l.noContract());
   }
   return lines.join('\n');
 }
@@ -152,7 +156,7 @@ function slaWatchLine(ticket: Ticket, notice: SlaWatchNotice): string {
 export function slaWatchText(policy: Policy, ticket: Ticket, notice: SlaWatchNotice): string {
   const kind: NotificationKind =
     notice.step !== 'first_response_warning' && notice.action === 'escalated' ? 'ticket_escalated' : 'sla_warning';
-  const lines = notificationText(policy, kind, ticket).split('\n');
+  const lines = notificationText(policy, shippedDialogs(), kind, ticket).split('\n');
   lines.splice(4, 0, slaWatchLine(ticket, notice));
   return lines.join('\n');
 }

@@ -1,3 +1,5 @@
+import { shippedDialogs } from '../dialogs/load.js';
+import type { Dialogs } from '../dialogs/messages.js';
 import type { TicketStatus } from '../domain.js';
 import type { NotificationKind } from '../notifier/notifier.js';
 import type { Policy, QueueChannels, Technician } from '../policy/schema.js';
@@ -142,6 +144,7 @@ export function technicianNotice(
   ticket: Ticket,
   now: Date,
   detail?: { by?: string; fromLevel?: number; reason?: string },
+  dialogs: Dialogs = shippedDialogs(),
 ): TechnicianNotice {
   const priority = policy.priorities[ticket.priority];
   const urgent = ticket.priority === 'critique';
@@ -175,7 +178,7 @@ export function technicianNotice(
       deadlines.push({ label, due, dueText: shortDate(due), ...timeLeft(due, now, doneAt) });
     }
   }
-  const text = notificationText(policy, kind, ticket, detail);
+  const text = notificationText(policy, dialogs, kind, ticket, detail);
   return {
     kind,
     number: ticket.number,

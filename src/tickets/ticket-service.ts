@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { normalizePhone } from '../dialogs/accounts.js';
+import { shippedDialogs } from '../dialogs/load.js';
+import type { Dialogs } from '../dialogs/messages.js';
 import {
   type Clock,
   DOMAINS,
@@ -83,6 +86,15 @@ const draftSchema = z.object({
   status: z.literal('draft').optional(),
 });
 
+/**
+ * Who asks about tickets: the tickets opened in their conversation, and who their channel says
+ * they are (from the accounts file), if it does.
+ */
+export interface TicketViewer {
+  conversationTickets: readonly string[];
+  identity: { account: string; email: string | null; phone: string | null } | null;
+}
+
 /** The ports the ticket service drives. */
 export interface TicketServiceDeps {
   store: Store;
@@ -94,6 +106,8 @@ export interface TicketServiceDeps {
   watch?: TicketWatchHook;
   /** The channels that write to a person later, for the outbox messages delivered here. */
   messengers?: PersonMessengers;
+  /** The words of the technicians' notifications, as loaded from dialogs/; the shipped ones by default. */
+  dialogs?: Dialogs;
 }
 
 /**
@@ -227,6 +241,40 @@ export class TicketService {
     return { ticket, plan: this.plan(ticket), reached };
   }
 
+  /**
+   * Whether the person may see and act on a ticket: one opened in their conversation, or one of
+   * their company (the account is the customer of the phone procedure, 004) or in their name.
+   * Ticket numbers follow each other day by day, so without this anyone could read, escalate or
+   * page a technician about another customer's ticket by trying numbers.
+   */
+  mayFollow(ticket: Ticket, viewer: TicketViewer): boolean {
+    if (viewer.conversationTickets.includes(ticket.number)) return true;
+    const who = viewer.identity;
+    if (!who) return false;
+    if (ticket.account !== null && ticket.account === who.account) return true;
+    const email = who.email?.toLowerCase();
+    if (email && ticket.contactEmail?.toLowerCase() === email) return true;
+    const phone = who.phone ? normalizePhone(who.phone) : null;
+    return phone !== null && ticket.contactPhone !== null && normalizePhone(ticket.contactPhone) === phone;
+  }
+
+  /** The ticket of that number when the person may follow it; otherwise null, as if it did not exist. */
+  async followed(number: string, viewer: TicketViewer): Promise<Ticket | null> {
+    const ticket = await this.get(number);
+    return ticket && this.mayFollow(ticket, viewer) ? ticket : null;
+  }
+
+  /**
+   * A person asks for a technician about a ticket they follow: the technicians of its queue and
+   * level are told, and a 'notified' event logs it. Returns the ticket, or null when there is none
+   * the person may follow (nobody is told then: the helpdesk's number is the answer).
+   */
+  async requestTechnician(number: string | null, viewer: TicketViewer): Promise<Ticket | null> {
+    const ticket = number ? await this.followed(number, viewer) : null;
+    if (ticket) await this.tell('technician_requested', ticket);
+    return ticket;
+  }
+
   /** Records the first response to the person; a ticket already answered keeps its first time. */
   async recordFirstResponse(number: string, by: string): Promise<Ticket> {
     const current = await this.require(number);
@@ -311,7 +359,7 @@ export class TicketService {
   ): Promise<void> {
     const { policy, notifier, store, clock } = this.deps;
     // The level's technicians, and the on-call one for a critique ticket (technician-notice.ts).
-    const notice = technicianNotice(policy, kind, ticket, clock.now(), detail);
+    const notice = technicianNotice(policy, kind, ticket, clock.now(), detail, this.deps.dialogs ?? shippedDialogs());
     const { recipients, urgent, text } = notice;
     let outcome: Record<string, unknown>;
     try {

@@ -1,3 +1,4 @@
+import { shippedDialogs } from '../dialogs/load.js';
 import type { Policy } from '../policy/schema.js';
 import type { SlaEngine } from '../sla/sla-engine.js';
 import type { OutboxEntry, SlaTimer, Ticket, TicketChanges, TicketStep } from '../store/ticket-store.js';
@@ -67,7 +68,7 @@ export function escalationStep(
   const text =
     by === SLA_WATCH && (step === 'take_charge' || step === 'resolution')
       ? slaWatchText(policy, after, { step, action: 'escalated', fromLevel: ticket.level })
-      : notificationText(policy, 'ticket_escalated', after, {
+      : notificationText(policy, shippedDialogs(), 'ticket_escalated', after, {
           by,
           fromLevel: ticket.level,
           ...(reason === undefined ? {} : { reason }),

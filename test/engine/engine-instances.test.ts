@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadDialogs } from '../../src/dialogs/load.js';
 import { createConversationEngine } from '../../src/engine/engine.js';
 import { restoreConversation } from '../../src/engine/state.js';
 import type { ConversationEngine, Turn } from '../../src/engine/turn.js';
@@ -30,6 +31,7 @@ async function instance(url: string, schema: string): Promise<{ engine: Conversa
     policy,
     accounts,
     classifier: fakeClassifier(),
+    dialogs: loadDialogs(),
     tickets: new TicketService({ store, policy, sla: new SlaEngine(policy), clock, notifier }),
     logger: pino({ level: 'silent' }),
     conversations: store,

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadDialogs } from '../../src/dialogs/load.js';
 import { createConversationEngine, type TicketPort } from '../../src/engine/engine.js';
 import type { Turn } from '../../src/engine/turn.js';
 import { RecordingNotifier } from '../../src/notifier/recording-notifier.js';
@@ -34,13 +35,15 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     listForContact: (who, limit) => service.listForContact(who, limit),
     escalate: (n, by) => service.escalate(n, by),
     plan: (t) => service.plan(t),
+    followed: (n, viewer) => service.followed(n, viewer),
+    requestTechnician: (n, viewer) => service.requestTechnician(n, viewer),
   };
   const engine = createConversationEngine({
     policy,
     accounts,
     classifier: fakeClassifier(),
+    dialogs: loadDialogs(),
     tickets,
-    notifier,
     logger: pino({ level: 'silent' }),
     conversations: store,
     clock,
@@ -145,6 +148,7 @@ describe('the conversation engine', () => {
       policy,
       accounts,
       classifier: fakeClassifier(),
+      dialogs: loadDialogs(),
       tickets: new TicketService({
         store,
         policy,

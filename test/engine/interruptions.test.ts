@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { shippedAnswerWords } from '../../src/dialogs/answer-words.js';
 import { detectInterruption, type Interruption } from '../../src/engine/interruptions.js';
+
+const words = shippedAnswerWords();
 
 describe('detectInterruption', () => {
   const cases: [string, Interruption | null][] = [
@@ -20,6 +23,6 @@ describe('detectInterruption', () => {
     ['le technicien est passé hier mais ça remarche pas', null],
   ];
   it.each(cases)('%s', (text, expected) => {
-    expect(detectInterruption(text)).toEqual(expected);
+    expect(detectInterruption(text, words)).toEqual(expected);
   });
 });

@@ -244,3 +244,64 @@ describe('TicketService.listForContact', () => {
     expect(await numbers({})).toEqual([]);
   });
 });
+
+describe('TicketService: who may follow a ticket, and asking for a technician', () => {
+  const durand = { account: 'Transports Durand', email: 'marie.lefevre@transports-durand.fr', phone: null };
+
+  async function opened() {
+    const { ticket } = await service.open(
+      ticketDraft({ account: 'Transports Durand', contactEmail: 'marie.lefevre@transports-durand.fr' }),
+    );
+    notifier.notifications.length = 0;
+    return ticket;
+  }
+
+  it.each([
+    ['the conversation that opened it', { conversationTickets: ['T20261123.0001'], identity: null }, true],
+    ['a colleague of its company', { conversationTickets: [], identity: { ...durand, email: 'pdg@x.fr' } }, true],
+    [
+      'its contact, by e-mail in another case',
+      {
+        conversationTickets: [],
+        identity: { ...durand, account: 'Autre', email: 'Marie.Lefevre@transports-durand.fr' },
+      },
+      true,
+    ],
+    [
+      'another company',
+      {
+        conversationTickets: [],
+        identity: { account: 'Boulangerie Marcel', email: 'marcel@boulangerie-marcel.fr', phone: null },
+      },
+      false,
+    ],
+    ['nobody known', { conversationTickets: [], identity: null }, false],
+  ] as const)('%s: %s', async (_who, viewer, expected) => {
+    const ticket = await opened();
+    expect(ticket.number).toBe('T20261123.0001');
+    expect(service.mayFollow(ticket, viewer)).toBe(expected);
+    expect((await service.followed(ticket.number, viewer))?.number ?? null).toBe(expected ? ticket.number : null);
+  });
+
+  it('tells the technicians of the ticket and logs a notified event', async () => {
+    const ticket = await opened();
+    const asked = await service.requestTechnician(ticket.number, {
+      conversationTickets: [ticket.number],
+      identity: null,
+    });
+    expect(asked?.number).toBe(ticket.number);
+    expect(notifier.notifications.map((n) => n.kind)).toEqual(['technician_requested']);
+    expect(notifier.notifications[0]?.text).toContain('Un technicien est demandé pour le ticket T20261123.0001');
+    const events = await store.listEvents(ticket.number);
+    expect(events.at(-1)).toMatchObject({ kind: 'notified', data: { kind: 'technician_requested', ok: true } });
+  });
+
+  it('tells nobody about a ticket the person may not follow, nor without a number', async () => {
+    const ticket = await opened();
+    const stranger = { conversationTickets: [], identity: null };
+    expect(await service.requestTechnician(ticket.number, stranger)).toBeNull();
+    expect(await service.requestTechnician(null, stranger)).toBeNull();
+    expect(notifier.notifications).toEqual([]);
+    expect((await store.listEvents(ticket.number)).filter((e) => e.kind === 'notified')).toHaveLength(1);
+  });
+});

@@ -2,7 +2,7 @@ import type { Reply, TicketCard, TurnResult } from '../../engine/turn.js';
 
 /**
  * Rendering the engine's replies for the terminal: one JSON line per turn for scripts (the
- * stable shape of DESIGN.md), or plain text with numbered choices for a person.
+ * stable shape of docs/architecture.md, "The command line"), or plain text with numbered choices for a person.
  */
 
 /** The JSON line of a turn: `{"replies": [{"text", "choices": [{"label", "digit"}], "expects"}], "ticket"?}`. */

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
-import { messages, slackMessages } from '../../dialogs/catalogue.js';
+import { slackMessages } from '../../dialogs/catalogue.js';
 import { formatInstant } from '../../dialogs/dates.js';
+import { shippedDialogs } from '../../dialogs/load.js';
 import type { Language } from '../../domain.js';
 import type { Policy } from '../../policy/schema.js';
 import type { Ticket } from '../../store/ticket-store.js';
@@ -31,7 +32,7 @@ export function homeView(
   now: Date,
 ): types.HomeView {
   const w = slackMessages(language).home;
-  const m = messages(language);
+  const m = shippedDialogs().messages(language);
   const zone = policy.calendar.timezone;
   const say = (iso: string | null) => (iso ? formatInstant(iso, language, zone, now) : null);
   const blocks: types.KnownBlock[] = [

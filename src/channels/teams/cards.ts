@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { messages, teamsWording } from '../../dialogs/catalogue.js';
+import { teamsWording } from '../../dialogs/catalogue.js';
+import { shippedDialogs } from '../../dialogs/load.js';
 import type { Language } from '../../domain.js';
 import type { Choice, TicketCard } from '../../engine/turn.js';
 
@@ -88,7 +89,7 @@ export function answeredCard(submit: ChoiceSubmit): CardAttachment {
 /** The ticket card: number, type, priority and why, queue, deadlines and how to escalate. */
 export function ticketCardAttachment(ticket: TicketCard, language: Language): CardAttachment {
   const wording = teamsWording(language);
-  const noSla = messages(language).noSla;
+  const noSla = shippedDialogs().messages(language).noSla;
   const facts: { title: string; value: string }[] = [
     { title: wording.type, value: ticket.typeLabel },
     { title: wording.priority, value: ticket.priorityLabel },

@@ -1,4 +1,7 @@
 import type { Logger } from 'pino';
+import { parseYesNo } from '../../dialogs/answers.js';
+import type { Dialogs, Messages } from '../../dialogs/messages.js';
+import type { Language } from '../../domain.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from '../../engine/turn.js';
 import type { PhoneLinePolicy, PhoneMenuOption, Policy } from '../../policy/schema.js';
 import type { CallState, Prompt } from './call-state.js';
@@ -27,14 +30,12 @@ export interface CallFlowDeps {
   logger: Logger;
   /** Null when SMS is not configured. */
   sms: SmsSender | null;
+  /** What the caller hears, as loaded from dialogs/. */
+  dialogs: Dialogs;
 }
 
-const GOODBYE = 'Merci de votre appel. Au revoir.';
-/** Keys that answer a confirmation the engine asked without offering choices. */
-const CONFIRM_CHOICES = [
-  { digit: '1', label: 'oui', value: 'oui' },
-  { digit: '2', label: 'non', value: 'non' },
-];
+/** The phone line speaks French: the menu of the trigger matrix is the French line (004). */
+const CALL_LANGUAGE: Language = 'fr';
 
 /**
  * The phone line's call flow: the menu of the trigger matrix ("Appel au 04 84 26 83 10, Choix N°2",
@@ -44,8 +45,10 @@ const CONFIRM_CHOICES = [
  */
 export class CallFlow {
   private readonly fallbackPhone: string;
+  private readonly m: Messages;
 
   constructor(private readonly deps: CallFlowDeps) {
+    this.m = deps.dialogs.messages(CALL_LANGUAGE);
     // Fail at start-up, not mid-call, when a number of the policy cannot be dialled.
     this.fallbackPhone = toE164(deps.phoneLine.fallbackPhone ?? deps.policy.company.helpdeskPhone);
     for (const option of deps.phoneLine.menu) if (option.phone !== undefined) toE164(option.phone);
@@ -65,12 +68,10 @@ export class CallFlow {
       const menuMisses = state.menuMisses + 1;
       // "No input or a wrong key: say it again once, then transfer to the helpdesk number."
       if (menuMisses <= 1) {
-        const preface = digits ? 'Cette touche ne correspond à aucun choix.' : "Je n'ai pas entendu votre choix.";
+        const preface = digits ? this.m.phone.wrongKey() : this.m.phone.menuNotHeard();
         return this.menuPrompt({ ...state, menuMisses }, [preface]);
       }
-      return this.transfer({ ...state, menuMisses }, this.fallbackPhone, [
-        'Je vous mets en relation avec un conseiller du helpdesk.',
-      ]);
+      return this.transfer({ ...state, menuMisses }, this.fallbackPhone, [this.m.phone.toAdvisor()]);
     }
     if (option.action === 'transfer') return this.transferTo(state, option);
     const result = await this.deps.engine.begin(this.turnBase(state, messageId));
@@ -87,6 +88,8 @@ export class CallFlow {
         return this.speechConfirmation(state, input, messageId);
       case 'offer_transfer':
         return this.transferOffer(state, input);
+      case 'another_request':
+        return this.anotherRequest(state, input);
       case 'menu':
         return this.menu(state, input.kind === 'keys' ? input.digits : null, messageId);
       case 'transferred':
@@ -107,9 +110,7 @@ export class CallFlow {
 
   /** Something failed on our side: a person takes the call rather than the caller hearing an error. */
   failure(state: CallState): Outcome {
-    return this.transfer(state, this.fallbackPhone, [
-      'Nous rencontrons un problème technique. Je vous mets en relation avec un conseiller du helpdesk.',
-    ]);
+    return this.transfer(state, this.fallbackPhone, [this.m.phone.technicalProblem()]);
   }
 
   private async intakeAnswer(state: CallState, input: CallerInput, messageId: string): Promise<Outcome> {
@@ -117,13 +118,13 @@ export class CallFlow {
       case 'none':
         // The ticket is open and read out: silence now means the caller has what they need.
         if (state.ticketNumber !== null) return this.goodbye(state, []);
-        return this.silence(state, () => this.ask(state, state.prompt, { before: ['Je ne vous ai pas entendu.'] }));
+        return this.silence(state, () => this.ask(state, state.prompt, { before: [this.m.phone.notHeard()] }));
       case 'keys': {
-        const choices = actionableChoices(state.prompt);
+        const choices = this.actionableChoices(state.prompt);
         if (choices.length === 0) return this.send(state, { text: input.digits }, messageId);
         const choice = choices.find((c) => c.digit === input.digits);
         if (choice === undefined) {
-          return this.ask(state, state.prompt, { before: ['Cette touche ne correspond à aucun choix.'] });
+          return this.ask(state, state.prompt, { before: [this.m.phone.wrongKey()] });
         }
         return this.send(state, { text: '', choice: choice.value }, messageId);
       }
@@ -152,20 +153,19 @@ export class CallFlow {
           // Confirmed by the caller: the words are now certain.
           return this.send(back, { text: pending.text, speechConfidence: 1 }, messageId);
         }
-        if (input.digits === '2') return this.ask(back, state.prompt, { before: ['Très bien, je vous écoute.'] });
-        return this.readBack(state, ['Cette touche ne correspond à aucun choix.']);
+        if (input.digits === '2') return this.ask(back, state.prompt, { before: [this.m.phone.listening()] });
+        return this.readBack(state, [this.m.phone.wrongKey()]);
     }
   }
 
   private transferOffer(state: CallState, input: CallerInput): Outcome {
     const accepted =
-      (input.kind === 'keys' && input.digits === '1') || (input.kind === 'speech' && /\boui\b/i.test(input.text));
+      (input.kind === 'keys' && input.digits === '1') ||
+      (input.kind === 'speech' && parseYesNo(input.text, this.deps.dialogs.answers) === true);
     if (accepted && state.onCallPhone !== null) {
-      return this.transfer({ ...state, phase: 'transferred' }, state.onCallPhone, [
-        'Je vous mets en relation. Gardez votre numéro de ticket à portée de main.',
-      ]);
+      return this.transfer({ ...state, phase: 'transferred' }, state.onCallPhone, [this.m.phone.toOnCall()]);
     }
-    return { state: { ...state, phase: 'ended' }, instructions: [say(GOODBYE), { kind: 'hangup' }] };
+    return { state: { ...state, phase: 'ended' }, instructions: [say(this.m.phone.goodbye()), { kind: 'hangup' }] };
   }
 
   private async send(
@@ -184,7 +184,7 @@ export class CallFlow {
   }
 
   private afterEngine(state: CallState, result: TurnResult): Outcome {
-    const prompt = result.replies.map(replyForTheEar);
+    const prompt = result.replies.map((r) => replyForTheEar(r, this.m));
     const heard = prompt.map((p) => p.speech).filter((s) => s.trim() !== '');
     const transfer = result.effects.find((e) => e.type === 'transfer_call');
     if (transfer !== undefined) return this.transfer(state, toE164(transfer.phone), heard);
@@ -196,10 +196,10 @@ export class CallFlow {
 
     if (opened && card !== undefined) {
       state = this.ticketOpened(state, card);
-      const repeat = `Je répète votre numéro de ticket : ${spellTicketNumber(card.number)}.`;
+      const repeat = this.m.phone.repeatNumber(spellTicketNumber(card.number));
       if (card.priority === 'critique') return this.offerTransfer(state, card, [...heard, repeat]);
       if (ended) return this.goodbye(state, [...heard, repeat]);
-      return this.ask(state, prompt, { after: [repeat] });
+      return this.offerAnother(state, [...heard, repeat]);
     }
     if (ended) return this.goodbye({ ...state, intakeOpen: false }, heard);
     return this.ask(state, prompt);
@@ -211,7 +211,7 @@ export class CallFlow {
     if (sms !== null && !state.smsSent && isReachableMobileNumber(state.caller)) {
       const to = state.caller;
       // Not awaited: the caller should not wait on the SMS API to hear their ticket number.
-      sms.send(to, ticketSms(policy.company.name, card)).catch((error: unknown) => {
+      sms.send(to, ticketSms(policy.company.name, card, this.m)).catch((error: unknown) => {
         logger.warn({ err: error, ticket: card.number }, 'the SMS with the ticket number could not be sent');
       });
       next.smsSent = true;
@@ -225,8 +225,8 @@ export class CallFlow {
    */
   private offerTransfer(state: CallState, card: TicketCard, heard: string[]): Outcome {
     const step = state.step + 1;
-    const whom = card.contract ? "le technicien d'astreinte" : "notre ligne d'assistance hors contrat";
-    const offer = `La production est à l'arrêt : tapez 1 pour être mis en relation maintenant avec ${whom}, ou 2 pour terminer l'appel.`;
+    const whom = card.contract ? this.m.phone.onCallTechnician() : this.m.phone.noContractLine();
+    const offer = this.m.phone.offerOnCall(whom);
     return {
       state: {
         ...state,
@@ -241,6 +241,28 @@ export class CallFlow {
     };
   }
 
+  /**
+   * After the ticket, a closed question on the keypad: words said now (the caller repeating their
+   * problem) never open a second ticket.
+   */
+  private offerAnother(state: CallState, heard: string[]): Outcome {
+    const step = state.step + 1;
+    const sentences = [...heard, this.m.phone.anotherRequest()];
+    return {
+      state: { ...state, step, phase: 'another_request' },
+      instructions: [{ kind: 'gather', route: 'gather', step, input: 'keypad', numDigits: 1, sentences }],
+    };
+  }
+
+  /** 1: a new request, taken like the first; anything else ends the call politely. */
+  private anotherRequest(state: CallState, input: CallerInput): Outcome {
+    if (input.kind === 'keys' && input.digits === '1') {
+      const open: Prompt = { speech: this.m.phone.newRequest(), choices: [], expects: 'text' };
+      return this.ask({ ...state, intakeOpen: true }, [open]);
+    }
+    return this.goodbye(state, []);
+  }
+
   private readBack(state: CallState, preface: string[] = []): Outcome {
     const step = state.step + 1;
     const text = state.pendingSpeech?.text ?? '';
@@ -253,7 +275,7 @@ export class CallFlow {
           step,
           input: 'keypad+speech',
           numDigits: 1,
-          sentences: [...preface, `J'ai compris : ${text}.`, "Tapez 1 si c'est juste, 2 pour répéter."],
+          sentences: [...preface, this.m.phone.readBack(text), this.m.phone.readBackKeys()],
         },
       ],
     };
@@ -262,14 +284,19 @@ export class CallFlow {
   /** Asks the engine's question (again), listening for keys and words while it is read. */
   private ask(state: CallState, prompt: Prompt[], around: { before?: string[]; after?: string[] } = {}): Outcome {
     const step = state.step + 1;
-    const choices = actionableChoices(prompt);
+    const choices = this.actionableChoices(prompt);
     const spoken = prompt.map((p) => p.speech).filter((s) => s.trim() !== '');
     const gather: Instruction = {
       kind: 'gather',
       route: 'gather',
       step,
       input: 'keypad+speech',
-      sentences: [...(around.before ?? []), ...spoken, ...(around.after ?? []), ...choices.map(keypadSentence)],
+      sentences: [
+        ...(around.before ?? []),
+        ...spoken,
+        ...(around.after ?? []),
+        ...choices.map((c) => keypadSentence(c, this.m.phone)),
+      ],
     };
     if (choices.length > 0) gather.numDigits = 1;
     return { state: { ...state, step, phase: 'intake', prompt }, instructions: [gather] };
@@ -279,9 +306,7 @@ export class CallFlow {
   private silence(state: CallState, again: () => Outcome): Outcome {
     const silences = state.silences + 1;
     if (silences > this.deps.phoneLine.maxSilences) {
-      return this.transfer({ ...state, silences }, this.fallbackPhone, [
-        'Je vous mets en relation avec un conseiller du helpdesk.',
-      ]);
+      return this.transfer({ ...state, silences }, this.fallbackPhone, [this.m.phone.toAdvisor()]);
     }
     const outcome = again();
     return { ...outcome, state: { ...outcome.state, silences } };
@@ -291,7 +316,7 @@ export class CallFlow {
     const step = state.step + 1;
     const sentences = [
       ...preface,
-      ...this.deps.phoneLine.menu.map((o) => menuSentence({ digit: o.digit, label: o.label.fr })),
+      ...this.deps.phoneLine.menu.map((o) => menuSentence({ digit: o.digit, label: o.label.fr }, this.m.phone)),
     ];
     return {
       state: { ...state, step, phase: 'menu' },
@@ -301,7 +326,7 @@ export class CallFlow {
 
   private transferTo(state: CallState, option: PhoneMenuOption): Outcome {
     const phone = toE164(option.phone ?? this.deps.policy.company.helpdeskPhone);
-    return this.transfer(state, phone, [`Je vous mets en relation avec ${option.label.fr}.`]);
+    return this.transfer(state, phone, [this.m.phone.transferTo(option.label.fr)]);
   }
 
   private transfer(state: CallState, phone: string, heard: string[]): Outcome {
@@ -309,7 +334,25 @@ export class CallFlow {
   }
 
   private goodbye(state: CallState, heard: string[]): Outcome {
-    return { state: { ...state, phase: 'ended' }, instructions: [...[...heard, GOODBYE].map(say), { kind: 'hangup' }] };
+    return {
+      state: { ...state, phase: 'ended' },
+      instructions: [...[...heard, this.m.phone.goodbye()].map(say), { kind: 'hangup' }],
+    };
+  }
+
+  /** The keys the caller can press now: the choices of the last reply (a confirmation gets 1 and 2). */
+  private actionableChoices(prompt: Prompt[]): Prompt['choices'] {
+    const last = prompt.at(-1);
+    if (last === undefined) return [];
+    if (last.choices.length > 0) return last.choices;
+    // Keys that answer a confirmation the engine asked without offering choices.
+    const { yes, no } = this.m.phone;
+    return last.expects === 'confirm'
+      ? [
+          { digit: '1', label: yes, value: yes },
+          { digit: '2', label: no, value: no },
+        ]
+      : [];
   }
 
   private turnBase(state: CallState, messageId: string): Omit<Turn, 'text'> {
@@ -321,14 +364,6 @@ export class CallFlow {
 
 function say(text: string): Instruction {
   return { kind: 'say', text };
-}
-
-/** The keys the caller can press now: the choices of the last reply (a confirmation gets 1 and 2). */
-function actionableChoices(prompt: Prompt[]): Prompt['choices'] {
-  const last = prompt.at(-1);
-  if (last === undefined) return [];
-  if (last.choices.length > 0) return last.choices;
-  return last.expects === 'confirm' ? CONFIRM_CHOICES : [];
 }
 
 /** The critique row of the trigger matrix: who a caller reaches when production is stopped. */

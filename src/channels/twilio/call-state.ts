@@ -19,7 +19,15 @@ const promptSchema = z.object({
 export type Prompt = z.output<typeof promptSchema>;
 
 /** Where the call is: which webhook answers next and what it expects. */
-export const CALL_PHASES = ['menu', 'intake', 'confirm_speech', 'offer_transfer', 'transferred', 'ended'] as const;
+export const CALL_PHASES = [
+  'menu',
+  'intake',
+  'confirm_speech',
+  'offer_transfer',
+  'another_request',
+  'transferred',
+  'ended',
+] as const;
 export type CallPhase = (typeof CALL_PHASES)[number];
 
 const callStateSchema = z.object({

@@ -24,7 +24,9 @@ import type { SmsSender } from './sms.js';
 import { type GatherRoute, renderTwiml, type TwimlContext, xmlSafe } from './twiml.js';
 
 /** What the phone line needs of the wired application. */
-export type TwilioApp = Pick<Guichet, 'policy' | 'clock' | 'logger' | 'engine'> & { store: ConversationStore };
+export type TwilioApp = Pick<Guichet, 'policy' | 'clock' | 'logger' | 'engine' | 'dialogs'> & {
+  store: ConversationStore;
+};
 
 /** The webhooks of the phone line, under /twilio. */
 export const TWILIO_PATHS = {
@@ -57,7 +59,14 @@ export function mountTwilioRoutes(
 ): void {
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
   const logger = app.logger.child({ channel: 'twilio' });
-  const flow = new CallFlow({ engine: app.engine, policy: app.policy, phoneLine, logger, sms: options.sms });
+  const flow = new CallFlow({
+    engine: app.engine,
+    policy: app.policy,
+    phoneLine,
+    logger,
+    sms: options.sms,
+    dialogs: app.dialogs,
+  });
   const twiml: TwimlContext = {
     phoneLine,
     hints: options.hints ?? phoneLine.hints,
@@ -210,6 +219,7 @@ function expectedRoute(phase: CallPhase): Route | null {
     case 'intake':
     case 'confirm_speech':
     case 'offer_transfer':
+    case 'another_request':
       return 'gather';
     case 'transferred':
     case 'ended':

@@ -1,3 +1,8 @@
+import type { Messages } from '../../dialogs/messages.js';
+
+/** The phone's own sentences of dialogs/*.yaml. */
+export type PhoneSentences = Messages['phone'];
+
 /**
  * Words for the ear: the phone procedure (004) has the agent give the ticket number, and a number
  * such as "T20261122.0004" read as one word is lost on the phone, so it is read sign by sign.
@@ -13,15 +18,15 @@ export function spellTicketNumber(number: string): string {
     .join(' ');
 }
 
-/** A keypad choice as the caller hears it: "Tapez 1 pour oui, c'est juste." */
-export function keypadSentence(choice: { digit: string; label: string }): string {
+/** A keypad choice as the caller hears it: "Tapez 1 pour oui, c'est juste." (phone.keypad) */
+export function keypadSentence(choice: { digit: string; label: string }, phone: PhoneSentences): string {
   const label = choice.label.trim().replace(/[.!?…]+$/, '');
-  return `Tapez ${choice.digit} pour ${lowerFirst(label)}.`;
+  return phone.keypad(choice.digit, lowerFirst(label));
 }
 
-/** A menu option as the caller hears it: "Pour le support technique, tapez 2." */
-export function menuSentence(option: { digit: string; label: string }): string {
-  return `Pour ${lowerFirst(option.label.trim())}, tapez ${option.digit}.`;
+/** A menu option as the caller hears it: "Pour le support technique, tapez 2." (phone.menuOption) */
+export function menuSentence(option: { digit: string; label: string }, phone: PhoneSentences): string {
+  return phone.menuOption(lowerFirst(option.label.trim()), option.digit);
 }
 
 function lowerFirst(text: string): string {

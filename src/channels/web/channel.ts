@@ -88,7 +88,7 @@ function mount(server: Server, app: Guichet, trustUserId: boolean): void {
 
 /**
  * The web chat: a page at `/` and its JSON API under `/api/web/`. Always on: it needs no
- * credentials (DESIGN.md, "console and web chat need none").
+ * credentials (docs/architecture.md, "The command line").
  */
 export const webChannel: Channel = {
   name: 'web',

@@ -96,4 +96,56 @@ describe('the phone line end to end, with the real engine', () => {
     await call.hangUp('completed');
     expect(await app.store.listTickets()).toHaveLength(1);
   });
+
+  it('never keeps "je ne sais pas" as the company, and puts a caller it cannot understand through to the helpdesk', async () => {
+    const call = new SimulatedCall(network, { from: '+33612345678' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    expect(twiml.said.join(' ')).toContain('Pour quelle entreprise travaillez-vous');
+    twiml = await call.speak('je ne sais pas', 0.9);
+    expect(twiml.said.join(' ')).toContain("Pardon, je n'ai pas bien compris. Pour quelle entreprise");
+    twiml = await call.speak('aucune idée', 0.9);
+    expect(twiml.said.join(' ')).toContain("je n'ai toujours pas compris votre réponse");
+    twiml = await call.speak('euh', 0.9);
+    expect(twiml.said.join(' ')).toContain('je vous mets en relation avec un conseiller du helpdesk');
+    expect(twiml.said.join(' ')).toContain('T 2 0 2 6 1 1 2 3 point 0 0 0 1');
+    expect(twiml.dial).toBe('+33484268310');
+    const [draft] = await app.store.listTickets({ status: ['draft'] });
+    expect(draft).toMatchObject({
+      source: 'phone',
+      account: null,
+      description: "l'imprimante du deuxième étage n'imprime plus",
+    });
+    await call.hangUp('completed');
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('after a ticket asks for another request on the keypad: the caller repeating the problem opens no second one', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++)
+      twiml = await call.press('1');
+    expect(twiml.said.at(-1)).toBe('Pour une autre demande, tapez 1 ; sinon, vous pouvez raccrocher.');
+    expect(twiml.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
+    const repeated = await call.speak("l'imprimante du deuxième étage n'imprime toujours pas", 0.9);
+    expect(repeated.said.at(-1)).toBe('Merci de votre appel. Au revoir.');
+    expect(repeated.hangsUp).toBe(true);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('takes another request after the ticket when the caller presses 1', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++)
+      twiml = await call.press('1');
+    const listening = await call.press('1');
+    expect(listening.said).toEqual(['Je vous écoute : décrivez votre nouvelle demande en quelques mots.']);
+    const next = await call.speak("j'ai besoin d'un accès au dossier Compta", 0.9);
+    expect(next.said.join(' ')).toContain('Je propose ce titre');
+  });
 });

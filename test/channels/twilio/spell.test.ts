@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keypadSentence, menuSentence, spellTicketNumber } from '../../../src/channels/twilio/spell.js';
+import { loadDialogs } from '../../../src/dialogs/load.js';
+
+const phone = loadDialogs().messages('fr').phone;
 
 describe('spellTicketNumber', () => {
   it.each([
@@ -17,10 +20,12 @@ describe('keypadSentence and menuSentence', () => {
     [{ digit: '2', label: 'Non, je corrige.' }, 'Tapez 2 pour non, je corrige.'],
     [{ digit: '3', label: 'VPN' }, 'Tapez 3 pour VPN.'],
   ])('%o → %s', (choice, sentence) => {
-    expect(keypadSentence(choice)).toBe(sentence);
+    expect(keypadSentence(choice, phone)).toBe(sentence);
   });
 
   it('reads a menu option as "Pour …, tapez N."', () => {
-    expect(menuSentence({ digit: '2', label: 'le support technique' })).toBe('Pour le support technique, tapez 2.');
+    expect(menuSentence({ digit: '2', label: 'le support technique' }, phone)).toBe(
+      'Pour le support technique, tapez 2.',
+    );
   });
 });

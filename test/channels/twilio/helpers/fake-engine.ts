@@ -115,6 +115,9 @@ export class FakeEngine implements ConversationEngine {
       firstResponseDueText: contract ? 'lundi 23 novembre à 11 heures' : null,
       resolutionDueText: contract ? 'lundi 23 novembre à 16 heures' : null,
       escalationText: 'Sans réponse dans ce délai, appelez le 04 84 26 83 10.',
+      contact: null,
+      appointmentAt: null,
+      appointmentText: null,
     };
   }
 }

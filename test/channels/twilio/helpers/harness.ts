@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { Guichet } from '../../../../src/app.js';
 import { createRecordingSmsSender, createTwilioChannel } from '../../../../src/channels/twilio/index.js';
 import { readConfig } from '../../../../src/config/config.js';
+import { loadDialogs } from '../../../../src/dialogs/load.js';
 import { fixedClock } from '../../../../src/domain.js';
 import type { ConversationEngine } from '../../../../src/engine/turn.js';
 import { loadAccounts, loadPolicy } from '../../../../src/policy/load.js';
@@ -54,6 +55,7 @@ export async function startPhoneLine(
   const app = {
     policy: options.policy ?? loadPolicy(),
     accounts: loadAccounts(),
+    dialogs: loadDialogs(),
     clock: fixedClock('2026-11-23T10:00:00+01:00'),
     logger: pino({ level: 'info' }, sink),
     store,

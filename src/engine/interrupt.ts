@@ -1,0 +1,66 @@
+import { currentPrompt, startIntake } from '../dialogs/intake.js';
+import { prefixed, reply } from '../dialogs/reply.js';
+import { escalate, myStatus, myTickets, status, technician } from './follow-up.js';
+import type { Interruption } from './interruptions.js';
+import type { ConversationState } from './state.js';
+import {
+  dialogContext,
+  inProgress,
+  messagesOf,
+  type StepContext,
+  type StepResult,
+  withReprompt,
+} from './step-context.js';
+
+/** Handles what was asked at any point (interruptions.ts), then goes back to the intake's question. */
+export async function interrupt(s: ConversationState, c: StepContext, i: Interruption): Promise<StepResult> {
+  const m = messagesOf(s, c);
+  const lang = s.language;
+  switch (i.kind) {
+    case 'help':
+      return withReprompt(s, c, { state: s, replies: [reply(lang, m.help())], effects: [] });
+    case 'cancel':
+      return cancel(s, c);
+    case 'restart': {
+      const next = {
+        ...s,
+        intake: startIntake(c.identity),
+        intakeNumber: s.intakeNumber + (inProgress(s.intake) ? 1 : 0),
+      };
+      return {
+        state: next,
+        replies: [prefixed(lang, m.restarted(), currentPrompt(next.intake, dialogContext(next, c)))],
+        effects: [],
+      };
+    }
+    case 'status':
+      return withReprompt(s, c, await status(s, c, i.number));
+    case 'my_tickets':
+      return withReprompt(s, c, await myTickets(s, c));
+    case 'my_status':
+      return withReprompt(s, c, await myStatus(s, c));
+    case 'escalate': {
+      const number = i.number ?? s.opened[s.opened.length - 1] ?? null;
+      if (!number)
+        return { state: { ...s, pending: 'escalate' }, replies: [reply(lang, m.askTicketNumber())], effects: [] };
+      return withReprompt(s, c, await escalate(s, c, number));
+    }
+    case 'technician':
+      return withReprompt(s, c, await technician(s, c, i.number ?? s.opened[s.opened.length - 1] ?? null));
+  }
+}
+
+/** Cancels the intake: nothing is recorded, and the next message starts a new one. */
+export function cancel(s: ConversationState, c: StepContext): StepResult {
+  const next: ConversationState = {
+    ...s,
+    intake: startIntake(c.identity),
+    intakeNumber: s.intakeNumber + (inProgress(s.intake) ? 1 : 0),
+    pending: null,
+  };
+  return {
+    state: next,
+    replies: [reply(s.language, messagesOf(s, c).cancelled())],
+    effects: [{ type: 'conversation_ended' }],
+  };
+}

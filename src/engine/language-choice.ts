@@ -1,0 +1,27 @@
+import { isGreetingOnly } from '../dialogs/answers.js';
+import { detectLanguage } from '../dialogs/language.js';
+import { words } from '../dialogs/text.js';
+import type { ConversationState } from './state.js';
+import type { StepDeps } from './step-context.js';
+
+/**
+ * The language of the conversation after this message: decided by the first message (the
+ * classifier's reading, or obvious English words), switched later only by a real sentence.
+ */
+export function languageAfter(
+  state: ConversationState,
+  text: string,
+  deps: StepDeps,
+): Pick<ConversationState, 'language' | 'languageSet'> {
+  const detected = detectLanguage(text);
+  if (!state.languageSet) {
+    if (detected) return { language: detected, languageSet: true };
+    if (words(text).length >= 3 && !isGreetingOnly(text, deps.dialogs.answers)) {
+      return { language: deps.classifier.classify(text).language, languageSet: true };
+    }
+    return { language: state.language, languageSet: false };
+  }
+  if (detected && detected !== state.language && words(text).length >= 4)
+    return { language: detected, languageSet: true };
+  return { language: state.language, languageSet: true };
+}

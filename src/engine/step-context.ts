@@ -1,0 +1,76 @@
+import type { Logger } from 'pino';
+import type { KnownContact } from '../dialogs/accounts.js';
+import { currentPrompt, type DialogContext } from '../dialogs/intake.js';
+import type { IntakeState } from '../dialogs/intake-state.js';
+import type { Dialogs, Messages } from '../dialogs/messages.js';
+import { prefixed } from '../dialogs/reply.js';
+import type { Classifier } from '../intents/classification.js';
+import type { Accounts, Policy } from '../policy/schema.js';
+import type { TicketService, TicketViewer } from '../tickets/ticket-service.js';
+import type { ConversationState } from './state.js';
+import type { Effect, Reply, TicketCard, Turn } from './turn.js';
+
+/** The ticket operations the engine drives (TicketService satisfies it). */
+export type TicketPort = Pick<
+  TicketService,
+  'open' | 'get' | 'listForContact' | 'escalate' | 'plan' | 'followed' | 'requestTechnician'
+>;
+
+/** What a step needs besides the state: the rules, the classifier, the sentences and the ticket service. */
+export interface StepDeps {
+  policy: Policy;
+  accounts: Accounts;
+  classifier: Classifier;
+  /** What Guichet says, as loaded from dialogs/. */
+  dialogs: Dialogs;
+  tickets: TicketPort;
+  logger?: Logger;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+  ticket?: TicketCard;
+}
+
+/** One turn being handled: the message, the clock's instant, the ports, who the channel says it is. */
+export interface StepContext {
+  turn: Turn;
+  now: Date;
+  deps: StepDeps;
+  identity: KnownContact | null;
+}
+
+export function dialogContext(state: ConversationState, c: StepContext): DialogContext {
+  const { policy, accounts, classifier, dialogs } = c.deps;
+  return { policy, accounts, classifier, dialogs, now: c.now, language: state.language };
+}
+
+/** The sentences of the conversation's language. */
+export function messagesOf(s: ConversationState, c: StepContext): Messages {
+  return c.deps.dialogs.messages(s.language);
+}
+
+/** Inside an intake that has started, where a re-prompt after an interruption makes sense. */
+export function inProgress(intake: IntakeState): boolean {
+  return intake.phase !== 'describe' && intake.phase !== 'done';
+}
+
+/** Adds "to carry on:" and the current question after an interruption in the middle of an intake. */
+export function withReprompt(s: ConversationState, c: StepContext, r: StepResult): StepResult {
+  if (!inProgress(r.state.intake)) return r;
+  const prompt = currentPrompt(r.state.intake, dialogContext(r.state, c));
+  return { ...r, replies: [...r.replies, prefixed(s.language, messagesOf(s, c).thenContinue(), prompt)] };
+}
+
+/** Who asks, for the ticket service's rule of who may follow a ticket. */
+export function viewerOf(s: ConversationState, c: StepContext): TicketViewer {
+  const who = c.identity;
+  return {
+    conversationTickets: s.opened,
+    identity: who
+      ? { account: who.account.name, email: who.contact.email ?? null, phone: who.contact.phone ?? null }
+      : null,
+  };
+}

@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Guichet } from '../../src/app.js';
+import type { Turn } from '../../src/engine/turn.js';
+import { play, testGuichet, textOf } from '../helpers/guichet.js';
+
+/**
+ * The conversation as a good agent holds it, through the real engine, classifier, ticket service
+ * and SQLite store: no question asked forever, non-answers never kept, the status asked in plain
+ * words, and a ticket that says everything it holds.
+ */
+
+const open: Guichet[] = [];
+afterEach(async () => {
+  while (open.length > 0) await open.pop()?.close();
+});
+
+async function guichet() {
+  const built = await testGuichet();
+  open.push(built.app);
+  return built;
+}
+
+const MARIE = 'marie.lefevre@transports-durand.fr';
+const anonymous = (id: string): Omit<Turn, 'text'> => ({ channel: 'web', conversationId: id });
+
+describe('no question is asked forever', () => {
+  it('asks again, then spells out the choices, then takes the seed default (incident) and says so', async () => {
+    const { app } = await guichet();
+    const [, , first, second, third] = await play(app.engine, { channel: 'web', conversationId: 'c', userId: MARIE }, [
+      // A message that says neither what is broken nor what is asked: the type question is due.
+      ["J'ai une question sur la messagerie", 'Je propose ce titre'],
+      ['1', 'ne fonctionne plus, ou une demande'],
+      ['je ne sais pas', ["Pardon, je n'ai pas bien compris.", 'ne fonctionne plus, ou une demande']],
+      [
+        'aucune idée',
+        [
+          "Pardon, je n'ai toujours pas compris votre réponse.",
+          'Vous pouvez répondre : « Quelque chose ne marche plus » ou « Une demande ».',
+        ],
+      ],
+      ['euh', ["je retiens donc le cas le plus courant : c'est un incident", 'corriger au récapitulatif']],
+    ]);
+    expect(first?.replies[0]?.choices.map((c) => c.label)).toEqual(['Quelque chose ne marche plus', 'Une demande']);
+    expect(second?.replies[0]?.choices).toHaveLength(2);
+    expect(textOf(third as never)).not.toContain('ne fonctionne plus, ou une demande');
+  });
+
+  it('hands over to a technician, with the ticket kept as a draft, when a question has no default', async () => {
+    const { app, notifier } = await guichet();
+    const [, , , , handed] = await play(app.engine, anonymous('no-name'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ['je ne sais pas', "Pardon, je n'ai pas bien compris."],
+      ['euh', "Pardon, je n'ai toujours pas compris votre réponse."],
+      ['aucune idée', ['je demande à un technicien de vous rappeler', 'T20261123.0001', '04 84 26 83 10']],
+    ]);
+    expect(handed?.effects).toEqual([{ type: 'technician_requested', ticketNumber: 'T20261123.0001' }]);
+    const draft = await app.store.getTicket('T20261123.0001');
+    expect(draft).toMatchObject({ status: 'draft', account: 'Transports Durand', contact: null });
+    expect(draft?.description).toBe("L'imprimante du 2e étage n'imprime plus");
+    expect(notifier.notifications.map((n) => n.kind)).toEqual(['draft_ticket', 'technician_requested']);
+    const events = await app.store.listEvents('T20261123.0001');
+    expect(events.filter((e) => e.kind === 'notified').map((e) => e.data?.kind)).toEqual([
+      'draft_ticket',
+      'technician_requested',
+    ]);
+  });
+});
+
+describe('non-answers are not answers', () => {
+  it.each(['je ne sais pas', 'aucune idée', '?', 'euh', 'bonjour'])(
+    '"%s" is neither the company nor the contact of a ticket',
+    async (nonAnswer) => {
+      const { app } = await guichet();
+      const expected = nonAnswer === '?' ? 'À tout moment' : "Pardon, je n'ai pas bien compris.";
+      await play(app.engine, anonymous('c'), [
+        ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+        [nonAnswer, [expected, 'Pour quelle entreprise']],
+        ['Transports Durand', 'À quel nom'],
+        [nonAnswer, [expected, 'À quel nom']],
+        ['Marie Lefèvre', 'Je propose ce titre'],
+        ['1', 'Transports Durand (sous contrat)'],
+        ['1', 'T20261123.0001'],
+      ]);
+      expect(await app.store.getTicket('T20261123.0001')).toMatchObject({
+        account: 'Transports Durand',
+        contact: 'Marie Lefèvre',
+        contract: true,
+      });
+    },
+  );
+
+  it('"je ne sais pas" to "Vous voulez dire Transports Durand ?" is not a no', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['Tranports Durant', 'Vous voulez dire Transports Durand ?'],
+      ['je ne sais pas', ["Pardon, je n'ai pas bien compris.", 'Vous voulez dire Transports Durand ?']],
+      ['oui', 'À quel nom'],
+    ]);
+  });
+
+  it('keeps a contact missing from the accounts file, but not a sentence', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ["je voudrais que vous regardiez mon imprimante s'il vous plaît", 'À quel nom'],
+      ['Léa Nouvelle', 'Je propose ce titre'],
+      ['1', 'Contact : Léa Nouvelle'],
+    ]);
+  });
+});
+
+describe('status and "my tickets" in plain words', () => {
+  it.each([
+    'quel est le statut de mon ticket ?',
+    'où en est mon ticket ?',
+    'quel est le statut de ma demande',
+    'any update on my ticket?',
+  ])('"%s" right after the ticket answers with it, not a new intake', async (question) => {
+    const { app } = await guichet();
+    const who = { channel: 'web' as const, conversationId: 'c', userId: MARIE };
+    await play(app.engine, who, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+    ]);
+    const [answer] = await play(app.engine, who, [[question, 'T20261123.0001']]);
+    expect(answer?.ticket?.number).toBe('T20261123.0001');
+    expect(textOf(answer as never)).not.toContain('Je propose ce titre');
+    expect(await app.store.listTickets({})).toHaveLength(1);
+  });
+
+  it('answers with the tickets of the contact the channel identifies, from another conversation', async () => {
+    const { app } = await guichet();
+    await play(app.engine, { channel: 'web', conversationId: 'first', userId: MARIE }, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+    ]);
+    await play(app.engine, { channel: 'web', conversationId: 'later', userId: MARIE }, [
+      ['où en est mon ticket ?', ['Voici votre ticket', 'T20261123.0001', 'assigné à un technicien']],
+      ['mes tickets', ['Voici votre ticket', 'T20261123.0001']],
+    ]);
+  });
+
+  it('finds the tickets of a person once their company and name are known', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('first'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ['Léa Nouvelle', 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+    ]);
+    await play(app.engine, anonymous('later'), [
+      ['Le scanner ne marche plus', 'Pour quelle entreprise'],
+      ['où en est mon ticket ?', ['Je ne trouve aucun ticket à votre nom', 'Pour quelle entreprise']],
+      ['Transports Durand', 'À quel nom'],
+      ['Léa Nouvelle', 'Je propose ce titre'],
+      ['quel est le statut de ma demande', ['Voici votre ticket', 'T20261123.0001', 'Je propose ce titre']],
+    ]);
+  });
+});
+
+describe('a second request in the same conversation', () => {
+  it('does not ask again for the company and the name given for the first ticket', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ['Léa Nouvelle', 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', 'T20261123.0001'],
+      ["J'ai besoin d'un accès au dossier Compta", 'Je propose ce titre'],
+    ]);
+  });
+});
+
+describe('the ticket says everything it holds', () => {
+  it('carries the contact and the agreed intervention date of a basse request', async () => {
+    const { app } = await guichet();
+    const results = await play(app.engine, { channel: 'web', conversationId: 'c', userId: MARIE }, [
+      ['Pourriez-vous changer le logo sur notre papier en-tête ?', 'titre'],
+      ['1', "date d'intervention"],
+      ['le 3 décembre à 14h', 'Priorité : Basse'],
+      ['1', 'T20261123.0001'],
+    ]);
+    expect(results.at(-1)?.ticket).toMatchObject({
+      number: 'T20261123.0001',
+      contact: 'Marie Lefèvre',
+      appointmentAt: '2026-12-03T13:00:00.000Z',
+      appointmentText: 'jeudi 3 décembre à 14 h',
+    });
+  });
+});
