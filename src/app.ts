@@ -4,7 +4,7 @@ import type { Clock } from './domain.js';
 import type { ConversationEngine } from './engine/turn.js';
 import type { Classifier } from './intents/classification.js';
 import type { PersonMessengers } from './messaging/person-messenger.js';
-import type { Notifier } from './notifier/notifier.js';
+import type { ChatNotifier } from './notifier/chat-notifier.js';
 import type { Accounts, Policy } from './policy/schema.js';
 import type { SlaEngine } from './sla/sla-engine.js';
 import type { Store } from './store/ticket-store.js';
@@ -27,7 +27,8 @@ export interface Guichet {
   sla: SlaEngine;
   classifier: Classifier;
   tickets: TicketService;
-  notifier: Notifier;
+  /** How technicians hear of tickets: the log, and every chat channel that registered (Slack, Teams). */
+  notifier: ChatNotifier;
   engine: ConversationEngine;
   /** What technicians do on a ticket (take, reply, escalate, wait, resolve, reopen), from chat or the CLI. */
   technicianActions: TechnicianActions;

@@ -6,6 +6,7 @@ import { createConversationEngine } from './engine/engine.js';
 import { createClassifier, loadIntents } from './intents/classifier.js';
 import { createLogger, type LogLevel } from './logger.js';
 import { PersonMessengers } from './messaging/person-messenger.js';
+import { ChatNotifier } from './notifier/chat-notifier.js';
 import { LogNotifier } from './notifier/log-notifier.js';
 import type { Notifier } from './notifier/notifier.js';
 import { loadAccounts, loadPolicy } from './policy/load.js';
@@ -48,7 +49,8 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   const store = await openStore(settings.database, { timezone: policy.calendar.timezone });
   const sla = new SlaEngine(policy);
   const classifier = createClassifier(policy, loadIntents(settings.intentsDir));
-  const notifier = settings.notifier ?? new LogNotifier(logger);
+  // The chat channels that reach technicians register on it when they are mounted.
+  const notifier = new ChatNotifier(settings.notifier ?? new LogNotifier(logger));
   const messengers = new PersonMessengers();
   const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger });
   const tickets = new TicketService({ store, policy, sla, clock, notifier, watch, messengers, dialogs });
