@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import { parseYesNo } from '../../dialogs/answers.js';
+import { formatInstant } from '../../dialogs/dates.js';
 import type { Dialogs, Messages } from '../../dialogs/messages.js';
-import type { Language } from '../../domain.js';
+import { toSpeech } from '../../dialogs/speech.js';
+import type { Clock, Language } from '../../domain.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from '../../engine/turn.js';
 import type { PhoneLinePolicy, PhoneMenuOption, Policy } from '../../policy/schema.js';
 import type { CallState, Prompt } from './call-state.js';
@@ -26,6 +28,8 @@ export interface Outcome {
 export interface CallFlowDeps {
   engine: ConversationEngine;
   policy: Policy;
+  /** Tells which deadlines fall today. */
+  clock: Clock;
   phoneLine: PhoneLinePolicy;
   logger: Logger;
   /** Null when SMS is not configured. */
@@ -196,10 +200,15 @@ export class CallFlow {
 
     if (opened && card !== undefined) {
       state = this.ticketOpened(state, card);
-      const repeat = this.m.phone.repeatNumber(spellTicketNumber(card.number));
-      if (card.priority === 'critique') return this.offerTransfer(state, card, [...heard, repeat]);
-      if (ended) return this.goodbye(state, [...heard, repeat]);
-      return this.offerAnother(state, [...heard, repeat]);
+      // The engine's announcement is written to be read; the caller hears the short one instead.
+      const before = result.replies
+        .filter((r) => r.card === undefined)
+        .map((r) => replyForTheEar(r, this.m).speech)
+        .filter((s) => s.trim() !== '');
+      const announced = [...before, ...this.spokenAnnouncement(card, state.smsSent)];
+      if (card.priority === 'critique') return this.offerTransfer(state, card, announced);
+      if (ended) return this.goodbye(state, announced);
+      return this.offerAnother(state, announced);
     }
     if (ended) return this.goodbye({ ...state, intakeOpen: false }, heard);
     return this.ask(state, prompt);
@@ -220,13 +229,47 @@ export class CallFlow {
   }
 
   /**
-   * Trigger matrix (004), "Critique": with a contract, the DSI's on-call mobile; without, the
-   * no-contract line. Offered once the ticket exists, so the technician has its number.
+   * What a caller hears of a new ticket, kept short enough to listen to once: the number twice, the
+   * priority and the first-response deadline, and that the details (resolution, escalation path)
+   * come by SMS when one is sent. A critique ticket's offer of the on-call technician (trigger
+   * matrix, 004) comes right after the number, before the deadline.
    */
-  private offerTransfer(state: CallState, card: TicketCard, heard: string[]): Outcome {
+  private spokenAnnouncement(card: TicketCard, smsSent: boolean): string[] {
+    const { phone } = this.m;
+    const spelled = spellTicketNumber(card.number);
+    const sentences = [phone.ticketNumber(spelled), phone.repeatNumber(spelled)];
+    if (card.priority === 'critique') {
+      const whom = card.contract ? phone.onCallTechnician() : phone.noContractLine();
+      sentences.push(phone.offerOnCall(whom));
+    }
+    const label = card.priorityLabel.toLowerCase();
+    sentences.push(
+      card.firstResponseDueText === null
+        ? phone.priorityNoSla(label)
+        : phone.priorityAndResponse(label, toSpeech(this.deadlineForTheEar(card.firstResponseDueText), CALL_LANGUAGE)),
+    );
+    if (smsSent) sentences.push(phone.detailsBySms());
+    return sentences;
+  }
+
+  /** A deadline of today is said by its time alone: the day is words the caller does not need. */
+  private deadlineForTheEar(due: string): string {
+    const separator = CALL_LANGUAGE === 'fr' ? ' à ' : ' at ';
+    const cut = due.lastIndexOf(separator);
+    if (cut < 0) return due;
+    const { timezone } = this.deps.policy.calendar;
+    const today = formatInstant(this.deps.clock.now(), CALL_LANGUAGE, timezone);
+    if (!today.startsWith(due.slice(0, cut + separator.length))) return due;
+    return this.m.phone.todayAt(due.slice(cut + separator.length));
+  }
+
+  /**
+   * Trigger matrix (004), "Critique": with a contract, the DSI's on-call mobile; without, the
+   * no-contract line. Offered once the ticket exists, so the technician has its number; the whole
+   * announcement is read inside the <Gather>, so 1 pressed while it is read puts the call through.
+   */
+  private offerTransfer(state: CallState, card: TicketCard, announced: string[]): Outcome {
     const step = state.step + 1;
-    const whom = card.contract ? this.m.phone.onCallTechnician() : this.m.phone.noContractLine();
-    const offer = this.m.phone.offerOnCall(whom);
     return {
       state: {
         ...state,
@@ -235,8 +278,7 @@ export class CallFlow {
         onCallPhone: toE164(onCallPhone(this.deps.policy, card.contract)),
       },
       instructions: [
-        ...heard.map(say),
-        { kind: 'gather', route: 'gather', step, input: 'keypad+speech', numDigits: 1, sentences: [offer] },
+        { kind: 'gather', route: 'gather', step, input: 'keypad+speech', numDigits: 1, sentences: announced },
       ],
     };
   }

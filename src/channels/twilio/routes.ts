@@ -62,6 +62,7 @@ export function mountTwilioRoutes(
   const flow = new CallFlow({
     engine: app.engine,
     policy: app.policy,
+    clock: app.clock,
     phoneLine,
     logger,
     sms: options.sms,

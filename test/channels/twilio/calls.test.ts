@@ -59,11 +59,14 @@ describe('the phone line, driven as Twilio drives a call', () => {
 
     const opened = await call.press('1');
     expect(line.engine.turns.at(-1)).toMatchObject({ text: '', choice: 'yes' });
-    expect(opened.said[0]).toBe(
-      'Votre ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1 est ouvert, priorité Critique. Première réponse au plus tard lundi 23 novembre à 11 heures, résolution au plus tard lundi 23 novembre à 16 heures.',
-    );
-    expect(opened.said).toContain('Je répète votre numéro de ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.');
-    expect(opened.said.at(-1)).toMatch(/tapez 1 pour être mis en relation maintenant avec le technicien d'astreinte/);
+    // The urgent first: the number twice, the on-call technician, then the deadline; details by SMS.
+    expect(opened.said).toEqual([
+      'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      "Tapez 1 pour être mis en relation maintenant avec le technicien d'astreinte.",
+      'Priorité critique, première réponse avant 11 heures.',
+      'Les détails vous sont envoyés par SMS.',
+    ]);
     expect(line.sms.sent).toEqual([
       {
         to: '+33491000001',
@@ -87,7 +90,13 @@ describe('the phone line, driven as Twilio drives a call', () => {
     await call.press('2');
     await call.press('1');
     const opened = await call.press('1');
-    expect(opened.said.at(-1)).toMatch(/notre ligne d'assistance hors contrat/);
+    expect(opened.said).toEqual([
+      'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      "Tapez 1 pour être mis en relation maintenant avec notre ligne d'assistance hors contrat.",
+      'Priorité critique, sans délai garanti : pas de contrat de maintenance.',
+      'Les détails vous sont envoyés par SMS.',
+    ]);
     expect((await call.press('1')).dial).toBe('+33899198643');
   });
 
@@ -376,6 +385,8 @@ describe('the phone line without SMS settings', () => {
       await call.press('2');
       const opened = await call.press('1');
       expect(opened.said.join(' ')).toContain('T 2 0 2 6 1 1 2 3 point 0 0 0 1');
+      // No SMS leaves, so none is announced.
+      expect(opened.said).not.toContain('Les détails vous sont envoyés par SMS.');
       expect(line.sms.sent).toEqual([]);
     } finally {
       await line.stop();

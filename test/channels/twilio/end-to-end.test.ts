@@ -10,6 +10,7 @@ import { listen, stopServer } from '../../../src/server/lifecycle.js';
 import { createHttpServer } from '../../../src/server/server.js';
 import { ACCOUNT_SID, AUTH_TOKEN } from './helpers/harness.js';
 import { type PhoneNetwork, SimulatedCall } from './helpers/phone.js';
+import { secondsOfSpeech } from './helpers/speech-time.js';
 
 /** The phone line with the real engine, dialog, classifier, ticket service and SQLite store. */
 describe('the phone line end to end, with the real engine', () => {
@@ -47,22 +48,26 @@ describe('the phone line end to end, with the real engine', () => {
 
     let twiml = await call.speak('le standard téléphonique ne répond plus', 0.93);
     // Keys answer every question the dialog asks with choices, until it opens the ticket.
-    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++) {
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++) {
       expect(twiml.gather?.attributes.numDigits).toBe('1');
       twiml = await call.press('1');
     }
-    const heard = twiml.said.join(' ');
-    expect(heard).toContain('votre ticket est le T 2 0 2 6 1 1 2 3 point 0 0 0 1');
-    expect(heard).toContain('priorité critique');
-    expect(heard).toContain('au plus tard le lundi 23 novembre à 11 heures');
-    expect(heard).toContain('Je répète votre numéro de ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.');
-    expect(twiml.said.at(-1)).toMatch(/tapez 1 pour être mis en relation maintenant avec le technicien d'astreinte/);
-
+    // Issue item "the phone call puts the urgent first": the number twice, then at once the on-call
+    // technician, then the priority and the first-response deadline, the rest by SMS.
+    expect(twiml.said).toEqual([
+      'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      "Tapez 1 pour être mis en relation maintenant avec le technicien d'astreinte.",
+      'Priorité critique, première réponse avant 11 heures.',
+      'Les détails vous sont envoyés par SMS.',
+    ]);
+    // Read inside the <Gather>: 1 pressed while the deadline is read already puts the call through.
+    expect(twiml.gather?.children).toHaveLength(5);
+    expect(secondsOfSpeech(twiml.said)).toBeLessThan(25);
     const [ticket] = await app.store.listTickets();
     expect(ticket).toMatchObject({ number: 'T20261123.0001', priority: 'critique', source: 'phone' });
     expect(sms.sent).toEqual([{ to: '+33491000001', body: expect.stringContaining('T20261123.0001') }]);
 
-    console.log(call.transcript.map((t) => t.xml).join('\n\n'));
     const transfer = await call.press('1');
     expect(transfer.dial).toBe('+33600000000');
     await call.hangUp('completed');
@@ -74,7 +79,7 @@ describe('the phone line end to end, with the real engine', () => {
     await call.ring();
     await call.press('2');
     let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus, personne ne peut imprimer", 0.9);
-    for (let i = 0; i < 8 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++) {
+    for (let i = 0; i < 8 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++) {
       twiml = await call.press('1');
     }
     const retried = await call.retryLast();
@@ -126,10 +131,19 @@ describe('the phone line end to end, with the real engine', () => {
     await call.ring();
     await call.press('2');
     let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
-    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++)
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
       twiml = await call.press('1');
     expect(twiml.said.at(-1)).toBe('Pour une autre demande, tapez 1 ; sinon, vous pouvez raccrocher.');
     expect(twiml.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
+    // Not critique: no on-call offer; the number twice, the priority and its deadline, under 25 s.
+    const announcement = twiml.said.slice(0, -1);
+    expect(announcement).toEqual([
+      'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      expect.stringMatching(/^Priorité (haute|normale), première réponse avant \d+ heures( \d+)?\.$/),
+      'Les détails vous sont envoyés par SMS.',
+    ]);
+    expect(secondsOfSpeech(announcement)).toBeLessThan(25);
     const repeated = await call.speak("l'imprimante du deuxième étage n'imprime toujours pas", 0.9);
     expect(repeated.said.at(-1)).toBe('Merci de votre appel. Au revoir.');
     expect(repeated.hangsUp).toBe(true);
@@ -141,7 +155,7 @@ describe('the phone line end to end, with the real engine', () => {
     await call.ring();
     await call.press('2');
     let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
-    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith("C'est enregistré")); i++)
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
       twiml = await call.press('1');
     const listening = await call.press('1');
     expect(listening.said).toEqual(['Je vous écoute : décrivez votre nouvelle demande en quelques mots.']);
