@@ -123,6 +123,12 @@ export class TeamsTechnicianChannel implements TechnicianChannel {
       else failures.push(`${target.who}: the connector refused the card`);
     }
     if (posted.length > 0) await this.recordPosted(notice.number, posted);
+    if (failures.length > 0) {
+      this.app.logger.error(
+        { ticket: notice.number, kind: notification.kind, failures },
+        'the Teams technician card could not reach every recipient',
+      );
+    }
     if (failures.length > 0) throw new Error(`Teams card of ${notice.number} not delivered to ${failures.join(', ')}`);
   }
 

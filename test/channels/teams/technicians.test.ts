@@ -215,5 +215,7 @@ describe('technicians receive tickets in Teams and act from the card', () => {
     expect(JSON.stringify(posted?.data)).toContain(PHILIPPE.chat);
     expect(JSON.stringify(posted?.data)).not.toContain(JEROME.chat);
     expect(t.logs.some((l) => l.level >= 50 && String(l.msg).includes('refused a reply twice'))).toBe(true);
+    const logged = t.logs.find((l) => l.msg === 'the Teams technician card could not reach every recipient');
+    expect(logged).toMatchObject({ level: 50, ticket: ticket.number });
   });
 });
