@@ -203,6 +203,14 @@ export const SENTENCES = {
     deadlines: ['firstResponse', 'resolution'],
     noContract: [],
   },
+  /** What the technicians read in Teams beside their ticket cards (in French, like the cards). */
+  technicianTeams: {
+    notInDirectory: [],
+    takenBy: ['ticket', 'holder'],
+    refused: ['reason'],
+    send: null,
+    deadlines: null,
+  },
 } as const;
 
 /** A group of the declaration: sentences, labels and nested groups. */

@@ -7,6 +7,8 @@ import { answeredCard, type ChoiceSubmit, choiceSubmit } from './cards.js';
 import { withoutBuiltInRetries } from './connector-client.js';
 import type { TeamsMembers } from './members.js';
 import { type OutgoingActivity, renderReplies } from './render.js';
+import { technicianSubmit } from './technician-card.js';
+import { rememberTechnician, type TeamsTechnicianChannel, technicianIdOf } from './technician-channel.js';
 
 /** What the turn handler needs beside Guichet: the member lookup and how long to wait before a retry. */
 export interface TeamsBotDeps {
@@ -14,6 +16,8 @@ export interface TeamsBotDeps {
   members: TeamsMembers;
   /** The pause before the one retry of a reply the connector refused (250 ms by default). */
   retryDelayMs: number;
+  /** The technicians' cards, updated after a technician acts from one. */
+  technicians: TeamsTechnicianChannel;
 }
 
 /** The store's key space of Teams deliveries: one for activities, one for the cards clicked. */
@@ -129,6 +133,12 @@ export class TeamsBot {
       log.info('Teams activity already handled: ignored');
       return;
     }
+    await rememberTechnician(this.deps.app, context, log);
+    const pressed = technicianSubmit.safeParse(activity.value);
+    if (pressed.success) {
+      await this.onTechnicianAction(context, pressed.data.value, pressed.data.text, log);
+      return;
+    }
     const submitted = choiceSubmit.safeParse(activity.value);
     if (submitted.success) {
       await this.onChoice(context, submitted.data, log);
@@ -163,6 +173,44 @@ export class TeamsBot {
   }
 
   /**
+   * A technician card's button: the action runs as the clicker (their Teams id, which the
+   * directory must know), once per activity id; every posted copy of the card then shows the new
+   * notice. A refusal (an outsider, a ticket already taken, a text missing) is a reply to the
+   * clicker alone in their chat, and nothing changes.
+   */
+  private async onTechnicianAction(
+    context: TurnContext,
+    value: string,
+    text: string | undefined,
+    log: Logger,
+  ): Promise<void> {
+    const { app, technicians } = this.deps;
+    const activity = context.activity;
+    const by = technicianIdOf(app, activity.from);
+    const extra: { text?: string; requestId?: string } = {};
+    if (text !== undefined) extra.text = text;
+    if (activity.id) extra.requestId = activity.id;
+    const outcome = await app.technicianActions.press(value, by, extra);
+    const words = app.dialogs.messages('fr').technicianTeams;
+    if (!outcome.ok) {
+      log.info({ value, by, code: outcome.code }, 'Teams technician action refused');
+      const reply =
+        outcome.code === 'not_a_technician'
+          ? words.notInDirectory()
+          : outcome.code === 'taken' && outcome.ticket
+            ? words.takenBy(outcome.ticket.number, outcome.holder?.name ?? outcome.ticket.assignee)
+            : words.refused(outcome.message);
+      await this.send(context, [{ type: ActivityTypes.Message, text: reply }], log);
+      return;
+    }
+    log.info(
+      { value, technician: outcome.technician.id, changed: outcome.changed, told: outcome.told },
+      'Teams technician action done',
+    );
+    await technicians.updateCopies(outcome.notice);
+  }
+
+  /**
    * `conversationUpdate`: when the bot is added to a personal chat (the app installed), Guichet
    * says hello; in a team it waits to be mentioned.
    */
@@ -171,6 +219,7 @@ export class TeamsBot {
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id);
     if (!botAdded || isSharedConversation(context)) return;
     if (activity.id && !(await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log))) return;
+    await rememberTechnician(this.deps.app, context, log);
     const turn: Omit<Turn, 'text'> = { channel: 'teams', conversationId: activity.conversation.id };
     const userId = await this.deps.members.userIdOf(context);
     if (userId !== undefined) turn.userId = userId;

@@ -73,6 +73,10 @@ export function mountTeamsChannel(
     send: async (conversationRef: string, message: PersonMessage) =>
       (await runtime).messenger.send(conversationRef, message),
   });
+  app.notifier.register({
+    channel: 'teams',
+    deliver: async (notification) => (await runtime).technicians.deliver(notification),
+  });
   if (settings.anonymous) {
     app.logger.warn('Teams runs without authentication (TEAMS_ANONYMOUS=true): for local testing only');
   }

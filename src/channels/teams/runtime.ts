@@ -7,12 +7,15 @@ import { TeamsBot } from './bot.js';
 import { TeamsMembers } from './members.js';
 import { teamsMessenger } from './messenger.js';
 import type { TeamsSettings } from './settings.js';
+import { TeamsTechnicianChannel } from './technician-channel.js';
 
 /** The Teams channel once botbuilder is loaded: the handler of /api/messages and the messenger. */
 export interface TeamsRuntime {
   /** Runs one validated activity through CloudAdapter (token check, turn, HTTP answer). */
   process(req: Request, res: Response, log: Logger): Promise<void>;
   messenger: PersonMessenger;
+  /** The technicians' cards: posted for each notification, updated after each action. */
+  technicians: TeamsTechnicianChannel;
 }
 
 /** The Bot Framework authentication of the settings: none at all in anonymous mode. */
@@ -33,12 +36,15 @@ export function createTeamsRuntime(app: Guichet, settings: TeamsSettings, retryD
   adapter.onTurnError = async (context, error) => {
     app.logger.error({ err: error, conversation: context.activity.conversation?.id }, 'the Teams turn failed');
   };
-  const bot = new TeamsBot({ app, members: new TeamsMembers(app.accounts, app.logger), retryDelayMs });
+  const technicians = new TeamsTechnicianChannel(app, adapter, settings.appId, retryDelayMs);
+  const members = new TeamsMembers(app.accounts, app.logger);
+  const bot = new TeamsBot({ app, members, retryDelayMs, technicians });
   return {
     async process(req, res, log) {
       // restify's request is the Node request botbuilder reads (method, headers, parsed body).
       await adapter.process(req as unknown as BotRequest, res, (context) => bot.onTurn(context, log));
     },
     messenger: teamsMessenger(adapter, settings.appId, app.logger, retryDelayMs),
+    technicians,
   };
 }
