@@ -16,7 +16,7 @@ function guichet(args: string[], input = '') {
     input,
     encoding: 'utf8',
     env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    timeout: 30_000,
+    timeout: 60_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

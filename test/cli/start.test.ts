@@ -81,7 +81,7 @@ describe('guichet start, as a process', () => {
       log += String(chunk);
     });
     const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
-    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/web chat: http:\/\/127\.0\.0\.1:\d+\//);
+    await expect.poll(() => out, { timeout: 45_000 }).toMatch(/web chat: http:\/\/127\.0\.0\.1:\d+\//);
     const url = /web chat: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1] ?? '';
     expect(out).toContain('channels: web (off: twilio');
     expect(out).toContain(`store:    ${db}`);

@@ -54,7 +54,7 @@ describe('guichet start with Slack, as a process', () => {
     });
     started.stderr?.resume();
     const exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)));
-    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/web chat: http:\/\/127\.0\.0\.1:\d+\//);
+    await expect.poll(() => out, { timeout: 45_000 }).toMatch(/web chat: http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(/channels: web, slack\b/);
     const base = /web chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1] ?? '';
     const slack = new SlackPoster(base);
