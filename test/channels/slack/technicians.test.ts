@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slaReport } from '../../../src/tickets/sla-report.js';
+import { technicianNotice } from '../../../src/tickets/technician-notice.js';
 import { buttonsOf, clickPayload, clickThrough, dmEvent, type Posted, postedMessages } from './helpers/dm.js';
 import { type SlackServer, startSlackServer } from './helpers/harness.js';
 import { SlackApiStandIn } from './helpers/slack-api.js';
@@ -205,5 +206,37 @@ describe('Slack: technicians get the ticket in their DM and act from the message
     expect(String(notified?.data?.error)).toContain('philippe: ratelimited');
     expect(String(notified?.data?.error)).not.toContain('jerome');
     expect(await server.app.tickets.get(number)).not.toBeNull();
+  });
+  it('posts once in the queue’s channel with the technicians mentioned, marked urgent, and updates it there', async () => {
+    const number = await openTicket();
+    const ticket = await server.app.tickets.get(number);
+    if (!ticket) throw new Error('no ticket');
+    // As a critique ticket of a queue with its Slack channel set in the policy would be described.
+    const notice = {
+      ...technicianNotice(server.app.policy, 'ticket_escalated', ticket, server.app.clock.now()),
+      urgent: true,
+      channels: { slack: 'C0OPS01' },
+    };
+    const { recipients, text } = notice;
+    await server.adapter.technicians.deliver({
+      kind: 'ticket_escalated',
+      ticket,
+      recipients,
+      urgent: true,
+      text,
+      notice,
+    });
+    const inChannel = postedMessages(api).filter((m) => m.channel === 'C0OPS01');
+    expect(inChannel).toHaveLength(1);
+    const blocks = JSON.stringify(inChannel[0]?.blocks);
+    expect(blocks).toContain('🚨 URGENT : production à l’arrêt');
+    expect(blocks).toContain('Pour <@U0PHILIPPE>, <@U0JEROME> :');
+    expect(inChannel[0]?.text).toMatch(/^Pour <@U0PHILIPPE>, <@U0JEROME> : 🚨 URGENT/);
+    expect((await server.adapter.technicians.copies(number)).some((c) => c.channel === 'C0OPS01')).toBe(true);
+
+    await click(inChannel[0] as Posted, 'Je prends', JEROME.user);
+    await api.waitFor(() => updatesOf('C0OPS01').length === 1, 'the channel copy updated');
+    expect(JSON.stringify(updatesOf('C0OPS01')[0]?.args.blocks)).toContain('<@U0JEROME>');
+    expect((await server.app.tickets.get(number))?.assignee).toBe('jerome');
   });
 });
