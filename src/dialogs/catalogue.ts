@@ -211,6 +211,20 @@ export const SENTENCES = {
     send: null,
     deadlines: null,
   },
+  /** What technicians read in Slack around a ticket's message: the modal of an action, the private refusals. */
+  technicianSlack: {
+    urgent: null,
+    mention: ['people'],
+    modalSubmit: null,
+    modalClose: null,
+    notTechnician: [],
+    taken: ['ticket', 'holder'],
+    notOpen: ['ticket'],
+    topLevel: ['ticket'],
+    textRequired: [],
+    unknownTicket: ['ticket'],
+    failed: ['ticket'],
+  },
 } as const;
 
 /** A group of the declaration: sentences, labels and nested groups. */

@@ -17,6 +17,11 @@ export function deliveryKey(body: Record<string, unknown>): string | null {
   };
   if (b.type === 'event_callback' && b.event_id) return `event:${b.event_id}`;
   if (b.type === 'block_actions') {
+    const first = b.actions?.[0] as { action_id?: string; action_ts?: string } | undefined;
+    // A technician's message keeps its buttons across actions (take, then reply, then resolve):
+    // each click is its own, by its instant; `press` is idempotent on it besides.
+    if (first?.action_id?.startsWith('guichet_tech_') && b.container?.channel_id && first.action_ts)
+      return `action:${b.container.channel_id}:${b.container.message_ts ?? ''}:${first.action_id}:${first.action_ts}`;
     if (b.container?.type === 'message' && b.container.channel_id && b.container.message_ts)
       return `action:${b.container.channel_id}:${b.container.message_ts}`;
     const action = b.actions?.[0];

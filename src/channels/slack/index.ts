@@ -19,7 +19,7 @@ export interface SlackChannelOptions extends SlackAdapterOptions {
 /**
  * Mounts Slack on the server: in HTTP mode, POST /slack/events; in Socket Mode, a connection
  * opened to Slack (no route). Registers the messenger that writes to people in their DM or
- * thread later. Its settings come from the configuration (`config.channels.slack`).
+ * thread later, and the channel through which technicians get tickets and act on them. Its settings come from the configuration (`config.channels.slack`).
  */
 export function mountSlackChannel(
   server: Server,
@@ -30,6 +30,7 @@ export function mountSlackChannel(
   const adapter = createSlackAdapter(app, settings, options);
   const log = app.logger.child({ channel: 'slack' });
   app.messengers.register(new SlackPersonMessenger(adapter.client, log));
+  app.notifier.register(adapter.technicians);
   if (adapter.http) {
     // Slack signs the exact bytes: the route reads its own body, up to the receiver's bound.
     readsOwnBody(server, SLACK_EVENTS_PATH, SLACK_MAX_BODY_BYTES);

@@ -32,6 +32,8 @@ import {
 import { RestifyReceiver } from './receiver.js';
 import type { SlackSettings } from './settings.js';
 import { callSlack, trySlack } from './slack-api.js';
+import { listenTechnicianButtons } from './technician-buttons.js';
+import { type SlackRetry, SlackTechnicianChannel } from './technician-channel.js';
 
 /** The Slack channel once built: the Bolt app, its Web API client, and the HTTP receiver in HTTP mode. */
 export interface SlackAdapter {
@@ -39,12 +41,16 @@ export interface SlackAdapter {
   client: webApi.WebClient;
   /** Present in HTTP mode: restify's handler of POST /slack/events. */
   http: RestifyReceiver | null;
+  /** How technicians get tickets in Slack; registered on `app.notifier` when mounted. */
+  technicians: SlackTechnicianChannel;
 }
 
 /** Options that tests and benchmarks set; production uses the defaults. */
 export interface SlackAdapterOptions {
   /** The wall clock of the signature check (real time by default). */
   nowMilliseconds?: () => number;
+  /** How a technician message is retried when Slack refuses it (3 attempts from 500 ms by default). */
+  technicianRetry?: SlackRetry;
 }
 
 /** A choice button of a reply (see blocks.ts). */
@@ -178,7 +184,17 @@ export function createSlackAdapter(
     await handlers.command(command, respond);
   });
 
-  return { bolt, client, http };
+  const technicians = new SlackTechnicianChannel(
+    client,
+    guichet.store,
+    guichet.clock,
+    guichet.dialogs.messages('fr').technicianSlack,
+    log,
+    options.technicianRetry,
+  );
+  listenTechnicianButtons(bolt, guichet, client, technicians, log);
+
+  return { bolt, client, http, technicians };
 }
 
 /**

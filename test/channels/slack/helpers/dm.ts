@@ -102,17 +102,25 @@ export function dmEvent(
   return payload;
 }
 
-/** Clicks the first button of the latest message until a ticket card is posted (at most `limit` clicks). */
+/**
+ * Clicks the first button of the latest message of the person's conversation (the one of the
+ * latest message when called) until a ticket card is posted there (at most `limit` clicks); the
+ * technicians' messages posted meanwhile are left aside.
+ */
 export async function clickThrough(api: SlackApiStandIn, slack: SlackPoster, limit = 8): Promise<Posted> {
+  const start = postedMessages(api).at(-1);
+  if (!start) throw new Error('nothing was posted');
+  const inConversation = () =>
+    postedMessages(api).filter((m) => m.channel === start.channel && m.threadTs === start.threadTs);
   for (let i = 0; i < limit; i++) {
-    const messages = postedMessages(api);
+    const messages = inConversation();
     const last = messages.at(-1);
     if (!last) throw new Error('nothing was posted');
     if (last.blocks.some((block) => block.type === 'header')) return last;
     if (buttonsOf(last).length === 0) throw new Error(`the bot asked without buttons: ${last.text}`);
     const response = await slack.interaction(clickPayload(last, 0));
     if (response.status !== 200) throw new Error(`click answered ${response.status}`);
-    await api.waitFor((stand) => stand.callsOf('chat.postMessage').length > messages.length, 'the answer to a click');
+    await api.waitFor(() => inConversation().length > messages.length, 'the answer to a click');
   }
   throw new Error('no ticket card after the clicks');
 }

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import type { Guichet } from '../../../../src/app.js';
-import { createSlackChannel } from '../../../../src/channels/slack/index.js';
+import { createSlackChannel, type SlackChannelOptions } from '../../../../src/channels/slack/index.js';
 import type { SlackAdapter } from '../../../../src/channels/slack/slack-app.js';
 import { readConfig } from '../../../../src/config/config.js';
 import { createGuichet } from '../../../../src/main.js';
@@ -25,7 +25,7 @@ export interface SlackServer {
 /** Starts Guichet on `database` (in-memory SQLite by default) with Slack in HTTP mode. */
 export async function startSlackServer(
   api: SlackApiStandIn,
-  options: { database?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { database?: string; env?: NodeJS.ProcessEnv; channel?: SlackChannelOptions } = {},
 ): Promise<SlackServer> {
   const logs: Record<string, unknown>[] = [];
   const logger = pino(
@@ -46,7 +46,7 @@ export async function startSlackServer(
     SLACK_API_URL: api.apiUrl,
     ...options.env,
   };
-  const channel = createSlackChannel({ onMounted: (mounted) => (adapter = mounted) });
+  const channel = createSlackChannel({ ...options.channel, onMounted: (mounted) => (adapter = mounted) });
   const server = createHttpServer(app, readConfig(env), [channel]);
   const address = await listen(server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${address.port}`;
