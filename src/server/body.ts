@@ -58,6 +58,18 @@ function bodyLimitOf(server: Server, req: Request): number {
   return ownBodyPaths.get(server)?.get(path) ?? MAX_BODY_BYTES;
 }
 
+/**
+ * The limits of each request, recorded before it is routed: its route's byte bound and the
+ * server's body timeout. A handler that reads its own body (`readsOwnBody`) gets them from
+ * `readRawBody` without being told, so its stalled body is cut like any other.
+ */
+const requestLimits = new WeakMap<Request, BodyLimits>();
+
+/** The limits `readRawBody` applies to this request by default. */
+export function bodyLimitsOf(req: Request): BodyLimits {
+  return requestLimits.get(req) ?? DEFAULT_BODY_LIMITS;
+}
+
 /** Whether the request carries a body at all (a length above zero, or chunks). */
 function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -69,7 +81,7 @@ function hasBody(req: Request): boolean {
  * would escape the size limit: a 19 KB gzip can inflate to 20 MB) gets 415; a `Content-Length`
  * above MAX_BODY_BYTES gets 413 at once, without waiting for the bytes.
  */
-export function refuseUnreadableBodies(server: Server) {
+export function refuseUnreadableBodies(server: Server, timeoutMs: number = BODY_TIMEOUT_MS) {
   return (req: Request, res: Response, next: (arg?: false) => void): void => {
     const encoding = req.headers['content-encoding']?.trim().toLowerCase();
     if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
@@ -86,6 +98,7 @@ export function refuseUnreadableBodies(server: Server) {
     }
     const announced = Number(req.headers['content-length'] ?? 0);
     const limit = bodyLimitOf(server, req);
+    requestLimits.set(req, { maxBytes: limit, timeoutMs });
     if (announced > limit) {
       tooLarge(req, res, `${announced} bytes announced`, limit);
       next(false);
@@ -162,14 +175,14 @@ export function parseForm(text: string): Record<string, string | string[]> {
 
 /**
  * Reads the request body as bytes, at most `limits.maxBytes` of them, within `limits.timeoutMs`
- * (MAX_BODY_BYTES and BODY_TIMEOUT_MS by default). Answers 413 (too large) or 408 (too slow) itself (`sendError` closes the
+ * (by default the request's route bound and the server's timeout, `bodyLimitsOf`). Answers 413 (too large) or 408 (too slow) itself (`sendError` closes the
  * connection, so the rest is never read) and resolves null then; a client that goes away also gives null. A body
  * already read resolves empty.
  */
 export function readRawBody(
   req: Request,
   res: Response,
-  limits: BodyLimits = DEFAULT_BODY_LIMITS,
+  limits: BodyLimits = bodyLimitsOf(req),
 ): Promise<Buffer | null> {
   if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve) => {

@@ -65,7 +65,7 @@ export function createHttpServer(
     }
     return next();
   });
-  server.pre(refuseUnreadableBodies(server));
+  server.pre(refuseUnreadableBodies(server, body.timeoutMs));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(acceptJsonOrForm);
   server.use(parseBody(server, body));

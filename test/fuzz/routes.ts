@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import twilio from 'twilio';
@@ -17,6 +18,8 @@ export interface RouteContext {
   base: string;
   /** The environment the server was built from: the channels' secrets. */
   env: Record<string, string>;
+  /** The Bot Connector stand-in's address, the serviceUrl of the Teams activities. */
+  teamsServiceUrl: string;
 }
 
 /**
@@ -32,9 +35,16 @@ export interface FuzzRoute {
   sign?(request: FuzzRequest, context: RouteContext): FuzzRequest;
 }
 
-/** The secrets the server under test runs with: every channel that can come on, on. */
+/**
+ * The secrets the server under test runs with: every channel that can come on, on (Slack in HTTP
+ * mode, its Web API given as SLACK_API_URL when the stand-in is up; Teams without authentication,
+ * as the Agents Playground posts).
+ */
 export const FUZZ_ENV: Record<string, string> = {
   TWILIO_AUTH_TOKEN: '12345678901234567890123456789012',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+  SLACK_BOT_TOKEN: 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+  TEAMS_ANONYMOUS: 'true',
 };
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
@@ -78,6 +88,28 @@ function twilioRoute(name: string, path: string, extra: Record<string, string>):
   };
 }
 
+const fixture = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+/** Slack's signature: `v0=` HMAC-SHA256 of "v0:{timestamp}:{body}" under the signing secret, timestamped now. */
+function signSlack(request: FuzzRequest, context: RouteContext): FuzzRequest {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', context.env.SLACK_SIGNING_SECRET ?? '')
+    .update(`v0:${timestamp}:`)
+    .update(request.body)
+    .digest('hex');
+  return {
+    ...request,
+    headers: { ...request.headers, 'x-slack-request-timestamp': timestamp, 'x-slack-signature': `v0=${signature}` },
+  };
+}
+
+let slackEvents = 0;
+let teamsActivities = 0;
+
 /** Every route of `guichet start` with every channel on. */
 export const FUZZ_ROUTES: FuzzRoute[] = [
   {
@@ -113,4 +145,28 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
   twilioRoute('twilio menu', '/twilio/menu', { Digits: '2' }),
   twilioRoute('twilio gather', '/twilio/gather', { SpeechResult: "l'imprimante n'imprime plus", Confidence: '0.9' }),
   twilioRoute('twilio status', '/twilio/status', { CallStatus: 'completed', CallDuration: '12' }),
+  {
+    name: 'slack event',
+    method: 'POST',
+    path: '/slack/events',
+    // A direct message to the bot, a new event id each time so Slack's retries check stays out of the way.
+    valid: (context) => {
+      slackEvents += 1;
+      const event = { ...fixture('slack/message-im.json'), event_id: `Ev0FUZZ${slackEvents}` };
+      return signSlack({ method: 'POST', path: '/slack/events', headers: jsonHeaders, body: json(event) }, context);
+    },
+    sign: signSlack,
+  },
+  {
+    name: 'teams message',
+    method: 'POST',
+    path: '/api/messages',
+    valid: (context) => {
+      teamsActivities += 1;
+      const { serviceUrl: _ignored, ...activity } = fixture('teams/message.json');
+      // serviceUrl last, past where the splices cut: the replies go to the local stand-in only.
+      const body = { ...activity, id: `fuzz-${teamsActivities}`, serviceUrl: context.teamsServiceUrl };
+      return { method: 'POST', path: '/api/messages', headers: jsonHeaders, body: json(body) };
+    },
+  },
 ];

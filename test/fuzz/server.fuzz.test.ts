@@ -7,11 +7,18 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../src/app.js';
+import { createSlackChannel } from '../../src/channels/slack/index.js';
+import type { SlackAdapter } from '../../src/channels/slack/slack-app.js';
+import { teamsChannel } from '../../src/channels/teams/index.js';
+import { twilioChannel } from '../../src/channels/twilio/index.js';
+import { webChannel } from '../../src/channels/web/channel.js';
 import { readConfig } from '../../src/config/config.js';
 import { MAX_BODY_BYTES } from '../../src/server/body.js';
-import { channels } from '../../src/server/channels.js';
 import { listen, stopServer } from '../../src/server/lifecycle.js';
 import { createHttpServer } from '../../src/server/server.js';
+import { SlackApiStandIn } from '../channels/slack/helpers/slack-api.js';
+import { ConnectorStandIn } from '../channels/teams/helpers/connector.js';
+import { LUCAS } from '../channels/teams/helpers/harness.js';
 import { testGuichet } from '../helpers/guichet.js';
 import { FUZZ_ENV, FUZZ_ROUTES, type FuzzRequest, type FuzzRoute, type RouteContext } from './routes.js';
 
@@ -233,23 +240,39 @@ describe('the server under random and mutated requests', () => {
   let stop: () => Promise<void>;
   let raw: Database.Database;
   let folder: string;
+  let slack: SlackAdapter | undefined;
+  // Slack's Web API and the Bot Connector, answering ok: no request leaves the machine.
+  const slackApi = new SlackApiStandIn();
+  const connector = new ConnectorStandIn();
+  /** The work Slack does after its acknowledgement, finished, so the store is read at rest. */
+  const settled = async () => slack?.http?.idle();
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'guichet-fuzz-'));
     const database = join(folder, 'guichet.sqlite');
     ({ app } = await testGuichet({ database }));
-    const server = createHttpServer(app, readConfig(FUZZ_ENV), channels, {
+    await slackApi.start();
+    await connector.start();
+    connector.members.set(LUCAS.id, LUCAS);
+    const env = { ...FUZZ_ENV, SLACK_API_URL: slackApi.apiUrl };
+    const slackChannel = createSlackChannel({ onMounted: (mounted) => (slack = mounted) });
+    const server = createHttpServer(app, readConfig(env), [webChannel, twilioChannel, slackChannel, teamsChannel], {
       maxBytes: MAX_BODY_BYTES,
       timeoutMs: BODY_TIMEOUT_MS,
     });
     const address = await listen(server, 0, '127.0.0.1');
-    context = { base: `http://127.0.0.1:${address.port}`, env: FUZZ_ENV };
-    stop = () => stopServer(server, app, 1_000);
+    context = { base: `http://127.0.0.1:${address.port}`, env, teamsServiceUrl: connector.serviceUrl };
+    stop = async () => {
+      await settled();
+      await stopServer(server, app, 1_000);
+    };
     raw = new Database(database, { readonly: true });
   });
   afterAll(async () => {
     raw?.close();
     await stop?.();
+    await slackApi.stop();
+    await connector.stop();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -274,8 +297,10 @@ describe('the server under random and mutated requests', () => {
             cases += 1;
             let request = changes.reduce(apply, route.valid(context));
             if (resign && route.sign) request = route.sign(request, context);
+            await settled();
             const before = snapshot(raw);
             const answer = await send(context.base, request);
+            await settled();
             const where = `${request.method} ${request.path} → ${answer.status} ${answer.body.slice(0, 200)}`;
             expect(answer.status, where).toBeGreaterThanOrEqual(200);
             expect(answer.status, where).toBeLessThan(500);

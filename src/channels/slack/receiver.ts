@@ -2,6 +2,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { HTTPModuleFunctions, ReceiverMultipleAckError, verifySlackRequest } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Request, Response } from 'restify';
+import { bodyLimitsOf, readRawBody } from '../../server/body.js';
 import { HttpErrorCode, sendError } from '../../server/http-error.js';
 import { requestLog } from '../../server/request-log.js';
 import { isSslCheck, MalformedPayload, parseSlackBody, type SlackEnvelope } from './payload.js';
@@ -67,27 +68,13 @@ export class RestifyReceiver implements Receiver {
       sendError(req, res, 415, HttpErrorCode.UnsupportedMediaType, 'send the body without Content-Encoding');
       return;
     }
-    let raw: string;
-    try {
-      const buffered = await HTTPModuleFunctions.bufferIncomingMessage(
-        req,
-        this.options.bodyLimit ?? SLACK_MAX_BODY_BYTES,
-      );
-      raw = buffered.rawBody.toString('utf8');
-    } catch (error) {
-      if (HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413) {
-        sendError(
-          req,
-          res,
-          413,
-          HttpErrorCode.PayloadTooLarge,
-          `the body is larger than ${SLACK_MAX_BODY_BYTES} bytes`,
-        );
-      } else {
-        sendError(req, res, 400, HttpErrorCode.InvalidInput, 'the body could not be read');
-      }
-      return;
-    }
+    // 413 and 408 answered by readRawBody: a body that stalls is cut within the server's body timeout.
+    const buffered = await readRawBody(req, res, {
+      ...bodyLimitsOf(req),
+      maxBytes: this.options.bodyLimit ?? SLACK_MAX_BODY_BYTES,
+    });
+    if (buffered === null) return;
+    const raw = buffered.toString('utf8');
     if (isSslCheck(raw, req.header('content-type'))) {
       res.writeHead(200);
       res.end();

@@ -1,7 +1,7 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { Guichet } from '../../app.js';
 import type { PersonMessage } from '../../messaging/person-messenger.js';
-import { readsOwnBody } from '../../server/body.js';
+import { readRawBody, readsOwnBody } from '../../server/body.js';
 import type { Channel } from '../../server/channel.js';
 import { HttpErrorCode, sendError } from '../../server/http-error.js';
 import { requestLog } from '../../server/request-log.js';
@@ -27,8 +27,8 @@ export interface TeamsChannelOptions {
 
 /**
  * Mounts the Teams channel: POST /api/messages through botbuilder's CloudAdapter (which checks the
- * Bot Framework token when an app id is set, and answers 401 without one), with its own body
- * parser, and the Teams messenger on `app.messengers` for the messages written later. The settings
+ * Bot Framework token when an app id is set, and answers 401 without one), reading its own body
+ * up to TEAMS_MAX_BODY_BYTES within the server's body timeout, and the Teams messenger on `app.messengers` for the messages written later. The settings
  * are checked now; botbuilder (about 1.5 s to load) is loaded beside the start-up, not before it,
  * and only when the channel is on.
  */
@@ -45,29 +45,42 @@ export function mountTeamsChannel(
   runtime.catch((error: unknown) => app.logger.error({ err: error }, 'the Teams channel could not be loaded'));
 
   readsOwnBody(server, TEAMS_PATH, TEAMS_MAX_BODY_BYTES);
-  server.post(
-    TEAMS_PATH,
-    restify.plugins.bodyParser({ maxBodySize: TEAMS_MAX_BODY_BYTES, mapParams: false }),
-    async (req: Request, res: Response) => {
-      const parsed = incomingActivity.safeParse(req.body);
-      if (!parsed.success) {
-        const issues = describeActivityIssues(parsed.error);
-        sendError(req, res, 400, HttpErrorCode.InvalidInput, `not a Bot Framework activity: ${issues}`);
-        return;
-      }
-      const activity = parsed.data;
-      const log = requestLog(req).child({ activity: activity.id, type: activity.type, channelId: activity.channelId });
-      let teams: TeamsRuntime;
-      try {
-        teams = await runtime;
-      } catch {
-        sendError(req, res, 503, HttpErrorCode.Unavailable, 'the Teams channel is not available; try again later');
-        return;
-      }
-      await teams.process(req, res, log);
-      if (res.statusCode === 401) log.warn({ status: 401 }, 'Teams activity refused: no valid Bot Framework token');
-    },
-  );
+  server.post(TEAMS_PATH, async (req: Request, res: Response) => {
+    // 413 and 408 are answered by readRawBody: a stalled activity is cut like any other body.
+    const raw = await readRawBody(req, res);
+    if (raw === null) return;
+    if (!req.is('json')) {
+      sendError(req, res, 415, HttpErrorCode.UnsupportedMediaType, 'send the activity as application/json');
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      sendError(req, res, 400, HttpErrorCode.InvalidInput, `malformed JSON body: ${reason}`);
+      return;
+    }
+    // botbuilder reads the activity from the request's parsed body.
+    (req as { body?: unknown }).body = body;
+    const parsed = incomingActivity.safeParse(body);
+    if (!parsed.success) {
+      const issues = describeActivityIssues(parsed.error);
+      sendError(req, res, 400, HttpErrorCode.InvalidInput, `not a Bot Framework activity: ${issues}`);
+      return;
+    }
+    const activity = parsed.data;
+    const log = requestLog(req).child({ activity: activity.id, type: activity.type, channelId: activity.channelId });
+    let teams: TeamsRuntime;
+    try {
+      teams = await runtime;
+    } catch {
+      sendError(req, res, 503, HttpErrorCode.Unavailable, 'the Teams channel is not available; try again later');
+      return;
+    }
+    await teams.process(req, res, log);
+    if (res.statusCode === 401) log.warn({ status: 401 }, 'Teams activity refused: no valid Bot Framework token');
+  });
   app.messengers.register({
     channel: 'teams',
     send: async (conversationRef: string, message: PersonMessage) =>
