@@ -52,7 +52,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
   // The chat channels that reach technicians register on it when they are mounted.
   const notifier = new ChatNotifier(settings.notifier ?? new LogNotifier(logger));
   const messengers = new PersonMessengers();
-  const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger });
+  const watch = new SlaWatch({ store, policy, sla, clock, notifier, messengers, logger, dialogs });
   const tickets = new TicketService({ store, policy, sla, clock, notifier, watch, messengers, dialogs });
   const engine = createConversationEngine({
     policy,
@@ -64,7 +64,7 @@ export async function createGuichet(settings: GuichetSettings): Promise<Guichet>
     conversations: store,
     clock,
   });
-  const technicianActions = new TechnicianActions({ tickets, store, policy, clock, sla, messengers, logger });
+  const technicianActions = new TechnicianActions({ tickets, store, policy, clock, sla, messengers, logger, dialogs });
   return {
     policy,
     accounts,

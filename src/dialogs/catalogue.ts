@@ -1,5 +1,3 @@
-import type { Language } from '../domain.js';
-
 /**
  * The sentences Guichet says, declared once: each key of `dialogs/fr.yaml` and `dialogs/en.yaml`
  * with the placeholders the code fills in (`{ticket}`, `{deadline}`…). The YAML files hold the
@@ -225,6 +223,127 @@ export const SENTENCES = {
     unknownTicket: ['ticket'],
     failed: ['ticket'],
   },
+  /** What a person is told when a technician acts on their ticket (src/tickets/technician-actions.ts). */
+  technicianActions: {
+    taken: ['technician', 'ticket'],
+    replied: ['technician', 'ticket', 'text'],
+    escalated: ['ticket', 'level'],
+    waiting: ['technician', 'ticket'],
+    waitingWithText: ['technician', 'ticket', 'text'],
+    resolved: ['technician', 'ticket', 'note'],
+    reopened: ['technician', 'ticket'],
+  },
+  /** The words of a technician notice (src/tickets/technician-notice.ts), laid out by Slack and Teams. */
+  notice: {
+    actions: {
+      take: null,
+      reply: null,
+      escalate: null,
+      wait: null,
+      resolve: null,
+      reopen: null,
+      call_back: null,
+    },
+    /** What the text asked with a button is for (Slack modal, Teams Input.Text). */
+    inputs: { reply: null, escalate: null, wait: null, resolve: null },
+    labels: {
+      priority: null,
+      reason: null,
+      type: null,
+      person: null,
+      company: null,
+      contract: null,
+      queue: null,
+      status: null,
+      assignee: null,
+      firstResponse: null,
+      resolution: null,
+      callerPhone: null,
+      escalatedBy: null,
+      escalationReason: null,
+      urgent: null,
+    },
+    statuses: {
+      draft: null,
+      new: null,
+      assigned: null,
+      in_progress: null,
+      waiting_customer: null,
+      resolved: null,
+      closed: null,
+    },
+    priority: ['number', 'label'],
+    incident: null,
+    request: null,
+    unknownContact: null,
+    unknownAccount: null,
+    withContract: null,
+    withoutContract: null,
+    queue: ['queue', 'level'],
+    /** "dans 2 h 15", "en retard de 40 min", "tenue". */
+    timeLeft: {
+      left: ['span'],
+      late: ['span'],
+      met: null,
+      missed: null,
+      minutes: ['minutes'],
+      hours: ['hours'],
+      hoursMinutes: ['hours', 'minutes'],
+    },
+  },
+  /** The SLA watch's line under a notification (src/watch/), and what the person reads of it. */
+  slaWatch: {
+    firstResponseWarning: ['share', 'deadline'],
+    escalated: ['from', 'to', 'why'],
+    proposed: ['to', 'why'],
+    manager: ['why', 'level'],
+    whyTakeCharge: [],
+    whyResolution: ['deadline'],
+    levelUpTakeCharge: ['ticket', 'level'],
+    levelUpResolution: ['ticket', 'level'],
+  },
+  /** What the Slack channel shows besides the dialog's own sentences. */
+  slack: {
+    chosen: ['label'],
+    alreadyUsed: [],
+    openingDm: [],
+    dmFailed: ['phone'],
+    deliveryFailed: ['phone'],
+    card: {
+      ticket: ['ticket'],
+      type: null,
+      priority: null,
+      reason: null,
+      queue: null,
+      status: null,
+      firstResponse: null,
+      resolution: null,
+      escalation: null,
+    },
+    home: {
+      title: null,
+      intro: ['company'],
+      none: null,
+      unknown: null,
+      newProblem: null,
+      ticketLine: ['ticket', 'title'],
+      details: ['status', 'priority'],
+    },
+    modal: { title: null, label: null, hint: null, submit: null, close: null },
+  },
+  /** What the Teams channel writes on its Adaptive Cards. */
+  teams: {
+    ticketHeading: ['ticket'],
+    type: null,
+    priority: null,
+    reason: null,
+    queue: null,
+    firstResponse: null,
+    resolution: null,
+    escalation: null,
+    answered: ['label'],
+    alreadyAnswered: [],
+  },
 } as const;
 
 /** A group of the declaration: sentences, labels and nested groups. */
@@ -278,189 +397,4 @@ export function buildSentences(words: Readonly<Record<string, unknown>>, tree: S
     } else built[key] = buildSentences(value as Record<string, unknown>, leaf as SentenceTree);
   }
   return built as Sentences;
-}
-
-// --- What the person is told when a technician acts on their ticket ----------------------------
-// (src/tickets/technician-actions.ts), in the ticket's language. Kept as a block of its own.
-
-/** The sentences that tell a person what a technician did on their ticket. */
-export interface TechnicianActionMessages {
-  taken: (technician: string, number: string) => string;
-  replied: (technician: string, number: string, text: string) => string;
-  escalated: (number: string, level: number) => string;
-  waiting: (technician: string, number: string, text: string | null) => string;
-  resolved: (technician: string, number: string, note: string) => string;
-  reopened: (technician: string, number: string) => string;
-}
-
-const technicianActionsFr: TechnicianActionMessages = {
-  taken: (technician, number) =>
-    `${technician}, technicien du support, a pris en charge votre ticket ${number}. Il revient vers vous au plus vite.`,
-  replied: (technician, number, text) => `Message de ${technician} au sujet de votre ticket ${number} :\n${text}`,
-  escalated: (number, level) =>
-    `Votre ticket ${number} est confié au niveau ${level} du support, qui reprend la suite. Vous n'avez rien à refaire.`,
-  waiting: (technician, number, text) =>
-    `${technician} attend une réponse de votre part pour avancer sur le ticket ${number}${text ? ` :\n${text}` : '.'}`,
-  resolved: (technician, number, note) =>
-    `${technician} a résolu votre ticket ${number} :\n${note}\nSi le problème persiste, répondez-nous en rappelant ce numéro et nous le rouvrirons.`,
-  reopened: (technician, number) => `${technician} a rouvert votre ticket ${number} ; le support reprend le dossier.`,
-};
-
-const technicianActionsEn: TechnicianActionMessages = {
-  taken: (technician, number) =>
-    `${technician}, a support technician, has taken charge of your ticket ${number} and will get back to you shortly.`,
-  replied: (technician, number, text) => `Message from ${technician} about your ticket ${number}:\n${text}`,
-  escalated: (number, level) =>
-    `Your ticket ${number} has been passed to level ${level} of the support team, who take it from here. You have nothing to do again.`,
-  waiting: (technician, number, text) =>
-    `${technician} needs an answer from you to move on with ticket ${number}${text ? `:\n${text}` : '.'}`,
-  resolved: (technician, number, note) =>
-    `${technician} has resolved your ticket ${number}:\n${note}\nIf the problem persists, reply quoting this number and we will reopen it.`,
-  reopened: (technician, number) => `${technician} has reopened your ticket ${number}; the support team is back on it.`,
-};
-
-/** What a person is told when a technician acts on their ticket, in their language. */
-export function technicianActionMessages(language: Language): TechnicianActionMessages {
-  return language === 'en' ? technicianActionsEn : technicianActionsFr;
-}
-
-// ─── Slack ──────────────────────────────────────────────────────────────────────────────────────
-// What the Slack channel shows besides the dialog's own sentences: the clicked button's answer,
-// the ticket card's field names, the App Home tab and the modal to describe a problem.
-
-const slackFr = {
-  chosen: (label: string) => `✅ ${label}`,
-  alreadyUsed: () =>
-    'Ce bouton a déjà servi : votre réponse a été prise en compte. Répondez à la dernière question de la conversation.',
-  openingDm: () => 'Je vous écris en message privé.',
-  dmFailed: (phone: string) =>
-    `Je n'arrive pas à vous écrire en message privé pour le moment. Réessayez dans un instant, ou appelez le support au ${phone}.`,
-  deliveryFailed: (phone: string) =>
-    `Désolé, Slack a refusé ma réponse. Réessayez dans un instant, ou appelez le support au ${phone}.`,
-  card: {
-    ticket: (number: string) => `Ticket ${number}`,
-    type: 'Type',
-    priority: 'Priorité',
-    reason: 'Pourquoi cette priorité',
-    queue: 'File',
-    status: 'Statut',
-    firstResponse: 'Première réponse au plus tard',
-    resolution: 'Résolution au plus tard',
-    escalation: 'Escalade',
-  },
-  home: {
-    title: 'Vos tickets ouverts',
-    intro: (company: string) => `Guichet ouvre vos tickets au support ${company} et vous dit où ils en sont.`,
-    none: "Vous n'avez aucun ticket ouvert.",
-    unknown:
-      'Je ne retrouve pas votre compte Slack dans nos fichiers clients : écrivez-moi en message privé, je vous demanderai votre entreprise et votre nom.',
-    newProblem: 'Signaler un nouveau problème',
-    ticketLine: (number: string, title: string) => `*${number}* : ${title}`,
-    details: (status: string, priority: string) => `${status}, priorité ${priority.toLowerCase()}`,
-  },
-  modal: {
-    title: 'Nouveau problème',
-    label: 'Décrivez le problème ou votre demande',
-    hint: 'Avec vos mots : ce qui ne marche pas, depuis quand, qui est bloqué.',
-    submit: 'Envoyer',
-    close: 'Annuler',
-  },
-};
-
-/** The Slack channel's words: both languages say the same things. */
-export type SlackMessages = typeof slackFr;
-
-const slackEn: SlackMessages = {
-  chosen: (label) => `✅ ${label}`,
-  alreadyUsed: () =>
-    'This button has already been used: your answer was taken into account. Please answer the latest question of the conversation.',
-  openingDm: () => 'I am writing to you in a direct message.',
-  dmFailed: (phone) =>
-    `I cannot write to you in a direct message right now. Please try again in a moment, or call the support line on ${phone}.`,
-  deliveryFailed: (phone) =>
-    `Sorry, Slack refused my answer. Please try again in a moment, or call the support line on ${phone}.`,
-  card: {
-    ticket: (number) => `Ticket ${number}`,
-    type: 'Type',
-    priority: 'Priority',
-    reason: 'Why this priority',
-    queue: 'Queue',
-    status: 'Status',
-    firstResponse: 'First response by',
-    resolution: 'Resolution by',
-    escalation: 'Escalation',
-  },
-  home: {
-    title: 'Your open tickets',
-    intro: (company) => `Guichet opens your tickets with the ${company} support team and tells you where they stand.`,
-    none: 'You have no open ticket.',
-    unknown:
-      'I cannot find your Slack account in our customer records: write to me in a direct message and I will ask for your company and your name.',
-    newProblem: 'Report a new problem',
-    ticketLine: (number, title) => `*${number}*: ${title}`,
-    details: (status, priority) => `${status}, ${priority.toLowerCase()} priority`,
-  },
-  modal: {
-    title: 'New problem',
-    label: 'Describe the problem or your request',
-    hint: 'In your own words: what does not work, since when, who is blocked.',
-    submit: 'Send',
-    close: 'Cancel',
-  },
-};
-
-const slackCatalogues: Record<Language, SlackMessages> = { fr: slackFr, en: slackEn };
-
-/** The Slack channel's words in one language. */
-export function slackMessages(language: Language): SlackMessages {
-  return slackCatalogues[language];
-}
-
-// --- Teams cards ------------------------------------------------------------------------------
-// What the Teams channel writes on its Adaptive Cards: the headings of the ticket card, the answer
-// shown on a question card once it is clicked, and the sentence for a card clicked a second time.
-
-/** The wording of the Teams channel's cards. */
-export interface TeamsWording {
-  ticketHeading: (number: string) => string;
-  type: string;
-  priority: string;
-  reason: string;
-  queue: string;
-  firstResponse: string;
-  resolution: string;
-  escalation: string;
-  answered: (label: string) => string;
-  alreadyAnswered: () => string;
-}
-
-const teamsFr: TeamsWording = {
-  ticketHeading: (number) => `Ticket ${number}`,
-  type: 'Type',
-  priority: 'Priorité',
-  reason: 'Pourquoi',
-  queue: "File d'attente",
-  firstResponse: 'Première réponse avant',
-  resolution: 'Résolution avant',
-  escalation: 'En cas de retard',
-  answered: (label) => `Votre réponse : ${label}`,
-  alreadyAnswered: () => 'Vous avez déjà répondu à cette question : je garde votre première réponse.',
-};
-
-const teamsEn: TeamsWording = {
-  ticketHeading: (number) => `Ticket ${number}`,
-  type: 'Type',
-  priority: 'Priority',
-  reason: 'Why',
-  queue: 'Queue',
-  firstResponse: 'First response by',
-  resolution: 'Resolution by',
-  escalation: 'If it is late',
-  answered: (label) => `Your answer: ${label}`,
-  alreadyAnswered: () => 'You have already answered this question: I am keeping your first answer.',
-};
-
-/** The Teams cards' wording in one language. */
-export function teamsWording(language: Language): TeamsWording {
-  return language === 'en' ? teamsEn : teamsFr;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { technicianActionMessages } from '../dialogs/catalogue.js';
+import { shippedDialogs } from '../dialogs/load.js';
+import type { Dialogs, Messages } from '../dialogs/messages.js';
 import type { Clock, TicketStatus } from '../domain.js';
 import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { Policy, Technician } from '../policy/schema.js';
@@ -76,6 +77,8 @@ export interface TechnicianActionsDeps {
   sla: Pick<DeadlineCalculator, 'formatInstant'>;
   messengers: PersonMessengers;
   logger: Logger;
+  /** What the person is told (dialogs/, `technicianActions`); the shipped sentences by default. */
+  dialogs?: Dialogs;
 }
 
 const DONE: readonly TicketStatus[] = ['resolved', 'closed'];
@@ -111,6 +114,10 @@ function personRef(ticket: Ticket): string | null {
  */
 export class TechnicianActions {
   private readonly deps: TechnicianActionsDeps;
+
+  private get dialogs(): Dialogs {
+    return this.deps.dialogs ?? shippedDialogs();
+  }
 
   constructor(deps: TechnicianActionsDeps) {
     this.deps = deps;
@@ -158,13 +165,27 @@ export class TechnicianActions {
         this.deps.clock.now(),
       );
       if (!first) {
-        const notice = technicianNotice(this.deps.policy, 'ticket_updated', current, this.deps.clock.now());
+        const notice = technicianNotice(
+          this.deps.policy,
+          'ticket_updated',
+          current,
+          this.deps.clock.now(),
+          undefined,
+          this.dialogs,
+        );
         return { ok: true, action, ticket: current, technician, changed: false, told: 'none', notice };
       }
     }
     const done = await this.act(action, current, technician, text);
     if (!done.ok) return done;
-    const notice = technicianNotice(this.deps.policy, 'ticket_updated', done.ticket, this.deps.clock.now());
+    const notice = technicianNotice(
+      this.deps.policy,
+      'ticket_updated',
+      done.ticket,
+      this.deps.clock.now(),
+      undefined,
+      this.dialogs,
+    );
     return { ...done, notice };
   }
 
@@ -262,7 +283,9 @@ export class TechnicianActions {
       technician.id,
       text ?? undefined,
     );
-    const told = await this.tell(ticket, (m) => m.waiting(technician.name, ticket.number, text));
+    const told = await this.tell(ticket, (m) =>
+      text ? m.waitingWithText(technician.name, ticket.number, text) : m.waiting(technician.name, ticket.number),
+    );
     return { ok: true, action: 'wait', ticket, technician, changed: true, told };
   }
 
@@ -307,12 +330,9 @@ export class TechnicianActions {
    * message is logged with the ticket, and the outcome is kept in the event log; the action itself
    * stands either way.
    */
-  private async tell(
-    ticket: Ticket,
-    say: (m: ReturnType<typeof technicianActionMessages>) => string,
-  ): Promise<PersonTold> {
+  private async tell(ticket: Ticket, say: (m: Messages['technicianActions']) => string): Promise<PersonTold> {
     const { messengers, logger, store, clock } = this.deps;
-    const text = say(technicianActionMessages(ticket.language));
+    const text = say(this.dialogs.messages(ticket.language).technicianActions);
     const channel = ticket.source;
     let told: PersonTold;
     let error: string | undefined;

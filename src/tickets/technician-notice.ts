@@ -1,18 +1,10 @@
 import { shippedDialogs } from '../dialogs/load.js';
-import type { Dialogs } from '../dialogs/messages.js';
+import type { Dialogs, Messages } from '../dialogs/messages.js';
 import type { TicketStatus } from '../domain.js';
 import type { NotificationKind } from '../notifier/notifier.js';
 import type { Policy, QueueChannels, Technician } from '../policy/schema.js';
 import type { Ticket } from '../store/ticket-store.js';
-import {
-  ACTION_INPUTS,
-  ACTION_LABELS,
-  NOTICE_LABELS,
-  notificationText,
-  STATUS_LABELS,
-  shortDate,
-  TIME_LEFT,
-} from './notification-text.js';
+import { notificationText, shortDate, TECHNICIAN_LANGUAGE } from './notification-text.js';
 import { techniciansAt } from './resources.js';
 import type { TechnicianAction } from './technician-actions.js';
 
@@ -50,7 +42,7 @@ export interface NoticeAction {
 /**
  * A technician notification described once for every chat: what the Slack (Block Kit) and Teams
  * (Adaptive Card) renderers lay out, and what each copy of the message is updated to after an
- * action. The words are French, as technicians read them (notification-text.ts).
+ * action. The words are French, as technicians read them (the `notice` sentences of dialogs/).
  */
 export interface TechnicianNotice {
   kind: NotificationKind;
@@ -95,41 +87,58 @@ export function parseActionValue(value: string): { action: NoticeAction['action'
   return { action: match[1] as NoticeAction['action'], number: match[2] as string };
 }
 
-function timeLeft(due: string, now: Date, doneAt: string | null): { left: string; late: boolean } {
+/** The words of a notice (dialogs/, `notice`), in French as technicians read them. */
+type NoticeWords = Messages['notice'];
+
+/** Buttons that ask for a text first, and whether it may be left empty. */
+const INPUT_REQUIRED = { reply: true, escalate: true, wait: false, resolve: true } as const;
+
+function timeLeft(w: NoticeWords, due: string, now: Date, doneAt: string | null): { left: string; late: boolean } {
+  const t = w.timeLeft;
   if (doneAt !== null) {
     const met = new Date(doneAt) <= new Date(due);
-    return { left: met ? TIME_LEFT.met : TIME_LEFT.missed, late: !met };
+    return { left: met ? t.met : t.missed, late: !met };
   }
   const ms = new Date(due).getTime() - now.getTime();
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const span = TIME_LEFT.span(Math.floor(minutes / 60), minutes % 60);
-  return ms >= 0 ? { left: TIME_LEFT.left(span), late: false } : { left: TIME_LEFT.late(span), late: true };
+  const total = Math.round(Math.abs(ms) / 60_000);
+  const [hours, minutes] = [Math.floor(total / 60), total % 60];
+  const span =
+    hours === 0
+      ? t.minutes(minutes)
+      : minutes === 0
+        ? t.hours(hours)
+        : t.hoursMinutes(hours, String(minutes).padStart(2, '0'));
+  return ms >= 0 ? { left: t.left(span), late: false } : { left: t.late(span), late: true };
 }
 
 function button(
+  w: NoticeWords,
   action: NoticeAction['action'],
   number: string,
   style: NoticeAction['style'] = 'default',
 ): NoticeAction {
-  const made: NoticeAction = { action, label: ACTION_LABELS[action], value: actionValue(action, number), style };
-  if (action in ACTION_INPUTS) made.input = { ...ACTION_INPUTS[action as keyof typeof ACTION_INPUTS] };
+  const made: NoticeAction = { action, label: w.actions[action], value: actionValue(action, number), style };
+  if (action in INPUT_REQUIRED) {
+    const asked = action as keyof typeof INPUT_REQUIRED;
+    made.input = { label: w.inputs[asked], required: INPUT_REQUIRED[asked] };
+  }
   return made;
 }
 
 /** The buttons a ticket offers in its status: nothing to take once taken, only reopen once resolved. */
-function actionsFor(ticket: Ticket): NoticeAction[] {
+function actionsFor(w: NoticeWords, ticket: Ticket): NoticeAction[] {
   const n = ticket.number;
-  if (ticket.status === 'resolved' || ticket.status === 'closed') return [button('reopen', n)];
+  if (ticket.status === 'resolved' || ticket.status === 'closed') return [button(w, 'reopen', n)];
   const actions: NoticeAction[] = [];
-  if (ticket.assignee === null) actions.push(button('take', n, 'primary'));
-  actions.push(button('reply', n));
+  if (ticket.assignee === null) actions.push(button(w, 'take', n, 'primary'));
+  actions.push(button(w, 'reply', n));
   if (ticket.status === 'draft' && ticket.contactPhone) {
-    actions.push({ ...button('call_back', n), url: `tel:${ticket.contactPhone.replace(/[^\d+]/g, '')}` });
+    actions.push({ ...button(w, 'call_back', n), url: `tel:${ticket.contactPhone.replace(/[^\d+]/g, '')}` });
   }
-  actions.push(button('escalate', n, 'danger'));
-  if (ticket.status === 'waiting_customer') actions.push(button('reopen', n));
-  else actions.push(button('wait', n));
-  actions.push(button('resolve', n));
+  actions.push(button(w, 'escalate', n, 'danger'));
+  if (ticket.status === 'waiting_customer') actions.push(button(w, 'reopen', n));
+  else actions.push(button(w, 'wait', n));
+  actions.push(button(w, 'resolve', n));
   return actions;
 }
 
@@ -146,36 +155,37 @@ export function technicianNotice(
   detail?: { by?: string; fromLevel?: number; reason?: string },
   dialogs: Dialogs = shippedDialogs(),
 ): TechnicianNotice {
+  const w = dialogs.messages(TECHNICIAN_LANGUAGE).notice;
+  const labels = w.labels;
   const priority = policy.priorities[ticket.priority];
   const urgent = ticket.priority === 'critique';
   const assignee = policy.resources.technicians.find((t) => t.id === ticket.assignee) ?? null;
   const facts: NoticeFact[] = [
-    { label: NOTICE_LABELS.priority, value: `${priority.number} – ${priority.label.fr}` },
-    { label: NOTICE_LABELS.type, value: ticket.type === 'incident' ? 'Incident' : 'Demande de service' },
-    { label: NOTICE_LABELS.person, value: ticket.contact ?? 'non identifié' },
-    { label: NOTICE_LABELS.company, value: ticket.account ?? 'non identifiée' },
-    { label: NOTICE_LABELS.contract, value: ticket.contract ? 'avec contrat de maintenance' : 'sans contrat' },
-    { label: NOTICE_LABELS.queue, value: `${ticket.queue}, niveau ${ticket.level}` },
-    { label: NOTICE_LABELS.status, value: STATUS_LABELS[ticket.status] },
+    { label: labels.priority, value: w.priority(priority.number, priority.label[TECHNICIAN_LANGUAGE]) },
+    { label: labels.type, value: ticket.type === 'incident' ? w.incident : w.request },
+    { label: labels.person, value: ticket.contact ?? w.unknownContact },
+    { label: labels.company, value: ticket.account ?? w.unknownAccount },
+    { label: labels.contract, value: ticket.contract ? w.withContract : w.withoutContract },
+    { label: labels.queue, value: w.queue(ticket.queue, ticket.level) },
+    { label: labels.status, value: w.statuses[ticket.status] },
   ];
-  if (ticket.classificationReason)
-    facts.splice(1, 0, { label: NOTICE_LABELS.reason, value: ticket.classificationReason });
-  if (assignee) facts.push({ label: NOTICE_LABELS.assignee, value: assignee.name });
+  if (ticket.classificationReason) facts.splice(1, 0, { label: labels.reason, value: ticket.classificationReason });
+  if (assignee) facts.push({ label: labels.assignee, value: assignee.name });
   if (ticket.status === 'draft' && ticket.contactPhone) {
-    facts.push({ label: NOTICE_LABELS.callerPhone, value: ticket.contactPhone });
+    facts.push({ label: labels.callerPhone, value: ticket.contactPhone });
   }
-  if (kind === 'ticket_escalated' && detail?.by) facts.push({ label: NOTICE_LABELS.escalatedBy, value: detail.by });
+  if (kind === 'ticket_escalated' && detail?.by) facts.push({ label: labels.escalatedBy, value: detail.by });
   if (kind === 'ticket_escalated' && detail?.reason) {
-    facts.push({ label: NOTICE_LABELS.escalationReason, value: detail.reason });
+    facts.push({ label: labels.escalationReason, value: detail.reason });
   }
   const deadlines: NoticeDeadline[] = [];
   if (ticket.contract && ticket.firstResponseDue && ticket.resolutionDue) {
     const rows = [
-      [NOTICE_LABELS.firstResponse, ticket.firstResponseDue, ticket.firstRespondedAt],
-      [NOTICE_LABELS.resolution, ticket.resolutionDue, ticket.resolvedAt],
+      [labels.firstResponse, ticket.firstResponseDue, ticket.firstRespondedAt],
+      [labels.resolution, ticket.resolutionDue, ticket.resolvedAt],
     ] as const;
     for (const [label, due, doneAt] of rows) {
-      deadlines.push({ label, due, dueText: shortDate(due), ...timeLeft(due, now, doneAt) });
+      deadlines.push({ label, due, dueText: shortDate(due), ...timeLeft(w, due, now, doneAt) });
     }
   }
   const text = notificationText(policy, dialogs, kind, ticket, detail);
@@ -188,9 +198,9 @@ export function technicianNotice(
     description: ticket.description,
     facts,
     deadlines,
-    status: { code: ticket.status, label: STATUS_LABELS[ticket.status] },
+    status: { code: ticket.status, label: w.statuses[ticket.status] },
     assignee,
-    actions: actionsFor(ticket),
+    actions: actionsFor(w, ticket),
     recipients: noticeRecipients(policy, ticket),
     channels: policy.resources.channels[ticket.queue] ?? {},
     text,

@@ -224,16 +224,21 @@ export class TicketService {
     let reached = false;
     const { ticket } = await store.stepTicket(number, now, (current) => {
       reached = !current.contract || current.escalationAt === null || now >= new Date(current.escalationAt);
-      return escalationStep(policy, current, {
-        toLevel: nextLevel(policy, current.queue, current.level),
-        by,
-        at: now,
-        step: 'escalation_request',
-        rule: "Demande d'escalade de la personne (matrice d'escalade)",
-        reached,
-        tellPerson: false,
-        ...(reason === undefined ? {} : { reason }),
-      });
+      return escalationStep(
+        policy,
+        current,
+        {
+          toLevel: nextLevel(policy, current.queue, current.level),
+          by,
+          at: now,
+          step: 'escalation_request',
+          rule: "Demande d'escalade de la personne (matrice d'escalade)",
+          reached,
+          tellPerson: false,
+          ...(reason === undefined ? {} : { reason }),
+        },
+        this.deps.dialogs,
+      );
     });
     await this.watched(ticket);
     // A message not delivered now stays in the outbox for the watch's next pass.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Dialogs } from '../dialogs/messages.js';
 import { type Clock, SOURCES, type Source } from '../domain.js';
 import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { Notifier } from '../notifier/notifier.js';
@@ -49,6 +50,8 @@ export interface OutboxDeps {
   messengers?: PersonMessengers;
   /** Wall-clock epoch milliseconds for leases and retries (Date.now by default). */
   wallClock?: () => number;
+  /** The words of the technicians' notice (dialogs/); the shipped sentences by default. */
+  dialogs?: Dialogs;
 }
 
 /** One message delivered, failed for good, or put back for a later attempt. */
@@ -118,7 +121,14 @@ async function deliverOne(
         urgent: payload.urgent,
         text: payload.text,
         // The notice as of the delivery, so the time left before each deadline is the real one.
-        notice: technicianNotice(policy, payload.kind, ticket, clock.now(), stripUndefined(payload.detail)),
+        notice: technicianNotice(
+          policy,
+          payload.kind,
+          ticket,
+          clock.now(),
+          stripUndefined(payload.detail),
+          deps.dialogs,
+        ),
       });
       detail = { kind: payload.kind, recipients, urgent: payload.urgent };
     } else {

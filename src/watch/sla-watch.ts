@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Dialogs } from '../dialogs/messages.js';
 import type { Clock } from '../domain.js';
 import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { Notifier } from '../notifier/notifier.js';
@@ -30,6 +31,8 @@ export interface SlaWatchDeps {
   wallClock?: () => number;
   /** Timers claimed and fired per transaction (500 by default). */
   batchSize?: number;
+  /** What the watch's messages say (dialogs/, `slaWatch`); the shipped sentences by default. */
+  dialogs?: Dialogs;
 }
 
 /** One step a pass fired, as `guichet watch --once` prints it. */
@@ -99,7 +102,7 @@ export class SlaWatch {
       // should have (the warning is keyed by the start level, the escalations by their target),
       // so no re-planning follows it.
       const results = await store.fireTimers(claimed, this.owner, now, (timer, ticket) =>
-        watchStep(policy, sla, timer, ticket, now),
+        watchStep(policy, sla, timer, ticket, now, this.deps.dialogs),
       );
       let fired = 0;
       results.forEach((result, i) => {

@@ -1,4 +1,5 @@
 import { shippedDialogs } from '../dialogs/load.js';
+import type { Dialogs } from '../dialogs/messages.js';
 import type { Policy } from '../policy/schema.js';
 import type { SlaEngine } from '../sla/sla-engine.js';
 import type { OutboxEntry, SlaTimer, Ticket, TicketChanges, TicketStep } from '../store/ticket-store.js';
@@ -60,6 +61,7 @@ export function escalationStep(
     /** Why, when a person or a technician gave a reason. */
     reason?: string;
   },
+  dialogs: Dialogs = shippedDialogs(),
 ): TicketStep {
   const { toLevel, by, step, reason } = escalation;
   const primaryResource = techniciansAt(policy, ticket.queue, toLevel)[0]?.id ?? ticket.primaryResource;
@@ -67,8 +69,8 @@ export function escalationStep(
   const recipients = techniciansAt(policy, ticket.queue, toLevel).map((t) => t.id);
   const text =
     by === SLA_WATCH && (step === 'take_charge' || step === 'resolution')
-      ? slaWatchText(policy, after, { step, action: 'escalated', fromLevel: ticket.level })
-      : notificationText(policy, shippedDialogs(), 'ticket_escalated', after, {
+      ? slaWatchText(policy, after, { step, action: 'escalated', fromLevel: ticket.level }, dialogs)
+      : notificationText(policy, dialogs, 'ticket_escalated', after, {
           by,
           fromLevel: ticket.level,
           ...(reason === undefined ? {} : { reason }),
@@ -88,7 +90,11 @@ export function escalationStep(
       key: outboxKey(ticket.number, step, toLevel, 'person'),
       ticketNumber: ticket.number,
       audience: 'person',
-      payload: { text: levelUpText(after, step), source: ticket.source, conversationRef: ticket.conversationRef },
+      payload: {
+        text: levelUpText(after, step, dialogs),
+        source: ticket.source,
+        conversationRef: ticket.conversationRef,
+      },
     });
   }
   const changes: TicketChanges = { level: toLevel, primaryResource };
@@ -130,6 +136,7 @@ export function watchStep(
   timer: SlaTimer,
   ticket: Ticket,
   now: Date,
+  dialogs: Dialogs = shippedDialogs(),
 ): TicketStep | null {
   const stillPlanned = plannedTimers(policy, sla, ticket).some((t) => t.kind === timer.kind && t.level === timer.level);
   if (!stillPlanned) return null;
@@ -150,7 +157,7 @@ export function watchStep(
           ticket,
           'sla_warning',
           here(),
-          slaWatchText(policy, ticket, { step: timer.kind, share }),
+          slaWatchText(policy, ticket, { step: timer.kind, share }, dialogs),
         ),
       ],
     };
@@ -161,15 +168,20 @@ export function watchStep(
   if (ticket.level >= timer.level) {
     step = { events: [{ at, kind: 'sla_warning', by: SLA_WATCH, data: { step: timer.kind, rule } }], outbox: [] };
   } else if (settings.escalation === 'automatic') {
-    step = escalationStep(policy, ticket, {
-      toLevel: timer.level,
-      by: SLA_WATCH,
-      at: now,
-      step: timer.kind,
-      rule,
-      reached: true,
-      tellPerson: true,
-    });
+    step = escalationStep(
+      policy,
+      ticket,
+      {
+        toLevel: timer.level,
+        by: SLA_WATCH,
+        at: now,
+        step: timer.kind,
+        rule,
+        reached: true,
+        tellPerson: true,
+      },
+      dialogs,
+    );
   } else {
     step = {
       events: [
@@ -181,7 +193,7 @@ export function watchStep(
           ticket,
           'sla_warning',
           here(),
-          slaWatchText(policy, ticket, { step: timer.kind, action: 'proposed', toLevel: timer.level }),
+          slaWatchText(policy, ticket, { step: timer.kind, action: 'proposed', toLevel: timer.level }, dialogs),
         ),
       ],
     };
@@ -194,7 +206,7 @@ export function watchStep(
         after,
         'sla_warning',
         managers,
-        slaWatchText(policy, after, { step: 'resolution', action: 'manager' }),
+        slaWatchText(policy, after, { step: 'resolution', action: 'manager' }, dialogs),
       ),
     );
   }

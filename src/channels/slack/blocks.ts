@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { slackMessages } from '../../dialogs/catalogue.js';
+import { shippedDialogs } from '../../dialogs/load.js';
+import type { Dialogs } from '../../dialogs/messages.js';
 import type { Language } from '../../domain.js';
 import type { Reply, TicketCard } from '../../engine/turn.js';
 import { buttonValue, type SlackConversation } from './conversation.js';
@@ -35,8 +36,12 @@ function section(text: string): types.KnownBlock {
 }
 
 /** The ticket card: number, type, priority and why, queue, deadlines (or no SLA), escalation. */
-export function cardBlocks(card: TicketCard, language: Language): types.KnownBlock[] {
-  const w = slackMessages(language).card;
+export function cardBlocks(
+  card: TicketCard,
+  language: Language,
+  dialogs: Dialogs = shippedDialogs(),
+): types.KnownBlock[] {
+  const w = dialogs.messages(language).slack.card;
   const field = (label: string, value: string) => ({
     type: 'mrkdwn' as const,
     text: cut(`*${label}*\n${escapeMrkdwn(value)}`, 2_000),

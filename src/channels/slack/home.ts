@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
-import { slackMessages } from '../../dialogs/catalogue.js';
 import { formatInstant } from '../../dialogs/dates.js';
 import { shippedDialogs } from '../../dialogs/load.js';
+import type { Dialogs } from '../../dialogs/messages.js';
 import type { Language } from '../../domain.js';
 import type { Policy } from '../../policy/schema.js';
 import type { Ticket } from '../../store/ticket-store.js';
@@ -30,9 +30,10 @@ export function homeView(
   policy: Policy,
   language: Language,
   now: Date,
+  dialogs: Dialogs = shippedDialogs(),
 ): types.HomeView {
-  const w = slackMessages(language).home;
-  const m = shippedDialogs().messages(language);
+  const m = dialogs.messages(language);
+  const w = m.slack.home;
   const zone = policy.calendar.timezone;
   const say = (iso: string | null) => (iso ? formatInstant(iso, language, zone, now) : null);
   const blocks: types.KnownBlock[] = [
@@ -55,7 +56,7 @@ export function homeView(
   else if (tickets.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(w.none) } });
   // A Home view holds at most 100 blocks: two per ticket, after the five above.
   for (const ticket of (tickets ?? []).slice(0, 40)) {
-    const card = slackMessages(language).card;
+    const card = m.slack.card;
     const priority = policy.priorities[ticket.priority].label[language];
     const first = ticket.firstRespondedAt === null ? say(ticket.firstResponseDue) : null;
     const resolution = say(ticket.resolutionDue);
@@ -63,7 +64,10 @@ export function homeView(
       type: 'section',
       text: { type: 'mrkdwn', text: w.ticketLine(ticket.number, escapeMrkdwn(ticket.title)) },
       fields: [
-        { type: 'mrkdwn', text: `*${card.status}*\n${escapeMrkdwn(w.details(m.statuses[ticket.status], priority))}` },
+        {
+          type: 'mrkdwn',
+          text: `*${card.status}*\n${escapeMrkdwn(w.details(m.statuses[ticket.status], priority.toLowerCase()))}`,
+        },
         ...(first ? [{ type: 'mrkdwn' as const, text: `*${card.firstResponse}*\n${escapeMrkdwn(first)}` }] : []),
         ...(resolution ? [{ type: 'mrkdwn' as const, text: `*${card.resolution}*\n${escapeMrkdwn(resolution)}` }] : []),
         ...(ticket.contract ? [] : [{ type: 'mrkdwn' as const, text: escapeMrkdwn(m.noSla) }]),
@@ -75,8 +79,8 @@ export function homeView(
 }
 
 /** The modal the Home tab's button opens: a description in the person's words, long if need be. */
-export function newProblemModal(language: Language): types.ModalView {
-  const w = slackMessages(language).modal;
+export function newProblemModal(language: Language, dialogs: Dialogs = shippedDialogs()): types.ModalView {
+  const w = dialogs.messages(language).slack.modal;
   return {
     type: 'modal',
     callback_id: NEW_PROBLEM_VIEW,

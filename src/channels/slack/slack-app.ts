@@ -13,7 +13,8 @@ import {
 import type { Logger } from 'pino';
 import type { Guichet } from '../../app.js';
 import { findIdentity } from '../../dialogs/accounts.js';
-import { slackMessages } from '../../dialogs/catalogue.js';
+import type { Messages } from '../../dialogs/messages.js';
+import type { Language } from '../../domain.js';
 import type { Reply, Turn } from '../../engine/turn.js';
 import { answeredBlocks, repliesMessage, textMessage } from './blocks.js';
 import { boltLogger } from './bolt-logger.js';
@@ -171,7 +172,7 @@ export function createSlackAdapter(
 
   bolt.action<BlockAction<ButtonAction>>(NEW_PROBLEM_ACTION, async ({ body }) => {
     await trySlack(log, 'views.open', () =>
-      client.views.open({ trigger_id: body.trigger_id, view: newProblemModal('fr') }),
+      client.views.open({ trigger_id: body.trigger_id, view: newProblemModal('fr', guichet.dialogs) }),
     );
   });
 
@@ -261,7 +262,7 @@ class TurnHandlers {
       const blocks = answeredBlocks(
         (message.blocks ?? []) as types.KnownBlock[],
         action.block_id,
-        slackMessages('fr').chosen(action.text.text),
+        this.slackWords('fr').chosen(action.text.text),
       );
       await trySlack(this.log, 'chat.update', () =>
         this.client.chat.update({ channel, ts: message.ts, text: message.text ?? '', blocks }),
@@ -286,7 +287,7 @@ class TurnHandlers {
     if (STATUS_COMMAND.test(text)) {
       const dm = await this.openDm(command.team_id, command.user_id);
       if (!dm) {
-        await this.respondSafely(respond, slackMessages('fr').dmFailed(this.guichet.policy.company.helpdeskPhone));
+        await this.respondSafely(respond, this.slackWords('fr').dmFailed(this.guichet.policy.company.helpdeskPhone));
         return;
       }
       const result = await this.guichet.engine.handleTurn({
@@ -303,7 +304,7 @@ class TurnHandlers {
       return;
     }
     const opened = await this.inDm(command.team_id, command.user_id, text, command.trigger_id);
-    const w = slackMessages('fr');
+    const w = this.slackWords('fr');
     if (!opened) await this.respondSafely(respond, w.dmFailed(this.guichet.policy.company.helpdeskPhone));
     else if (opened.channel !== command.channel_id) await this.respondSafely(respond, w.openingDm());
   }
@@ -336,7 +337,7 @@ class TurnHandlers {
       if (known.contact.phone) who.phone = known.contact.phone;
       tickets = (await guichet.tickets.listForContact(who, 40)).filter(isOpen);
     }
-    const view = homeView(tickets, guichet.policy, 'fr', guichet.clock.now());
+    const view = homeView(tickets, guichet.policy, 'fr', guichet.clock.now(), guichet.dialogs);
     await trySlack(this.log, 'views.publish', () => this.client.views.publish({ user_id: slackUser, view }));
   }
 
@@ -350,10 +351,15 @@ class TurnHandlers {
       this.client.chat.postEphemeral({
         channel,
         user: action.user?.id ?? '',
-        text: slackMessages('fr').alreadyUsed(),
+        text: this.slackWords('fr').alreadyUsed(),
         ...(threadTs ? { thread_ts: threadTs } : {}),
       }),
     );
+  }
+
+  /** The Slack channel's words (dialogs/, `slack`) in one language. */
+  private slackWords(language: Language): Messages['slack'] {
+    return this.guichet.dialogs.messages(language).slack;
   }
 
   private async turnBase(conversation: SlackConversation, slackUser: string): Promise<Omit<Turn, 'text'>> {
@@ -388,7 +394,7 @@ class TurnHandlers {
       await callSlack(this.log, 'chat.postMessage', () => this.client.chat.postMessage({ ...where, ...message }));
     } catch {
       const language = replies[0]?.language ?? 'fr';
-      const fallback = textMessage(slackMessages(language).deliveryFailed(this.guichet.policy.company.helpdeskPhone));
+      const fallback = textMessage(this.slackWords(language).deliveryFailed(this.guichet.policy.company.helpdeskPhone));
       await trySlack(this.log, 'chat.postMessage', () => this.client.chat.postMessage({ ...where, ...fallback }));
     }
   }

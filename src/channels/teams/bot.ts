@@ -1,7 +1,6 @@
 import { ActivityTypes, type InvokeResponse, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Guichet } from '../../app.js';
-import { teamsWording } from '../../dialogs/catalogue.js';
 import type { Turn, TurnResult } from '../../engine/turn.js';
 import { answeredCard, type ChoiceSubmit, choiceSubmit } from './cards.js';
 import { withoutBuiltInRetries } from './connector-client.js';
@@ -156,7 +155,7 @@ export class TeamsBot {
   private async onChoice(context: TurnContext, submit: ChoiceSubmit, log: Logger, updateCard = true): Promise<void> {
     if (!(await this.firstDelivery(submit.card, INBOUND_CARD, log))) {
       log.info({ card: submit.card }, 'Teams card clicked again: already answered');
-      const text = teamsWording(submit.language).alreadyAnswered();
+      const text = this.deps.app.dialogs.messages(submit.language).teams.alreadyAnswered();
       await this.send(context, [{ type: ActivityTypes.Message, text }], log);
       return;
     }
@@ -165,7 +164,7 @@ export class TeamsBot {
       const updated: OutgoingActivity = {
         type: ActivityTypes.Message,
         id: cardActivityId,
-        attachments: [answeredCard(submit)],
+        attachments: [answeredCard(submit, this.deps.app.dialogs)],
       };
       await deliver('card update', () => context.updateActivity(updated), log, this.deps.retryDelayMs);
     }
@@ -247,7 +246,7 @@ export class TeamsBot {
       body: {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',
-        value: answeredCard(submitted.data).content,
+        value: answeredCard(submitted.data, this.deps.app.dialogs).content,
       },
     };
     if (await this.firstDelivery(deliveryKey(context), INBOUND_ACTIVITY, log)) {

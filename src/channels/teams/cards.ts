@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { teamsWording } from '../../dialogs/catalogue.js';
 import { shippedDialogs } from '../../dialogs/load.js';
+import type { Dialogs } from '../../dialogs/messages.js';
 import type { Language } from '../../domain.js';
 import type { Choice, TicketCard } from '../../engine/turn.js';
 
@@ -78,8 +78,8 @@ export function choiceCard(prompt: string, choices: Choice[], language: Language
 }
 
 /** The same question once answered: the answer shown, no button left to click. */
-export function answeredCard(submit: ChoiceSubmit): CardAttachment {
-  const wording = teamsWording(submit.language);
+export function answeredCard(submit: ChoiceSubmit, dialogs: Dialogs = shippedDialogs()): CardAttachment {
+  const wording = dialogs.messages(submit.language).teams;
   return card([
     textBlock(paragraphs(submit.prompt), { isSubtle: true }),
     textBlock(wording.answered(submit.label), { weight: 'Bolder', color: 'Good' }),
@@ -87,9 +87,13 @@ export function answeredCard(submit: ChoiceSubmit): CardAttachment {
 }
 
 /** The ticket card: number, type, priority and why, queue, deadlines and how to escalate. */
-export function ticketCardAttachment(ticket: TicketCard, language: Language): CardAttachment {
-  const wording = teamsWording(language);
-  const noSla = shippedDialogs().messages(language).noSla;
+export function ticketCardAttachment(
+  ticket: TicketCard,
+  language: Language,
+  dialogs: Dialogs = shippedDialogs(),
+): CardAttachment {
+  const wording = dialogs.messages(language).teams;
+  const noSla = dialogs.messages(language).noSla;
   const facts: { title: string; value: string }[] = [
     { title: wording.type, value: ticket.typeLabel },
     { title: wording.priority, value: ticket.priorityLabel },
