@@ -31,7 +31,9 @@ export const conversationStateSchema = z.object({
   /** Tickets opened in this conversation, oldest first. */
   opened: z.array(z.string()),
   /** A question of an interruption waiting for its answer (the number of the ticket to escalate). */
-  pending: z.enum(['escalate']).nullable(),
+  pending: z.enum(['escalate', 'duplicate']).nullable(),
+  /** The open ticket of the same problem the person is asked to add their message to. */
+  duplicateOf: z.string().nullable().default(null),
   /** The last answers, by message id. */
   recent: z.array(
     z.object({ messageId: z.string(), result: z.custom<TurnResult>((v) => typeof v === 'object' && v !== null) }),
@@ -54,6 +56,7 @@ export function newConversation(): ConversationState {
     intakeNumber: 1,
     opened: [],
     pending: null,
+    duplicateOf: null,
     recent: [],
   };
 }

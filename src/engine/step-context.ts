@@ -13,7 +13,15 @@ import type { Effect, Reply, TicketCard, Turn } from './turn.js';
 /** The ticket operations the engine drives (TicketService satisfies it). */
 export type TicketPort = Pick<
   TicketService,
-  'open' | 'get' | 'listForContact' | 'escalate' | 'plan' | 'followed' | 'requestTechnician'
+  | 'open'
+  | 'get'
+  | 'listForContact'
+  | 'escalate'
+  | 'plan'
+  | 'followed'
+  | 'requestTechnician'
+  | 'findDuplicate'
+  | 'addNote'
 >;
 
 /** What a step needs besides the state: the rules, the classifier, the sentences and the ticket service. */

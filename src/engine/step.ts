@@ -2,6 +2,7 @@ import { findIdentity } from '../dialogs/accounts.js';
 import { parseYesNo } from '../dialogs/answers.js';
 import { currentPrompt, intakeStep, startIntake } from '../dialogs/intake.js';
 import { prefixed } from '../dialogs/reply.js';
+import { answerDuplicate, confirmIntake } from './duplicate-turns.js';
 import { escalate } from './follow-up.js';
 import { cancel, interrupt } from './interrupt.js';
 import { detectInterruption, ticketNumberIn } from './interruptions.js';
@@ -15,7 +16,7 @@ import {
   type StepResult,
   withReprompt,
 } from './step-context.js';
-import { alreadyOpened, handOver, openTicket } from './ticket-turns.js';
+import { alreadyOpened, handOver } from './ticket-turns.js';
 import type { Turn } from './turn.js';
 
 export type { StepDeps, StepResult, TicketPort } from './step-context.js';
@@ -52,6 +53,11 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
     s = { ...s, pending: null };
     if (number) return withReprompt(s, c, await escalate(s, c, number));
   }
+  if (s.pending === 'duplicate') {
+    const answered = await answerDuplicate(s, c, text);
+    if (answered) return answered;
+    s = { ...s, pending: null, duplicateOf: null };
+  }
 
   const interruption = detectInterruption(text, deps.dialogs.answers);
   if (interruption) return interrupt(s, c, interruption);
@@ -70,7 +76,7 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
   const input = turn.choice === undefined ? { text } : { text, choice: turn.choice };
   const result = intakeStep(s.intake, input, ctx());
   s = { ...s, intake: result.intake };
-  if (result.outcome === 'confirm') return openTicket(s, c);
+  if (result.outcome === 'confirm') return confirmIntake(s, c);
   if (result.outcome === 'cancel') return cancel(s, c);
   if (result.outcome === 'handover') return handOver(s, c);
   return { state: s, replies: result.replies, effects: [] };

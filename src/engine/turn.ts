@@ -74,6 +74,8 @@ export interface Reply {
 export type Effect =
   | { type: 'ticket_opened'; ticketNumber: string }
   | { type: 'ticket_escalated'; ticketNumber: string }
+  /** The message was added to an open ticket of the same problem instead of opening another. */
+  | { type: 'ticket_noted'; ticketNumber: string }
   | { type: 'technician_requested'; ticketNumber?: string }
   | { type: 'transfer_call'; phone: string }
   | { type: 'conversation_ended' };

@@ -10,6 +10,8 @@ export type NotificationKind =
   | 'technician_requested'
   /** A technician acted on the ticket: each copy of its message is updated to this. */
   | 'ticket_updated'
+  /** A message added to an open ticket: the same person again, or another of a site-wide outage. */
+  | 'ticket_note'
   /** The SLA watch: a deadline is near or passed, or an escalation is proposed. */
   | 'sla_warning';
 

@@ -264,6 +264,15 @@ export const slaWatchSchema = z.object({
 });
 export type SlaWatchPolicy = z.output<typeof slaWatchSchema>;
 
+/** How close two reports must be to count as the same problem (src/tickets/duplicates.ts). */
+export const duplicatesSchema = z.object({
+  /** Hours (wall-clock) after its opening during which an open ticket catches the same problem. */
+  windowHours: z.number().positive().default(24),
+  /** The share of significant words the shorter text has in common with the other (0 to 1). */
+  minSimilarity: z.number().min(0).max(1).default(0.5),
+});
+export type DuplicatesPolicy = z.output<typeof duplicatesSchema>;
+
 export const policySchema = z
   .object({
     company: z.object({
@@ -292,6 +301,8 @@ export const policySchema = z
     workType: z.string().min(1),
     phoneLine: phoneLineSchema.optional(),
     slaWatch: slaWatchSchema.prefault({}),
+    /** When a report is the same problem as an open ticket (src/tickets/duplicates.ts). */
+    duplicates: duplicatesSchema.prefault({}),
   })
   .superRefine((policy, ctx) => {
     for (const domain of DOMAINS) {

@@ -21,7 +21,9 @@ import type { NewTicket, Store, Ticket, TicketStore } from '../store/ticket-stor
 import type { TicketWatchHook } from '../watch/hook.js';
 import { deliverOutbox } from '../watch/outbox.js';
 import { escalationStep } from '../watch/steps.js';
+import { type Duplicate, findDuplicate } from './duplicates.js';
 import { type EscalationPlan, escalationPlan } from './escalation-plan.js';
+import { TECHNICIAN_LANGUAGE } from './notification-text.js';
 import { nextLevel, queueOf, startLevel, techniciansAt } from './resources.js';
 import { technicianNotice } from './technician-notice.js';
 
@@ -206,6 +208,35 @@ export class TicketService {
   }
 
   /**
+   * The open ticket a draft duplicates (src/tickets/duplicates.ts): the same contact's same
+   * problem, or the same company's site-wide outage, within the policy's window; null otherwise.
+   */
+  async findDuplicate(draft: TicketDraft): Promise<Duplicate | null> {
+    return findDuplicate(this.deps.store, this.deps.policy.duplicates, draft, this.deps.clock.now());
+  }
+
+  /**
+   * Adds a person's message to an open ticket instead of opening a second one: a 'note' event
+   * keeps it (with who said it and, for a site-wide outage, that it is another person's report),
+   * and the ticket's technicians are told, through the same path as any notification.
+   */
+  async addNote(
+    number: string,
+    note: { text: string; by: string; reason: 'duplicate' | 'site_outage'; source: string },
+  ): Promise<Ticket> {
+    const ticket = await this.require(number);
+    await this.deps.store.appendEvent({
+      ticketNumber: number,
+      at: this.deps.clock.now().toISOString(),
+      kind: 'note',
+      by: note.by,
+      data: { text: note.text, reason: note.reason, source: note.source },
+    });
+    await this.tell('ticket_note', ticket, undefined, { by: note.by, text: note.text });
+    return ticket;
+  }
+
+  /**
    * Escalates a ticket one level up its queue (capped at the highest level), makes the first
    * technician of that level its primary resource and tells them. `reached` says whether the
    * escalation time had come ("délais impartis + 1 heure", seed 004); without a contract there is
@@ -361,10 +392,17 @@ export class TicketService {
     kind: NotificationKind,
     ticket: Ticket,
     detail?: { by: string; fromLevel: number; reason?: string },
+    note?: { by: string; text: string },
   ): Promise<void> {
     const { policy, notifier, store, clock } = this.deps;
+    const dialogs = this.deps.dialogs ?? shippedDialogs();
     // The level's technicians, and the on-call one for a critique ticket (technician-notice.ts).
-    const notice = technicianNotice(policy, kind, ticket, clock.now(), detail, this.deps.dialogs ?? shippedDialogs());
+    const notice = technicianNotice(policy, kind, ticket, clock.now(), detail, dialogs);
+    if (note) {
+      // The person's words come first: they are what is new on a ticket the technician knows.
+      notice.facts.unshift({ label: note.by, value: note.text });
+      notice.text = `${notice.text}\n${dialogs.messages(TECHNICIAN_LANGUAGE).duplicate.technicianNote(note.by, note.text)}`;
+    }
     const { recipients, urgent, text } = notice;
     let outcome: Record<string, unknown>;
     try {

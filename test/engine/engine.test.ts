@@ -37,6 +37,8 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     plan: (t) => service.plan(t),
     followed: (n, viewer) => service.followed(n, viewer),
     requestTechnician: (n, viewer) => service.requestTechnician(n, viewer),
+    findDuplicate: (draft) => service.findDuplicate(draft),
+    addNote: (n, note) => service.addNote(n, note),
   };
   const engine = createConversationEngine({
     policy,
