@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 import type { Language } from '../domain.js';
 import type { CalendarPolicy, OpeningWindow } from '../policy/schema.js';
 
+/** What stands between the day and the time in an instant `formatInstant` writes. */
+export const DAY_TIME_SEPARATOR: Readonly<Record<Language, string>> = { fr: ' à ', en: ' at ' };
+
 /**
  * Dates as a person says them, and dates a person says. Deadlines are announced in the
  * helpdesk's time zone ("lundi 23 novembre à 9 h 30"); the date agreed for a basse request
@@ -112,7 +115,7 @@ export function formatInstant(at: Date | string, language: Language, zone: strin
   const dayOfMonth = language === 'fr' && w.day === 1 ? '1er' : String(w.day);
   const day = `${WEEKDAYS[language][w.weekday]} ${dayOfMonth} ${MONTHS[language][w.month - 1]}${sameYear ? '' : ` ${w.year}`}`;
   const time = formatTime(w.hour, w.minute, language);
-  return language === 'en' ? `${day} at ${time}` : `${day} à ${time}`;
+  return `${day}${DAY_TIME_SEPARATOR[language]}${time}`;
 }
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

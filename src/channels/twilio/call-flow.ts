@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { parseYesNo } from '../../dialogs/answers.js';
-import { formatInstant } from '../../dialogs/dates.js';
+import { DAY_TIME_SEPARATOR, formatInstant } from '../../dialogs/dates.js';
 import type { Dialogs, Messages } from '../../dialogs/messages.js';
 import { toSpeech } from '../../dialogs/speech.js';
 import type { Clock, Language } from '../../domain.js';
@@ -254,7 +254,7 @@ export class CallFlow {
 
   /** A deadline of today is said by its time alone: the day is words the caller does not need. */
   private deadlineForTheEar(due: string): string {
-    const separator = CALL_LANGUAGE === 'fr' ? ' à ' : ' at ';
+    const separator = DAY_TIME_SEPARATOR[CALL_LANGUAGE];
     const cut = due.lastIndexOf(separator);
     if (cut < 0) return due;
     const { timezone } = this.deps.policy.calendar;
