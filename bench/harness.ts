@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 /**
  * A tiny benchmark harness: each benchmark runs several times and reports the median, so one
  * noisy run on a shared machine does not decide the figure.
@@ -58,4 +59,39 @@ export function printTable(rows: BenchRow[]): string {
     } | ${met === undefined ? '' : met ? 'yes' : 'no'} | ${r.runs} |`;
   });
   return [header, rule, ...lines].join('\n');
+}
+
+/**
+ * Runs `script` in a child process of its own (a benchmark's server mode, with `env` added) for the
+ * time of `work`: the child prints a JSON line `{"port": N}` once it listens, and is stopped by
+ * closing its stdin (killed after 3 s if it lingers). `label` names it in the error of an early exit.
+ */
+export async function withChildServer<T>(
+  script: string,
+  env: Record<string, string>,
+  label: string,
+  work: (origin: string) => Promise<T>,
+): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let buffered = '';
+      child.once('exit', (code) => reject(new Error(`the ${label} benchmark server exited (${code})`)));
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const line = buffered.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve((JSON.parse(line) as { port: number }).port);
+      });
+    });
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    child.stdin?.end();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill(), 3_000);
+    await exited;
+    clearTimeout(timer);
+  }
 }

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +12,7 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, percentile } from './harness.js';
+import { type BenchRow, percentile, withChildServer } from './harness.js';
 
 /**
  * Slack message events on loopback, signed as Slack signs them, posted to two servers in turn,
@@ -189,28 +188,12 @@ async function serve(target: Target, apiUrl: string): Promise<void> {
 
 /** Runs the server of `target` in a child process (this file, in server mode) for the time of `work`. */
 async function withServer<T>(target: Target, apiUrl: string, work: (origin: string) => Promise<T>): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, GUICHET_BENCH_SLACK_SERVER: target, GUICHET_BENCH_SLACK_API: apiUrl },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let buffered = '';
-      child.once('exit', (code) => reject(new Error(`the ${target} benchmark server exited (${code})`)));
-      child.stdout?.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const line = buffered.split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve((JSON.parse(line) as { port: number }).port);
-      });
-    });
-    return await work(`http://127.0.0.1:${port}`);
-  } finally {
-    child.stdin?.end();
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const timer = setTimeout(() => child.kill(), 3_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  return withChildServer(
+    fileURLToPath(import.meta.url),
+    { GUICHET_BENCH_SLACK_SERVER: target, GUICHET_BENCH_SLACK_API: apiUrl },
+    target,
+    work,
+  );
 }
 
 /** Open loop: each event sent at its scheduled instant; latency from that instant to the acknowledgement. */

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +11,7 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, medianOf, percentile } from './harness.js';
+import { type BenchRow, medianOf, percentile, withChildServer } from './harness.js';
 
 /**
  * The Teams channel under load on loopback: message activities posted to /api/messages of the
@@ -154,28 +153,7 @@ async function serve(kind: string): Promise<void> {
 }
 
 async function withServer<T>(kind: 'guichet' | 'echo', work: (origin: string) => Promise<T>): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, [SERVER_MODE]: kind },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let buffered = '';
-      child.once('exit', (code) => reject(new Error(`the ${kind} benchmark server exited (${code})`)));
-      child.stdout?.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const line = buffered.split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve((JSON.parse(line) as { port: number }).port);
-      });
-    });
-    return await work(`http://127.0.0.1:${port}`);
-  } finally {
-    child.stdin?.end();
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    const timer = setTimeout(() => child.kill(), 3_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  return withChildServer(fileURLToPath(import.meta.url), { [SERVER_MODE]: kind }, kind, work);
 }
 
 let conversations = 0;
