@@ -30,6 +30,7 @@ export const SENTENCES = {
   askCompany: [],
   confirmCompany: ['company'],
   companyRetry: [],
+  addedToDescription: [],
   companyUnknown: ['company'],
   askContact: [],
   askDomain: [],

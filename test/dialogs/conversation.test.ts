@@ -112,6 +112,61 @@ describe('non-answers are not answers', () => {
   });
 });
 
+describe('a description given where a name is asked is more of the description', () => {
+  it('keeps the problem described to "which company?" with the description, never as the company', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["j'ai un souci", 'Pouvez-vous m\'en dire un peu plus ?'],
+      ['je sais pas trop, ça bug', 'Pour quelle entreprise'],
+      [
+        "le logiciel Sage plante quand j'ouvre un dossier",
+        ["j'ajoute ces précisions à la description du problème", 'Pour quelle entreprise'],
+      ],
+      ['Transports Durand', 'À quel nom'],
+      // The title comes from the sentence that says the problem, not from the vague first one.
+      ['Marie Lefèvre', "« Le logiciel Sage plante quand j'ouvre un dossier »"],
+      ['1', ['une application ne fonctionne plus', 'Entreprise : Transports Durand (sous contrat)']],
+      ['1', 'T20261123.0001'],
+    ]);
+    const ticket = await app.store.getTicket('T20261123.0001');
+    expect(ticket).toMatchObject({ account: 'Transports Durand', contract: true, contact: 'Marie Lefèvre' });
+    expect(ticket?.description).toBe("je sais pas trop, ça bug\nle logiciel Sage plante quand j'ouvre un dossier");
+  });
+
+  it('adds the details given to "what name?" and asks the name again', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ['mon ordinateur ne démarre plus', 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ["il fait un bip et l'écran reste noir", ["j'ajoute ces précisions", 'À quel nom']],
+      ['Marie Lefèvre', '« Mon ordinateur ne démarre plus »'],
+    ]);
+  });
+
+  it('hands over when every answer to the question is a description (no question asked forever)', async () => {
+    const { app } = await guichet();
+    const [, , , third] = await play(app.engine, anonymous('c'), [
+      ["l'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ["l'imprimante affiche un voyant orange qui clignote", "j'ajoute ces précisions"],
+      ["le bac est plein mais l'imprimante ne sort rien", "j'ajoute ces précisions"],
+      ["et personne n'arrive à imprimer depuis ce matin", 'je demande à un technicien de vous rappeler'],
+    ]);
+    expect(third?.effects).toEqual([{ type: 'technician_requested', ticketNumber: 'T20261123.0001' }]);
+    const draft = await app.store.getTicket('T20261123.0001');
+    expect(draft).toMatchObject({ status: 'draft', account: null });
+    expect(draft?.description?.split('\n')).toHaveLength(4);
+  });
+
+  it('in English too, and a company name of several words is still a company', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["my laptop won't turn on since this morning", 'Which company'],
+      ['the screen stays black and the fan is very loud', ['I have added that to the description', 'Which company']],
+      ['Garage Dupont et Fils Réunis', ['I am noting the name as it is', 'Under what name']],
+    ]);
+  });
+});
+
 describe('status and "my tickets" in plain words', () => {
   it.each([
     'quel est le statut de mon ticket ?',
