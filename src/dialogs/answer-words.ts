@@ -42,6 +42,8 @@ export const answerWordsSchema = z.strictObject({
   }),
   interruptions: z.strictObject({
     politeness: phrases,
+    thanks: phrases,
+    goodbye: phrases,
     help: phrases,
     cancel: phrases,
     cancelObjects: phrases,
@@ -79,6 +81,16 @@ function alternation(list: readonly string[]): string {
 const starting = (list: readonly string[]) => new RegExp(`^${alternation(list)}\\b`);
 /** Matches a text (normalized) that is exactly one of the phrases. */
 const whole = (list: readonly string[]) => new RegExp(`^${alternation(list)}$`);
+/**
+ * Matches a text (normalized) made only of the phrases of `some` and `others`, one or more times,
+ * with at least one of `some`: "merci au revoir et bonne journee" is a goodbye.
+ */
+function madeOf(some: readonly string[], others: readonly string[], joiners: readonly string[]): RegExp {
+  const any = alternation([...some, ...others]);
+  const gap = `(?: (?:${alternation(joiners)}))? `;
+  return new RegExp(`^(?:${any}${gap})*${alternation(some)}(?:${gap}${any})*$`);
+}
+
 /** Matches a text (normalized) holding one of the phrases as whole words. */
 const anywhere = (list: readonly string[]) => new RegExp(`\\b${alternation(list)}\\b`);
 
@@ -100,6 +112,8 @@ export interface AnswerWords {
   fields: [field: keyof AnswerWordsFile['answers']['fields'], words: RegExp][];
   change: RegExp;
   politeness: RegExp;
+  thanks: RegExp;
+  goodbye: RegExp;
   help: RegExp;
   cancel: RegExp;
   restart: RegExp;
@@ -137,6 +151,8 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ]),
     change: anywhere(a.change),
     politeness: new RegExp(`\\b${alternation(i.politeness)}\\b`, 'g'),
+    thanks: madeOf(i.thanks, [], ['et', 'and']),
+    goodbye: madeOf(i.goodbye, i.thanks, ['et', 'and']),
     help: whole(i.help),
     cancel: new RegExp(`^${alternation(i.cancel)}(?: ${alternation(i.cancelObjects)})?$`),
     restart: whole(i.restart),

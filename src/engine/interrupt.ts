@@ -19,6 +19,17 @@ export async function interrupt(s: ConversationState, c: StepContext, i: Interru
   switch (i.kind) {
     case 'help':
       return withReprompt(s, c, { state: s, replies: [reply(lang, m.help())], effects: [] });
+    case 'thanks': {
+      // In the middle of an intake, the question comes back; otherwise an invitation to say more.
+      const said = inProgress(s.intake) ? m.welcome() : m.welcomeAnythingElse();
+      return withReprompt(s, c, { state: s, replies: [reply(lang, said)], effects: [] });
+    }
+    case 'goodbye':
+      if (inProgress(s.intake)) {
+        // A request half told is not dropped on a polite word: the person is told how to leave it.
+        return withReprompt(s, c, { state: s, replies: [reply(lang, m.goodbyeUnfinished())], effects: [] });
+      }
+      return { state: s, replies: [reply(lang, m.goodbye())], effects: [{ type: 'conversation_ended' }] };
     case 'cancel':
       return cancel(s, c);
     case 'restart': {

@@ -5,10 +5,12 @@ import { normalize } from '../dialogs/text.js';
  * What a person may ask at any point of the conversation, before any dialog step runs (the
  * BotBuilder core-bot habit): help, cancel, start over, a ticket's status, their tickets, an
  * escalation, a technician. Commands are recognised only when the message is about them, so
- * "l'écran s'arrête" is not a "stop". The phrases are those of dialogs/answers.yaml.
+ * "l'écran s'arrête" is not a "stop"; thanks and goodbye are answered as such. The phrases are those of dialogs/answers.yaml.
  */
 export type Interruption =
   | { kind: 'help' }
+  | { kind: 'thanks' }
+  | { kind: 'goodbye' }
   | { kind: 'cancel' }
   | { kind: 'restart' }
   | { kind: 'status'; number: string }
@@ -29,7 +31,10 @@ export function ticketNumberIn(text: string): string | null {
 
 /** The interruption a message asks for, or null for an ordinary answer. */
 export function detectInterruption(text: string, w: AnswerWords): Interruption | null {
-  const n = normalize(text).replace(w.politeness, '').replace(/\s+/g, ' ').trim();
+  const whole = normalize(text);
+  if (w.goodbye.test(whole)) return { kind: 'goodbye' };
+  if (w.thanks.test(whole)) return { kind: 'thanks' };
+  const n = whole.replace(w.politeness, '').replace(/\s+/g, ' ').trim();
   if (text.trim() === '?') return { kind: 'help' };
   if (n === '') return null;
   if (w.help.test(n)) return { kind: 'help' };

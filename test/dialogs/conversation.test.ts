@@ -116,7 +116,7 @@ describe('a description given where a name is asked is more of the description',
   it('keeps the problem described to "which company?" with the description, never as the company', async () => {
     const { app } = await guichet();
     await play(app.engine, anonymous('c'), [
-      ["j'ai un souci", 'Pouvez-vous m\'en dire un peu plus ?'],
+      ["j'ai un souci", "Pouvez-vous m'en dire un peu plus ?"],
       ['je sais pas trop, ça bug', 'Pour quelle entreprise'],
       [
         "le logiciel Sage plante quand j'ouvre un dossier",
@@ -163,6 +163,43 @@ describe('a description given where a name is asked is more of the description',
       ["my laptop won't turn on since this morning", 'Which company'],
       ['the screen stays black and the fan is very loud', ['I have added that to the description', 'Which company']],
       ['Garage Dupont et Fils Réunis', ['I am noting the name as it is', 'Under what name']],
+    ]);
+  });
+});
+
+describe('thanks and goodbye are answered, never taken for a problem or an answer', () => {
+  it('after a ticket, "merci" gets a welcome and no new intake; "au revoir" ends the conversation', async () => {
+    const { app } = await guichet();
+    const who = { channel: 'web', conversationId: 'c', userId: MARIE } as const;
+    const [, , , thanks, bye] = await play(app.engine, who, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', "J'ouvre le ticket ?"],
+      ['1', 'T20261123.0001'],
+      ['merci beaucoup !', 'Je vous en prie. Si vous avez un autre problème'],
+      ['Au revoir, bonne journée', 'Au revoir, et bonne journée !'],
+    ]);
+    expect(textOf(thanks as never)).not.toContain('Pouvez-vous');
+    expect(bye?.effects).toEqual([{ type: 'conversation_ended' }]);
+    expect((await app.store.listTickets()).map((t) => t.number)).toEqual(['T20261123.0001']);
+  });
+
+  it('in the middle of an intake, thanks and goodbye keep the request and ask the question again', async () => {
+    const { app } = await guichet();
+    const [, , bye] = await play(app.engine, anonymous('c'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['merci', ['Je vous en prie.', 'Pour reprendre votre demande', 'Pour quelle entreprise']],
+      ['bonne journée', ["pas encore enregistrée : pour l'abandonner", 'Pour quelle entreprise']],
+      ['Transports Durand', 'À quel nom'],
+    ]);
+    expect(bye?.effects).toEqual([]);
+  });
+
+  it('in English', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["my laptop won't turn on since this morning", 'Which company'],
+      ['thanks', ["You're welcome.", 'Which company']],
+      ['goodbye', ['not recorded yet', 'Which company']],
     ]);
   });
 });
