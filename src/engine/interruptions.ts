@@ -29,8 +29,13 @@ export function ticketNumberIn(text: string): string | null {
   return m ? `T${m[1]}.${m[2]}` : null;
 }
 
+/** Where the conversation stands: after one of its tickets, with no new request started. */
+export interface InterruptionContext {
+  afterTicket?: boolean;
+}
+
 /** The interruption a message asks for, or null for an ordinary answer. */
-export function detectInterruption(text: string, w: AnswerWords): Interruption | null {
+export function detectInterruption(text: string, w: AnswerWords, at: InterruptionContext = {}): Interruption | null {
   const whole = normalize(text);
   if (w.goodbye.test(whole)) return { kind: 'goodbye' };
   if (w.thanks.test(whole)) return { kind: 'thanks' };
@@ -44,7 +49,8 @@ export function detectInterruption(text: string, w: AnswerWords): Interruption |
   if (w.escalate.test(n)) return { kind: 'escalate', number };
   if (w.myTickets.test(n)) return { kind: 'my_tickets' };
   if (number && (w.status.test(n) || n.replace(/\s/g, '') === number.toLowerCase())) return { kind: 'status', number };
-  if (!number && w.status.test(n) && w.ownTickets.test(n) && n.split(' ').length <= w.ownTicketsMaxWords) {
+  const aboutOwn = w.ownTickets.test(n) || at.afterTicket === true;
+  if (!number && w.status.test(n) && aboutOwn && n.split(' ').length <= w.ownTicketsMaxWords) {
     return { kind: 'my_status' };
   }
   if (w.technician.test(n) || w.technicianAlone.test(n)) return { kind: 'technician', number };

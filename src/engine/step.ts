@@ -59,7 +59,8 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
     s = { ...s, pending: null, duplicateOf: null };
   }
 
-  const interruption = detectInterruption(text, deps.dialogs.answers);
+  const afterTicket = s.intake.phase === 'done' && s.opened.length > 0;
+  const interruption = detectInterruption(text, deps.dialogs.answers, { afterTicket });
   if (interruption) return interrupt(s, c, interruption);
 
   // After a ticket: pressing "confirm" again answers with the same ticket; anything else is a new intake.

@@ -210,6 +210,11 @@ describe('status and "my tickets" in plain words', () => {
     'où en est mon ticket ?',
     'quel est le statut de ma demande',
     'any update on my ticket?',
+    "est-ce que quelqu'un s'occupe de ma demande ?",
+    'has anyone looked at my issue yet?',
+    // Right after the ticket, a status word is enough: the conversation's ticket is the one asked about.
+    'vous avez des nouvelles pour mon imprimante ?',
+    "c'est pour savoir où ça en est",
   ])('"%s" right after the ticket answers with it, not a new intake', async (question) => {
     const { app } = await guichet();
     const who = { channel: 'web' as const, conversationId: 'c', userId: MARIE };

@@ -21,8 +21,28 @@ describe('detectInterruption', () => {
     ["l'écran s'arrête tout seul", null],
     ["suite au ticket T20261122.0004 l'imprimante ne marche toujours pas", null],
     ['le technicien est passé hier mais ça remarche pas', null],
+    ['has anyone looked at my issue yet?', { kind: 'my_status' }],
+    ["est-ce que quelqu'un s'occupe de ma demande ?", { kind: 'my_status' }],
+    // A status word alone is not about a ticket, unless the conversation has just opened one (below).
+    ['vous avez des nouvelles pour mon imprimante ?', null],
+    ['merci beaucoup', { kind: 'thanks' }],
+    ['thanks a lot', { kind: 'thanks' }],
+    ['merci de regarder mon imprimante', null],
+    ['Au revoir, bonne journée !', { kind: 'goodbye' }],
+    ['merci et au revoir', { kind: 'goodbye' }],
+    ['bye', { kind: 'goodbye' }],
   ];
   it.each(cases)('%s', (text, expected) => {
     expect(detectInterruption(text, words)).toEqual(expected);
+  });
+
+  const afterTicket: [string, Interruption | null][] = [
+    ['vous avez des nouvelles pour mon imprimante ?', { kind: 'my_status' }],
+    ["c'est pour savoir où ça en est", { kind: 'my_status' }],
+    ['any progress?', { kind: 'my_status' }],
+    ["l'imprimante du 3e ne marche plus non plus", null],
+  ];
+  it.each(afterTicket)('right after a ticket: %s', (text, expected) => {
+    expect(detectInterruption(text, words, { afterTicket: true })).toEqual(expected);
   });
 });
