@@ -52,6 +52,9 @@ export const answerWordsSchema = z.strictObject({
     ownTickets: phrases,
     ownTicketsMaxWords: z.number().int().min(1).max(50),
     myTickets: phrases,
+    withdraw: phrases,
+    solved: phrases,
+    stillBroken: phrases,
     escalate: phrases,
     technician: z.strictObject({
       verbs: phrases,
@@ -121,6 +124,9 @@ export interface AnswerWords {
   ownTickets: RegExp;
   ownTicketsMaxWords: number;
   myTickets: RegExp;
+  withdraw: RegExp;
+  solved: RegExp;
+  stillBroken: RegExp;
   escalate: RegExp;
   technician: RegExp;
   technicianAlone: RegExp;
@@ -160,6 +166,9 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ownTickets: anywhere(i.ownTickets),
     ownTicketsMaxWords: i.ownTicketsMaxWords,
     myTickets: anywhere(i.myTickets),
+    withdraw: anywhere(i.withdraw),
+    solved: anywhere(i.solved),
+    stillBroken: anywhere(i.stillBroken),
     escalate: anywhere(i.escalate),
     technician: new RegExp(`\\b${alternation(t.verbs)}\\b.{0,${t.within}}\\b${alternation(t.people)}\\b`),
     technicianAlone: new RegExp(`^(?:${alternation(t.articles)} )?${alternation(t.alone)}$`),

@@ -117,6 +117,16 @@ export const SENTENCES = {
     known: ['ticket', 'when'],
     technicianNote: ['contact', 'text'],
   },
+  /** The person no longer needs their ticket (src/engine/withdraw-turns.ts). */
+  withdraw: {
+    ask: ['ticket', 'title'],
+    yes: null,
+    no: null,
+    done: ['ticket'],
+    kept: ['ticket'],
+    already: ['ticket', 'status'],
+    nothing: [],
+  },
   myTicketsOne: [],
   myTicketsMany: ['count'],
   technician: ['phone'],

@@ -11,6 +11,7 @@ import {
   type StepResult,
   withReprompt,
 } from './step-context.js';
+import { askWithdraw } from './withdraw-turns.js';
 
 /** Handles what was asked at any point (interruptions.ts), then goes back to the intake's question. */
 export async function interrupt(s: ConversationState, c: StepContext, i: Interruption): Promise<StepResult> {
@@ -56,6 +57,8 @@ export async function interrupt(s: ConversationState, c: StepContext, i: Interru
         return { state: { ...s, pending: 'escalate' }, replies: [reply(lang, m.askTicketNumber())], effects: [] };
       return withReprompt(s, c, await escalate(s, c, number));
     }
+    case 'withdraw':
+      return askWithdraw(s, c, i.number);
     case 'technician':
       return withReprompt(s, c, await technician(s, c, i.number ?? s.opened[s.opened.length - 1] ?? null));
   }

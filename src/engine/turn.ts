@@ -76,6 +76,8 @@ export type Effect =
   | { type: 'ticket_escalated'; ticketNumber: string }
   /** The message was added to an open ticket of the same problem instead of opening another. */
   | { type: 'ticket_noted'; ticketNumber: string }
+  /** The person no longer needs the ticket: it is marked resolved with their words. */
+  | { type: 'ticket_withdrawn'; ticketNumber: string }
   | { type: 'technician_requested'; ticketNumber?: string }
   | { type: 'transfer_call'; phone: string }
   | { type: 'conversation_ended' };
