@@ -112,6 +112,13 @@ export const SENTENCES = {
     known: ['ticket', 'when'],
     technicianNote: ['contact', 'text'],
   },
+  /** The person writes in the conversation of a resolved or waiting ticket (src/engine/ticket-answer.ts). */
+  followUp: {
+    reopened: ['ticket'],
+    reopenedFor: ['ticket', 'technician'],
+    answered: ['ticket'],
+    answeredFor: ['ticket', 'technician'],
+  },
   myTicketsOne: [],
   myTicketsMany: ['count'],
   technician: ['phone'],
@@ -199,6 +206,8 @@ export const SENTENCES = {
     technician_requested: null,
     ticket_updated: null,
     ticket_note: null,
+    ticket_reopened: null,
+    person_replied: null,
     sla_warning: null,
     headline: ['what', 'ticket', 'priority'],
     headlineUrgent: ['what', 'ticket', 'priority'],

@@ -22,6 +22,7 @@ export type TicketPort = Pick<
   | 'requestTechnician'
   | 'findDuplicate'
   | 'addNote'
+  | 'answerFromPerson'
 >;
 
 /** What a step needs besides the state: the rules, the classifier, the sentences and the ticket service. */

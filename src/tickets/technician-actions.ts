@@ -178,6 +178,9 @@ export class TechnicianActions {
     }
     const done = await this.act(action, current, technician, text);
     if (!done.ok) return done;
+    // Every copy of the technicians' message shows the change, whoever acted and from where
+    // (a Slack or Teams button, `guichet tickets`): through the notifier, like any notification.
+    if (done.changed) await this.deps.tickets.updated(done.ticket);
     const notice = technicianNotice(
       this.deps.policy,
       'ticket_updated',

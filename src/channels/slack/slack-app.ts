@@ -193,7 +193,7 @@ export function createSlackAdapter(
     log,
     options.technicianRetry,
   );
-  listenTechnicianButtons(bolt, guichet, client, technicians, log);
+  listenTechnicianButtons(bolt, guichet, client, log);
 
   return { bolt, client, http, technicians };
 }
