@@ -340,7 +340,9 @@ export class TechnicianActions {
     let told: PersonTold;
     let error: string | undefined;
     try {
-      told = (await messengers.send(channel, personRef(ticket), { text })) ? 'sent' : 'logged';
+      told = (await messengers.send(channel, personRef(ticket), { text, language: ticket.language }))
+        ? 'sent'
+        : 'logged';
     } catch (failure) {
       told = 'failed';
       error = failure instanceof Error ? failure.message : String(failure);

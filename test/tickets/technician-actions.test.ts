@@ -92,6 +92,7 @@ describe('Je prends (take)', () => {
         ref: ticket.conversationRef,
         message: {
           text: `Philippe, technicien du support, a pris en charge votre ticket ${ticket.number}. Il revient vers vous au plus vite.`,
+          language: 'fr',
         },
       },
     ]);
