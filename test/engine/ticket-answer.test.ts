@@ -83,6 +83,18 @@ describe('the person answering in the conversation of their ticket', () => {
     },
   );
 
+  it('plans the resolution timers again on reopening, as the SLA watch does for any reopened ticket', async () => {
+    const { app, number } = await ticketThen('resolved');
+    const pending = async () =>
+      (await app.store.listTimers(number)).filter((t) => t.state === 'pending').map((t) => t.kind);
+    expect(await pending()).toEqual([]);
+    await app.engine.handleTurn({ ...marie, text: 'ça ne marche toujours pas' });
+    // Taken already: no take-charge or first-response step; the resolution deadline counts again.
+    expect(await pending()).toContain('resolution');
+    expect(await pending()).not.toContain('first_response_warning');
+    expect(await pending()).not.toContain('take_charge');
+  });
+
   it('says it in English to a person who wrote in English', async () => {
     const john: Omit<Turn, 'text'> = { ...marie, conversationId: 'conv-en' };
     const { app, number } = await ticketThen('resolved', john, [
