@@ -64,6 +64,10 @@ export const answerWordsSchema = z.strictObject({
       articles: phrases,
     }),
   }),
+  followUp: z.strictObject({
+    persisting: phrases,
+    persistingAlone: phrases,
+  }),
 });
 export type AnswerWordsFile = z.infer<typeof answerWordsSchema>;
 
@@ -130,6 +134,10 @@ export interface AnswerWords {
   escalate: RegExp;
   technician: RegExp;
   technicianAlone: RegExp;
+  /** After a resolved ticket: the problem persists or came back ("toujours", "revenu", "still"). */
+  persisting: RegExp;
+  /** The same said without naming the symptom ("c'est revenu", "rien n'a changé"). */
+  persistingAlone: RegExp;
 }
 
 /** Compiles the file's phrases into the matchers the dialog and the interruptions use. */
@@ -172,6 +180,8 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     escalate: anywhere(i.escalate),
     technician: new RegExp(`\\b${alternation(t.verbs)}\\b.{0,${t.within}}\\b${alternation(t.people)}\\b`),
     technicianAlone: new RegExp(`^(?:${alternation(t.articles)} )?${alternation(t.alone)}$`),
+    persisting: anywhere(file.followUp.persisting),
+    persistingAlone: anywhere(file.followUp.persistingAlone),
   };
 }
 

@@ -127,6 +127,13 @@ export const SENTENCES = {
     already: ['ticket', 'status'],
     nothing: [],
   },
+  /** The person writes in the conversation of a resolved or waiting ticket (src/engine/ticket-answer.ts). */
+  followUp: {
+    reopened: ['ticket'],
+    reopenedFor: ['ticket', 'technician'],
+    answered: ['ticket'],
+    answeredFor: ['ticket', 'technician'],
+  },
   myTicketsOne: [],
   myTicketsMany: ['count'],
   technician: ['phone'],
@@ -214,6 +221,8 @@ export const SENTENCES = {
     technician_requested: null,
     ticket_updated: null,
     ticket_note: null,
+    ticket_reopened: null,
+    person_replied: null,
     sla_warning: null,
     headline: ['what', 'ticket', 'priority'],
     headlineUrgent: ['what', 'ticket', 'priority'],

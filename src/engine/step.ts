@@ -17,6 +17,7 @@ import {
   type StepResult,
   withReprompt,
 } from './step-context.js';
+import { answerOnTicket } from './ticket-answer.js';
 import { alreadyOpened, handOver } from './ticket-turns.js';
 import type { Turn } from './turn.js';
 import { answerWithdraw } from './withdraw-turns.js';
@@ -70,12 +71,23 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
   const interruption = detectInterruption(text, deps.dialogs.answers, { afterTicket, inIntake: inProgress(s.intake) });
   if (interruption) return interrupt(s, c, interruption);
 
-  // After a ticket: pressing "confirm" again answers with the same ticket; anything else is a new intake.
+  // After a ticket: pressing "confirm" again answers with the same ticket.
+  const last = s.opened[s.opened.length - 1];
+  if (
+    s.intake.phase === 'done' &&
+    last &&
+    (turn.choice === 'confirm' || text === '1' || parseYesNo(text, deps.dialogs.answers) === true)
+  ) {
+    return alreadyOpened(s, c, last);
+  }
+  // Between two intakes, a message may be about the conversation's ticket: the answer a
+  // technician waits for, or the problem of a resolved ticket still there (ticket-answer.ts).
+  if ((s.intake.phase === 'done' || s.intake.phase === 'describe') && turn.choice === undefined) {
+    const answered = await answerOnTicket(s, c, text);
+    if (answered) return answered;
+  }
+  // Anything else after a ticket is a new intake.
   if (s.intake.phase === 'done') {
-    const last = s.opened[s.opened.length - 1];
-    if (last && (turn.choice === 'confirm' || text === '1' || parseYesNo(text, deps.dialogs.answers) === true)) {
-      return alreadyOpened(s, c, last);
-    }
     s = { ...s, intake: nextIntake(s, c), intakeNumber: s.intakeNumber + 1 };
   } else if (s.intake.phase === 'describe' && !s.intake.account && c.identity) {
     s = { ...s, intake: startIntake(c.identity) };

@@ -55,6 +55,28 @@ export interface SlackAdapterOptions {
   technicianRetry?: SlackRetry;
 }
 
+/** The Web API client's options: the API's URL, a few quick retries of a network failure. */
+export function slackClientOptions(settings: SlackSettings, log: Logger): webApi.WebClientOptions {
+  return {
+    slackApiUrl: settings.apiUrl,
+    logger: boltLogger(log),
+    // Slack's own errors (ok: false) are never retried.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+    timeout: 10_000,
+  };
+}
+
+/** The channel through which technicians get tickets in Slack, and their copies are updated. */
+export function slackTechnicians(
+  guichet: Guichet,
+  client: webApi.WebClient,
+  log: Logger,
+  retry?: SlackRetry,
+): SlackTechnicianChannel {
+  const words = guichet.dialogs.messages('fr').technicianSlack;
+  return new SlackTechnicianChannel(client, guichet.store, guichet.clock, words, log, retry);
+}
+
 /** A choice button of a reply (see blocks.ts). */
 const CHOICE_ACTION = /^guichet_choice_\d+$/;
 
@@ -75,13 +97,7 @@ export function createSlackAdapter(
 ): SlackAdapter {
   const log = guichet.logger.child({ channel: 'slack' });
   const logger = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: settings.apiUrl,
-    logger,
-    // A few quick retries of a network failure; Slack's own errors (ok: false) are never retried.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
-    timeout: 10_000,
-  };
+  const clientOptions = slackClientOptions(settings, log);
   const client = new webApi.WebClient(settings.botToken, clientOptions);
 
   let http: RestifyReceiver | null = null;
@@ -187,15 +203,8 @@ export function createSlackAdapter(
     await handlers.command(command, respond);
   });
 
-  const technicians = new SlackTechnicianChannel(
-    client,
-    guichet.store,
-    guichet.clock,
-    guichet.dialogs.messages('fr').technicianSlack,
-    log,
-    options.technicianRetry,
-  );
-  listenTechnicianButtons(bolt, guichet, client, technicians, log);
+  const technicians = slackTechnicians(guichet, client, log, options.technicianRetry);
+  listenTechnicianButtons(bolt, guichet, client, log);
 
   return { bolt, client, http, technicians };
 }
