@@ -50,6 +50,8 @@ export const SENTENCES = {
   saveFailed: [],
   cancelled: [],
   welcome: [],
+  urgentNoted: [],
+  urgentAdvice: [],
   welcomeAnythingElse: [],
   goodbye: [],
   goodbyeUnfinished: [],

@@ -281,6 +281,29 @@ describe('a ticket no longer needed', () => {
   });
 });
 
+describe('"c\'est urgent !" right after a ticket', () => {
+  it('says where the ticket stands and how to have a technician told, instead of a new request', async () => {
+    const { app } = await guichet();
+    const who = { channel: 'web', conversationId: 'c', userId: MARIE } as const;
+    await play(app.engine, who, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', "J'ouvre le ticket ?"],
+      ['1', 'T20261123.0001'],
+      [
+        "c'est urgent svp !",
+        [
+          "Je comprends que c'est urgent",
+          'Le ticket T20261123.0001',
+          'Première réponse attendue au plus tard',
+          '« parler à un technicien »',
+        ],
+      ],
+      ['parler à un technicien', 'Je préviens un technicien pour le ticket T20261123.0001'],
+    ]);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+});
+
 describe('status and "my tickets" in plain words', () => {
   it.each([
     'quel est le statut de mon ticket ?',
