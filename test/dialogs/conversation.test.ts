@@ -304,6 +304,33 @@ describe('"c\'est urgent !" right after a ticket', () => {
   });
 });
 
+describe('the first message', () => {
+  it('that only says who is writing keeps the company and the name, and asks for the problem', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      [
+        'bonjour, Marie Lefèvre de chez Transports Durand',
+        ["C'est noté : Marie Lefèvre, Transports Durand", 'Que se passe-t-il ?'],
+      ],
+      // Neither the company nor the name is asked again.
+      ['mon écran reste noir', '« Mon écran reste noir »'],
+      ['1', ['Entreprise : Transports Durand (sous contrat)', 'Contact : Marie Lefèvre']],
+    ]);
+  });
+
+  it('that makes no sense three times gives the other ways to reach the helpdesk, never the same answer forever', async () => {
+    const { app } = await guichet();
+    const [first, , third] = await play(app.engine, anonymous('c'), [
+      ['👍', "Pardon, je n'ai pas compris votre message."],
+      ['1', "Pardon, je n'ai pas compris votre message."],
+      ['???', ['appeler le support au 04 84 26 83 10', '« parler à un technicien »']],
+      ["l'imprimante n'imprime plus", 'Pour quelle entreprise'],
+    ]);
+    expect(textOf(first as never)).not.toContain('04 84 26 83 10');
+    expect(third?.effects).toEqual([]);
+  });
+});
+
 describe('status and "my tickets" in plain words', () => {
   it.each([
     'quel est le statut de mon ticket ?',
