@@ -46,7 +46,9 @@ export function menuSentence(
 }
 
 function lowerFirst(text: string): string {
-  // Keep acronyms ("VPN") and proper names as written: only a capitalized ordinary word is lowered.
+  // Keep acronyms ("VPN"), proper names and the English "I" ("I'll give another title") as
+  // written: only a capitalized ordinary word is lowered.
+  if (/^I(?:['’\s]|$)/.test(text)) return text;
   if (/^[A-ZÀ-Ý](?:[a-zà-ÿ]|['’])/.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
   return text;
 }

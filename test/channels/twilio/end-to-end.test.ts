@@ -1,15 +1,8 @@
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../../src/app.js';
-import { createRecordingSmsSender, createTwilioChannel } from '../../../src/channels/twilio/index.js';
-import { readConfig } from '../../../src/config/config.js';
-import { fixedClock } from '../../../src/domain.js';
-import { createGuichet } from '../../../src/main.js';
-import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../src/policy/load.js';
-import { listen, stopServer } from '../../../src/server/lifecycle.js';
-import { createHttpServer } from '../../../src/server/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN } from './helpers/harness.js';
+import type { createRecordingSmsSender } from '../../../src/channels/twilio/index.js';
 import { type PhoneNetwork, SimulatedCall } from './helpers/phone.js';
+import { startRealPhoneLine } from './helpers/real-line.js';
 import { secondsOfSpeech } from './helpers/speech-time.js';
 
 /** The phone line with the real engine, dialog, classifier, ticket service and SQLite store. */
@@ -20,20 +13,7 @@ describe('the phone line end to end, with the real engine', () => {
   let stop: () => Promise<void>;
 
   beforeEach(async () => {
-    app = await createGuichet({
-      database: ':memory:',
-      // Monday 23 November 2026, 10:00 in Paris: inside business hours.
-      clock: fixedClock('2026-11-23T10:00:00+01:00'),
-      policyPath: DEFAULT_POLICY_PATH,
-      accountsPath: DEFAULT_ACCOUNTS_PATH,
-      logger: pino({ level: 'silent' }),
-    });
-    sms = createRecordingSmsSender();
-    const env = { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_SMS_FROM: '+33700000000' };
-    const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
-    const address = await listen(server, 0, '127.0.0.1');
-    network = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
-    stop = () => stopServer(server, app, 1_000);
+    ({ app, network, sms, stop } = await startRealPhoneLine());
   });
   afterEach(async () => {
     await stop();

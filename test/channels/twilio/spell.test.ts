@@ -31,6 +31,13 @@ describe('keypadSentence and menuSentence', () => {
     expect(keypadSentence(choice, phone)).toBe(sentence);
   });
 
+  it.each([
+    [{ digit: '1', label: 'Yes, that title is fine' }, 'Press 1: yes, that title is fine.'],
+    [{ digit: '2', label: "I'll give another title" }, "Press 2: I'll give another title."],
+  ])('%o → %s in English', (choice, sentence) => {
+    expect(keypadSentence(choice, english)).toBe(sentence);
+  });
+
   it('reads a menu option as "Pour …, tapez N."', () => {
     expect(menuSentence({ digit: '2', label: 'le support technique' }, phone)).toBe(
       'Pour le support technique, tapez 2.',

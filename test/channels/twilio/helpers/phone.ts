@@ -50,12 +50,20 @@ export class SimulatedCall {
   readonly transcript: Twiml[] = [];
 
   constructor(
-    private readonly network: PhoneNetwork,
+    private network: PhoneNetwork,
     options: { callSid?: string; from?: string } = {},
   ) {
     this.callSid = options.callSid ?? newCallSid();
     this.from = options.from ?? '+33491000001';
     this.documentUrl = this.publicUrl('/twilio/voice');
+  }
+
+  /**
+   * The server restarted behind the same public URL (PUBLIC_BASE_URL): the call goes on, its next
+   * webhooks reaching the new process.
+   */
+  reconnect(network: PhoneNetwork): void {
+    this.network = network;
   }
 
   /** The call rings: Twilio posts the incoming-call webhook. */

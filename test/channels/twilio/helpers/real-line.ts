@@ -1,0 +1,48 @@
+import { pino } from 'pino';
+import type { Guichet } from '../../../../src/app.js';
+import { createRecordingSmsSender, createTwilioChannel } from '../../../../src/channels/twilio/index.js';
+import { readConfig } from '../../../../src/config/config.js';
+import { fixedClock } from '../../../../src/domain.js';
+import { createGuichet } from '../../../../src/main.js';
+import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../../src/policy/load.js';
+import { listen, stopServer } from '../../../../src/server/lifecycle.js';
+import { createHttpServer } from '../../../../src/server/server.js';
+import { ACCOUNT_SID, AUTH_TOKEN } from './harness.js';
+import type { PhoneNetwork } from './phone.js';
+
+/** The phone line on the `guichet start` server, with the whole application behind it. */
+export interface RealPhoneLine {
+  app: Guichet;
+  network: PhoneNetwork;
+  sms: ReturnType<typeof createRecordingSmsSender>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The phone line with the real engine, dialog, classifier, ticket service and an in-memory SQLite
+ * store (or a SQLite file, to restart on it), on an ephemeral port of 127.0.0.1, SMS recorded.
+ * Monday 23 November 2026, 10:00 in Paris: inside business hours.
+ */
+export async function startRealPhoneLine(
+  options: { database?: string; env?: Record<string, string> } = {},
+): Promise<RealPhoneLine> {
+  const app = await createGuichet({
+    database: options.database ?? ':memory:',
+    clock: fixedClock('2026-11-23T10:00:00+01:00'),
+    policyPath: DEFAULT_POLICY_PATH,
+    accountsPath: DEFAULT_ACCOUNTS_PATH,
+    logger: pino({ level: 'silent' }),
+  });
+  const sms = createRecordingSmsSender();
+  const env: Record<string, string> = {
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_SMS_FROM: '+33700000000',
+    ...options.env,
+  };
+  const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
+  const address = await listen(server, 0, '127.0.0.1');
+  const network: PhoneNetwork = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
+  if (env.PUBLIC_BASE_URL !== undefined) network.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  return { app, network, sms, stop: () => stopServer(server, app, 1_000) };
+}
