@@ -224,6 +224,12 @@ export class CallFlow {
       if (ended) return this.goodbye(state, announced);
       return this.offerAnother(state, announced);
     }
+    const noted = result.effects.find((e) => e.type === 'ticket_noted');
+    if (noted !== undefined) {
+      // The caller's words went to the open ticket of the same problem: like after a new ticket,
+      // a closed question on the keypad, so repeating the problem opens nothing.
+      return this.offerAnother({ ...state, ticketNumber: noted.ticketNumber, intakeOpen: false }, heard);
+    }
     if (ended) return this.goodbye({ ...state, intakeOpen: false }, heard);
     return this.ask(state, prompt);
   }

@@ -130,6 +130,73 @@ describe('the phone line end to end, with the real engine', () => {
     expect(await app.store.listTickets()).toHaveLength(1);
   });
 
+  it('after a critique ticket, the caller repeating the problem during the on-call offer opens no second one', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak('le standard téléphonique ne répond plus', 0.93);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
+      twiml = await call.press('1');
+    // The offer listens for words too ("oui"): the problem said again is not a yes, nor a new intake.
+    expect(twiml.gather?.attributes.input).toBe('dtmf speech');
+    const repeated = await call.speak('le standard ne répond toujours pas, personne ne peut appeler', 0.9);
+    expect(repeated.said).toEqual(['Merci de votre appel. Au revoir.']);
+    expect(repeated.dial).toBeUndefined();
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('adds the same problem told again as a new request to the open ticket, then asks on the keypad again', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
+      twiml = await call.press('1');
+    await call.press('1');
+    twiml = await call.speak("l'imprimante du deuxième étage n'imprime toujours pas", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Vous avez déjà le ticket')); i++)
+      twiml = await call.press('1');
+    expect(twiml.said[0]).toBe(
+      "Vous avez déjà le ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1 pour ce problème, ouvert à 10 heures. J'y ajoute votre message?",
+    );
+    const added = await call.press('1');
+    expect(added.said).toEqual([
+      "C'est fait, votre message est ajouté au ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1, et son technicien en est prévenu.",
+      'Pour une autre demande, tapez 1 ; sinon, vous pouvez raccrocher.',
+    ]);
+    expect(added.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
+    const [ticket, ...others] = await app.store.listTickets();
+    expect(others).toEqual([]);
+    const notes = (await app.store.listEvents(ticket?.number ?? '')).filter((e) => e.kind === 'note');
+    expect(notes).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ text: "l'imprimante du deuxième étage n'imprime toujours pas" }),
+      }),
+    ]);
+    expect((await call.silence()).said).toEqual(['Merci de votre appel. Au revoir.']);
+  });
+
+  it('tells a caller who calls back about the same problem that the ticket exists, without opening another', async () => {
+    const first = new SimulatedCall(network, { from: '+33491000001' });
+    await first.ring();
+    await first.press('2');
+    let twiml = await first.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
+      twiml = await first.press('1');
+    await first.hangUp('completed');
+
+    const again = new SimulatedCall(network, { from: '+33491000001' });
+    await again.ring();
+    await again.press('2');
+    twiml = await again.speak("l'imprimante du deuxième étage ne marche toujours pas", 0.9);
+    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Vous avez déjà le ticket')); i++)
+      twiml = await again.press('1');
+    expect(twiml.said[0]).toMatch(/^Vous avez déjà le ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1 pour ce problème/);
+    const added = await again.press('1');
+    expect(added.said[0]).toMatch(/^C'est fait, votre message est ajouté au ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1/);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
   it('takes another request after the ticket when the caller presses 1', async () => {
     const call = new SimulatedCall(network, { from: '+33491000001' });
     await call.ring();
