@@ -6,12 +6,12 @@ import { toSpeech } from '../../dialogs/speech.js';
 import type { Clock, Language } from '../../domain.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from '../../engine/turn.js';
 import type { PhoneLinePolicy, PhoneMenuOption, Policy } from '../../policy/schema.js';
-import type { CallState, Prompt } from './call-state.js';
+import type { CallPhase, CallState, Prompt } from './call-state.js';
 import { isReachableMobileNumber, toE164 } from './phone-number.js';
 import type { SmsSender } from './sms.js';
 import { replyForTheEar, ticketSms } from './speech-text.js';
 import { keypadSentence, menuSentence, spellTicketNumber } from './spell.js';
-import type { Instruction, Spoken } from './twiml.js';
+import type { GatherRoute, Instruction, Spoken } from './twiml.js';
 
 /** What the caller did at a <Gather>: nothing, keys, or words with the recognizer's confidence. */
 export type CallerInput =
@@ -295,26 +295,8 @@ export class CallFlow {
    * announcement is read inside the <Gather>, so 1 pressed while it is read puts the call through.
    */
   private offerTransfer(state: CallState, card: TicketCard, announced: string[]): Outcome {
-    const step = state.step + 1;
-    return {
-      state: {
-        ...state,
-        step,
-        phase: 'offer_transfer',
-        onCallPhone: toE164(onCallPhone(this.deps.policy, card.contract)),
-      },
-      instructions: [
-        {
-          kind: 'gather',
-          route: 'gather',
-          step,
-          input: 'keypad+speech',
-          numDigits: 1,
-          language: state.language,
-          sentences: announced,
-        },
-      ],
-    };
+    const onCall = toE164(onCallPhone(this.deps.policy, card.contract));
+    return this.oneKey({ ...state, onCallPhone: onCall }, 'offer_transfer', 'keypad+speech', announced);
   }
 
   /**
@@ -322,13 +304,7 @@ export class CallFlow {
    * problem) never open a second ticket.
    */
   private offerAnother(state: CallState, heard: string[]): Outcome {
-    const step = state.step + 1;
-    const sentences = [...heard, this.m(state).phone.anotherRequest()];
-    const { language } = state;
-    return {
-      state: { ...state, step, phase: 'another_request' },
-      instructions: [{ kind: 'gather', route: 'gather', step, input: 'keypad', numDigits: 1, language, sentences }],
-    };
+    return this.oneKey(state, 'another_request', 'keypad', [...heard, this.m(state).phone.anotherRequest()]);
   }
 
   /** 1: a new request, taken like the first; anything else ends the call politely. */
@@ -341,21 +317,27 @@ export class CallFlow {
   }
 
   private readBack(state: CallState, preface: string[] = []): Outcome {
+    const { phone } = this.m(state);
+    const sentences = [...preface, phone.readBack(state.pendingSpeech?.text ?? ''), phone.readBackKeys()];
+    return this.oneKey(state, 'confirm_speech', 'keypad+speech', sentences);
+  }
+
+  /**
+   * A question answered by one key (or, with speech, a few words), read in the call's language
+   * while it listens; `phase` hears the answer at the next step.
+   */
+  private oneKey(
+    state: CallState,
+    phase: CallPhase,
+    input: 'keypad' | 'keypad+speech',
+    sentences: (string | Spoken)[],
+    route: GatherRoute = 'gather',
+  ): Outcome {
     const step = state.step + 1;
-    const text = state.pendingSpeech?.text ?? '';
+    const { language } = state;
     return {
-      state: { ...state, step, phase: 'confirm_speech' },
-      instructions: [
-        {
-          kind: 'gather',
-          route: 'gather',
-          step,
-          input: 'keypad+speech',
-          numDigits: 1,
-          language: state.language,
-          sentences: [...preface, this.m(state).phone.readBack(text), this.m(state).phone.readBackKeys()],
-        },
-      ],
+      state: { ...state, step, phase },
+      instructions: [{ kind: 'gather', route, step, input, numDigits: 1, language, sentences }],
     };
   }
 
@@ -393,7 +375,6 @@ export class CallFlow {
 
   /** The welcome and the menu: each option said in its own language ("For English, press 9."). */
   private menuPrompt(state: CallState, preface: string[]): Outcome {
-    const step = state.step + 1;
     const sentences: (string | Spoken)[] = [
       ...preface,
       ...this.deps.phoneLine.menu.map((o): Spoken => {
@@ -402,11 +383,7 @@ export class CallFlow {
         return { text: menuSentence(label, this.m({ language }).phone, language), language };
       }),
     ];
-    const { language } = state;
-    return {
-      state: { ...state, step, phase: 'menu' },
-      instructions: [{ kind: 'gather', route: 'menu', step, input: 'keypad', numDigits: 1, language, sentences }],
-    };
+    return this.oneKey(state, 'menu', 'keypad', sentences, 'menu');
   }
 
   private transferTo(state: CallState, option: PhoneMenuOption): Outcome {

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SimulatedCall } from './helpers/phone.js';
+import { NO_CONTRACT_CALLER } from './helpers/fake-engine.js';
+import { callAndConfirm, pressOneUntil, SimulatedCall } from './helpers/phone.js';
 import { type RealPhoneLine, startRealPhoneLine } from './helpers/real-line.js';
 import { secondsOfSpeech } from './helpers/speech-time.js';
 import type { Twiml } from './helpers/twiml-check.js';
@@ -29,13 +30,12 @@ function expectEnglish(twiml: Twiml): void {
   }
 }
 
-/** Presses 1 (the first choice, "yes") until the ticket number is read out. */
-async function confirmUntilTicket(call: SimulatedCall, twiml: Twiml): Promise<Twiml> {
-  for (let i = 0; i < 8 && !twiml.said.some((s) => s.startsWith('Your ticket number is')); i++) {
-    expectEnglish(twiml);
-    twiml = await call.press('1');
-  }
-  return twiml;
+/** The English key of the menu, then 1 at each question until the ticket number, each question in English. */
+const ENGLISH_KEY = { key: '9', heard: 'Your ticket number is', check: expectEnglish };
+
+/** Presses 1 (the first choice, "yes") until the ticket number is read out, each question in English. */
+function confirmUntilTicket(call: SimulatedCall, twiml: Twiml): Promise<Twiml> {
+  return pressOneUntil(call, twiml, 'Your ticket number is', expectEnglish);
 }
 
 describe('the phone line in English, with the real engine', () => {
@@ -90,9 +90,7 @@ describe('the phone line in English, with the real engine', () => {
   it('reads a critique ticket in English with the on-call engineer first, under 25 seconds of speech', async () => {
     line = await startRealPhoneLine();
     const call = new SimulatedCall(line.network, { from: '+33491000001' });
-    await call.ring();
-    await call.press('9');
-    const opened = await confirmUntilTicket(call, await call.speak('the phone system is down, nobody can call', 0.93));
+    const opened = await callAndConfirm(call, 'the phone system is down, nobody can call', ENGLISH_KEY);
     expectEnglish(opened);
     expect(opened.said).toEqual([
       'Your ticket number is T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
@@ -106,6 +104,23 @@ describe('the phone line in English, with the real engine', () => {
     expect(transfer.said).toEqual(['Putting you through now. Please keep your ticket number to hand.']);
     expectEnglish(transfer);
     expect(transfer.dial).toBe('+33600000000');
+  });
+
+  it('offers a caller without a contract the no-contract line in English, still under 25 seconds', async () => {
+    line = await startRealPhoneLine();
+    // Boulangerie Marcel, an account without a maintenance contract (policy/accounts.yaml).
+    const call = new SimulatedCall(line.network, { from: NO_CONTRACT_CALLER });
+    const opened = await callAndConfirm(call, 'the phone system is down, nobody can call', ENGLISH_KEY);
+    expectEnglish(opened);
+    expect(opened.said).toEqual([
+      'Your ticket number is T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
+      "That's T 2 0 2 6 1 1 2 3 dot 0 0 0 1.",
+      'Press 1 to be put through to our no-contract support line now.',
+      "It's critical priority, with no guaranteed response time.",
+      "We'll text you the details.",
+    ]);
+    expect(secondsOfSpeech(opened.said)).toBeLessThan(25);
+    expect((await call.press('1')).dial).toBe('+33899198643');
   });
 
   it('switches a caller who pressed 2 and describes the problem in English, from the next prompt on', async () => {

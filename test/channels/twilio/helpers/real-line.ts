@@ -1,13 +1,10 @@
 import { pino } from 'pino';
 import type { Guichet } from '../../../../src/app.js';
-import { createRecordingSmsSender, createTwilioChannel } from '../../../../src/channels/twilio/index.js';
-import { readConfig } from '../../../../src/config/config.js';
+import { createRecordingSmsSender } from '../../../../src/channels/twilio/index.js';
 import { fixedClock } from '../../../../src/domain.js';
 import { createGuichet } from '../../../../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../../src/policy/load.js';
-import { listen, stopServer } from '../../../../src/server/lifecycle.js';
-import { createHttpServer } from '../../../../src/server/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN } from './harness.js';
+import { servePhoneLine } from './harness.js';
 import type { PhoneNetwork } from './phone.js';
 
 /** The phone line on the `guichet start` server, with the whole application behind it. */
@@ -34,15 +31,6 @@ export async function startRealPhoneLine(
     logger: pino({ level: 'silent' }),
   });
   const sms = createRecordingSmsSender();
-  const env: Record<string, string> = {
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_SMS_FROM: '+33700000000',
-    ...options.env,
-  };
-  const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
-  const address = await listen(server, 0, '127.0.0.1');
-  const network: PhoneNetwork = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
-  if (env.PUBLIC_BASE_URL !== undefined) network.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-  return { app, network, sms, stop: () => stopServer(server, app, 1_000) };
+  const { network, stop } = await servePhoneLine(app, sms, options.env);
+  return { app, network, sms, stop };
 }
