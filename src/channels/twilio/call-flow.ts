@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { parseYesNo } from '../../dialogs/answers.js';
-import { DAY_TIME_SEPARATOR, formatInstant } from '../../dialogs/dates.js';
+import { formatNearInstant } from '../../dialogs/dates.js';
 import type { Dialogs, Messages } from '../../dialogs/messages.js';
 import { toSpeech } from '../../dialogs/speech.js';
 import type { Clock, Language } from '../../domain.js';
@@ -263,30 +263,22 @@ export class CallFlow {
       sentences.push(phone.offerOnCall(whom));
     }
     const label = card.priorityLabel.toLowerCase();
-    sentences.push(
-      card.firstResponseDueText === null
-        ? phone.priorityNoSla(label)
-        : phone.priorityAndResponse(
-            label,
-            toSpeech(this.deadlineForTheEar(card.firstResponseDueText, state.language), state.language),
-          ),
-    );
+    const due = card.firstResponseDue === null ? null : this.deadlineForTheEar(card.firstResponseDue, state.language);
+    sentences.push(due === null ? phone.priorityNoSla(label) : phone.priorityAndResponse(label, due));
     if (state.smsSent) sentences.push(phone.detailsBySms());
     return sentences;
   }
 
   /**
-   * A deadline of today is said by its time alone: the day is words the caller does not need. The
-   * card writes its deadlines in the conversation's language, which is the call's.
+   * A deadline said with no words the caller does not need: its time alone today ("11 heures",
+   * "11 AM"), its weekday and time this week ("lundi à 9 heures", "Monday at 9 AM"), in full
+   * otherwise; in the call's language, as the voice says it.
    */
   private deadlineForTheEar(due: string, language: Language): string {
-    const separator = DAY_TIME_SEPARATOR[language];
-    const cut = due.lastIndexOf(separator);
-    if (cut < 0) return due;
     const { timezone } = this.deps.policy.calendar;
-    const today = formatInstant(this.deps.clock.now(), language, timezone);
-    if (!today.startsWith(due.slice(0, cut + separator.length))) return due;
-    return this.m({ language }).phone.todayAt(due.slice(cut + separator.length));
+    const near = formatNearInstant(due, language, timezone, this.deps.clock.now());
+    const text = near.nearness === 'today' ? this.m({ language }).phone.todayAt(near.text) : near.text;
+    return toSpeech(text, language);
   }
 
   /**

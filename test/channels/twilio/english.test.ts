@@ -63,9 +63,9 @@ describe('the phone line in English, with the real engine', () => {
     // time alone), that the details come by text; then the closed question on the keypad.
     expect(opened.said).toEqual([
       'Your ticket number is T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
-      "That's T 2 0 2 6 1 1 2 3 dot 0 0 0 1.",
+      'Again: T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
       "It's normal priority: we'll respond by 3 30 PM.",
-      "We'll text you the details.",
+      'Details to follow by text.',
       "If there's anything else, press 1. Otherwise, you can hang up.",
     ]);
     expect(opened.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
@@ -94,16 +94,28 @@ describe('the phone line in English, with the real engine', () => {
     expectEnglish(opened);
     expect(opened.said).toEqual([
       'Your ticket number is T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
-      "That's T 2 0 2 6 1 1 2 3 dot 0 0 0 1.",
+      'Again: T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
       'Press 1 to be put through to the on-call engineer now.',
       "It's critical priority: we'll respond by 11 AM.",
-      "We'll text you the details.",
+      'Details to follow by text.',
     ]);
     expect(secondsOfSpeech(opened.said)).toBeLessThan(25);
     const transfer = await call.press('1');
     expect(transfer.said).toEqual(['Putting you through now. Please keep your ticket number to hand.']);
     expectEnglish(transfer);
     expect(transfer.dial).toBe('+33600000000');
+  });
+
+  it('says a deadline of another day by its weekday, still under 25 seconds', async () => {
+    // Friday 27 November 2026, 19:00 in Paris: support is closed until Monday morning.
+    line = await startRealPhoneLine({ now: '2026-11-27T19:00:00+01:00' });
+    const call = new SimulatedCall(line.network, { from: '+33491000001' });
+    const opened = await callAndConfirm(call, 'the phone system is down, nobody can call', ENGLISH_KEY);
+    expectEnglish(opened);
+    const [ticket] = await line.app.store.listTickets();
+    expect(ticket?.firstResponseDue).toMatch(/^2026-11-30T/);
+    expect(opened.said[3]).toMatch(/^It's critical priority: we'll respond by Monday at \d+( \d+)? AM\.$/);
+    expect(secondsOfSpeech(opened.said)).toBeLessThan(25);
   });
 
   it('offers a caller without a contract the no-contract line in English, still under 25 seconds', async () => {
@@ -114,10 +126,10 @@ describe('the phone line in English, with the real engine', () => {
     expectEnglish(opened);
     expect(opened.said).toEqual([
       'Your ticket number is T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
-      "That's T 2 0 2 6 1 1 2 3 dot 0 0 0 1.",
+      'Again: T 2 0 2 6 1 1 2 3 dot 0 0 0 1.',
       'Press 1 to be put through to our no-contract support line now.',
       "It's critical priority, with no guaranteed response time.",
-      "We'll text you the details.",
+      'Details to follow by text.',
     ]);
     expect(secondsOfSpeech(opened.said)).toBeLessThan(25);
     expect((await call.press('1')).dial).toBe('+33899198643');

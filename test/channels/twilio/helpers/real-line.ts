@@ -18,14 +18,14 @@ export interface RealPhoneLine {
 /**
  * The phone line with the real engine, dialog, classifier, ticket service and an in-memory SQLite
  * store (or a SQLite file, to restart on it), on an ephemeral port of 127.0.0.1, SMS recorded.
- * Monday 23 November 2026, 10:00 in Paris: inside business hours.
+ * Monday 23 November 2026, 10:00 in Paris unless `now` says otherwise: inside business hours.
  */
 export async function startRealPhoneLine(
-  options: { database?: string; env?: Record<string, string> } = {},
+  options: { database?: string; env?: Record<string, string>; now?: string } = {},
 ): Promise<RealPhoneLine> {
   const app = await createGuichet({
     database: options.database ?? ':memory:',
-    clock: fixedClock('2026-11-23T10:00:00+01:00'),
+    clock: fixedClock(options.now ?? '2026-11-23T10:00:00+01:00'),
     policyPath: DEFAULT_POLICY_PATH,
     accountsPath: DEFAULT_ACCOUNTS_PATH,
     logger: pino({ level: 'silent' }),
