@@ -87,6 +87,22 @@ describe('the phone line in English, with the real engine', () => {
     expect(goodbye.hangsUp).toBe(true);
   });
 
+  it('reads uncertain speech back in English, and asks again in English', async () => {
+    line = await startRealPhoneLine();
+    const call = new SimulatedCall(line.network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('9');
+    const readBack = await call.speak('the printer is jammed', 0.3);
+    expectEnglish(readBack);
+    expect(readBack.said).toEqual([
+      'I heard: the printer is jammed.',
+      "Press 1 if that's right, or 2 to say it again.",
+    ]);
+    const again = await call.press('2');
+    expectEnglish(again);
+    expect(again.said[0]).toBe('All right, go ahead.');
+  });
+
   it('reads a critique ticket in English with the on-call engineer first, under 25 seconds of speech', async () => {
     line = await startRealPhoneLine();
     const call = new SimulatedCall(line.network, { from: '+33491000001' });
