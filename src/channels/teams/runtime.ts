@@ -38,7 +38,7 @@ export function createTeamsRuntime(app: Guichet, settings: TeamsSettings, retryD
   };
   const technicians = new TeamsTechnicianChannel(app, adapter, settings.appId, retryDelayMs);
   const members = new TeamsMembers(app.accounts, app.logger);
-  const bot = new TeamsBot({ app, members, retryDelayMs, technicians });
+  const bot = new TeamsBot({ app, members, retryDelayMs });
   return {
     async process(req, res, log) {
       // restify's request is the Node request botbuilder reads (method, headers, parsed body).

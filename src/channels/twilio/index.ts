@@ -38,11 +38,7 @@ export function mountTwilioChannel(
   settings: TwilioSettings,
   options: TwilioChannelOptions = {},
 ): void {
-  const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
-  if (sms !== null) {
-    // A phone ticket's reference is the caller's number, as the intake recorded it.
-    app.messengers?.register({ channel: 'phone', send: (to, message) => sms.send(toE164(to), message.text) });
-  }
+  const sms = connectSms(app, settings, options);
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
   const intents = options.hints === undefined ? loadIntents(options.intentsDir) : null;
   const hints = options.hints ?? {
@@ -50,6 +46,20 @@ export function mountTwilioChannel(
     en: speechHints(phoneLine.languages.en.hints, intents, 'en'),
   };
   mountTwilioRoutes(server, app, settings, { sms, hints });
+}
+
+/** The SMS that tells a phone ticket's caller what technicians do, when SMS is set up (`app.messengers`). */
+function connectSms(
+  app: { messengers?: PersonMessengers },
+  settings: TwilioSettings,
+  options: TwilioChannelOptions,
+): ReturnType<SmsSenderFactory> | null {
+  const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
+  if (sms !== null) {
+    // A phone ticket's reference is the caller's number, as the intake recorded it.
+    app.messengers?.register({ channel: 'phone', send: (to, message) => sms.send(toE164(to), message.text) });
+  }
+  return sms;
 }
 
 /** The phone line as a channel of `guichet start`, with its own options. */
@@ -61,6 +71,9 @@ export function createTwilioChannel(options: TwilioChannelOptions = {}): Channel
       // enabled() said the settings are there; mounting without them is a wiring error.
       if (config.channels.twilio === null) throw new Error('the phone line is mounted without its settings');
       mountTwilioChannel(server, app, config.channels.twilio, { intentsDir: config.intentsDir, ...options });
+    },
+    connect: (app, config) => {
+      if (config.channels.twilio !== null) connectSms(app, config.channels.twilio, options);
     },
   };
 }
