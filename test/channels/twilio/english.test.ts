@@ -151,6 +151,28 @@ describe('the phone line in English, with the real engine', () => {
     expect((await call.press('1')).dial).toBe('+33899198643');
   });
 
+  it('puts an English caller it cannot understand through to the helpdesk, in English', async () => {
+    line = await startRealPhoneLine();
+    const call = new SimulatedCall(line.network, { from: '+33612345678' });
+    await call.ring();
+    await call.press('9');
+    let twiml = await call.speak('the printer on the second floor is not printing anymore', 0.9);
+    expect(twiml.said.join(' ')).toContain('Which company do you work for?');
+    for (const answer of ["I don't know", 'no idea']) {
+      twiml = await call.speak(answer, 0.9);
+      expectEnglish(twiml);
+      expect(twiml.dial).toBeUndefined();
+    }
+    twiml = await call.speak('erm', 0.9);
+    expectEnglish(twiml);
+    expect(twiml.said.join(' ')).toContain(
+      "Sorry, I can't make out your answer, so I'll put you through to someone on the helpdesk. What you've told me is kept in ticket T 2 0 2 6 1 1 2 3 dot 0 0 0 1.",
+    );
+    expect(twiml.dial).toBe('+33484268310');
+    const [draft] = await line.app.store.listTickets({ status: ['draft'] });
+    expect(draft).toMatchObject({ language: 'en', account: null });
+  });
+
   it('switches a caller who pressed 2 and describes the problem in English, from the next prompt on', async () => {
     line = await startRealPhoneLine();
     const call = new SimulatedCall(line.network, { from: '+33491000001' });
