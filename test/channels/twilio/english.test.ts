@@ -80,6 +80,13 @@ describe('the phone line in English, with the real engine', () => {
       },
     ]);
     expect(line.sms.sent[0]?.body).toContain('First response: Monday 23 November at 3:30 pm.');
+    // What technicians do later reaches the caller in the ticket's language, by SMS too.
+    const taken = await line.app.technicianActions.run({ action: 'take', number: 'T20261123.0001', by: 'philippe' });
+    expect(taken).toMatchObject({ ok: true, told: 'sent' });
+    expect(line.sms.sent.at(-1)).toEqual({
+      to: '+33491000001',
+      body: 'Philippe, a support technician, has taken charge of your ticket T20261123.0001 and will get back to you shortly.',
+    });
 
     const goodbye = await call.silence();
     expectEnglish(goodbye);
