@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findIdentity } from '../dialogs/accounts.js';
 import { ticketCard } from '../dialogs/announce.js';
 import { classifyIntake, currentPrompt, startIntake } from '../dialogs/intake.js';
+import { detectLanguage } from '../dialogs/language.js';
 import { prefixed, reply } from '../dialogs/reply.js';
 import { type Clock, LANGUAGES, SOURCES } from '../domain.js';
 import type { ConversationStore } from '../store/ticket-store.js';
@@ -148,8 +149,10 @@ export class GuichetEngine implements ConversationEngine {
 
   private failure(error: unknown, turn?: Turn): TurnResult {
     this.deps.logger?.error({ err: error, conversation: turn?.conversationId }, 'the turn could not be handled');
-    const text = this.deps.dialogs.messages('fr').technicalError(this.deps.policy.company.helpdeskPhone);
-    return { replies: [reply('fr', text)], effects: [] };
+    // The conversation's state may be what failed: the language is the one the channel or the message says.
+    const language = turn?.language ?? detectLanguage(turn?.text ?? '') ?? 'fr';
+    const text = this.deps.dialogs.messages(language).technicalError(this.deps.policy.company.helpdeskPhone);
+    return { replies: [reply(language, text)], effects: [] };
   }
 }
 

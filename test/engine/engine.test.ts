@@ -165,6 +165,18 @@ describe('the conversation engine', () => {
     expect(textOf(result)).toContain('problème technique');
   });
 
+  it('says the technical problem in the language of the channel or of the message when the store fails', async () => {
+    const { engine, store } = await build();
+    await store.close();
+    const english = await engine.handleTurn({ ...marie, text: 'my printer does not print any more' });
+    expect(textOf(english)).toMatch(/technical problem/i);
+    expect(english.replies[0]?.language).toBe('en');
+    const chosen = await engine.handleTurn({ ...marie, text: '2', language: 'en' });
+    expect(chosen.replies[0]?.language).toBe('en');
+    const french = await engine.handleTurn({ ...marie, text: "mon imprimante n'imprime plus" });
+    expect(textOf(french)).toContain('problème technique');
+  });
+
   it('continues a conversation saved by another engine on the same store', async () => {
     const { engine, store, clock } = await build();
     await play(engine, { channel: 'web', conversationId: 'c2' }, [

@@ -99,8 +99,8 @@ describe('the phone line, driven as Twilio drives a call', () => {
     expect(opened.said).toEqual([
       'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
       'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
-      "Tapez 1 pour être mis en relation maintenant avec notre ligne d'assistance hors contrat.",
-      'Priorité critique, sans délai garanti : pas de contrat de maintenance.',
+      'Tapez 1 pour être mis en relation maintenant avec notre ligne hors contrat.',
+      'Priorité critique, sans délai garanti, faute de contrat.',
       'Les détails vous sont envoyés par SMS.',
     ]);
     expect((await call.press('1')).dial).toBe('+33899198643');

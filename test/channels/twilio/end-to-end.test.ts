@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../../src/app.js';
 import type { createRecordingSmsSender } from '../../../src/channels/twilio/index.js';
+import { NO_CONTRACT_CALLER } from './helpers/fake-engine.js';
 import { callAndConfirm, type PhoneNetwork, pressOneUntil, SimulatedCall } from './helpers/phone.js';
 import { startRealPhoneLine } from './helpers/real-line.js';
 import { secondsOfSpeech } from './helpers/speech-time.js';
@@ -49,6 +50,21 @@ describe('the phone line end to end, with the real engine', () => {
     expect(transfer.dial).toBe('+33600000000');
     await call.hangUp('completed');
     expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('offers a caller without a contract the no-contract line for a critique ticket, still under 25 seconds', async () => {
+    // Boulangerie Marcel, an account without a maintenance contract (policy/accounts.yaml).
+    const call = new SimulatedCall(network, { from: NO_CONTRACT_CALLER });
+    const opened = await callAndConfirm(call, 'le standard téléphonique est en panne, plus personne ne peut appeler');
+    expect(opened.said).toEqual([
+      'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Tapez 1 pour être mis en relation maintenant avec notre ligne hors contrat.',
+      'Priorité critique, sans délai garanti, faute de contrat.',
+      'Les détails vous sont envoyés par SMS.',
+    ]);
+    expect(secondsOfSpeech(opened.said)).toBeLessThan(25);
+    expect((await call.press('1')).dial).toBe('+33899198643');
   });
 
   it('never opens a second ticket when Twilio retries the confirming key', async () => {
