@@ -94,6 +94,17 @@ export class Lexicon {
     this.vocabulary.set(word.length, list);
   }
 
+  /**
+   * The keys of two words written as one known word ("out look", "a crobat", "team viewer": a
+   * transcript splits a name it does not know), or undefined when their join is no known word.
+   */
+  joinedKeys(first: string, second: string): WordKeys | undefined {
+    const form = first + second;
+    if (form.length < FUZZY_ONE || !/^[a-z]+$/.test(form)) return undefined;
+    if (!this.vocabulary.get(form.length)?.includes(form)) return undefined;
+    return this.keys(form);
+  }
+
   /** The keys of one folded word, with a typo corrected when the word is unknown and long. */
   keys(form: string): WordKeys {
     const cached = this.cache.get(form);

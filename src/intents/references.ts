@@ -31,6 +31,10 @@ export const CODE_CONCEPTS = {
   productionStopped: 'production_stopped',
   /** The name of a department or a team, whole when "tout" comes before or "au complet" after. */
   department: 'department',
+  /** The name of a place ("le cabinet", "the shop"): whole when "tout" or "whole" comes before it. */
+  siteName: 'site_name',
+  /** Software: what "installer Doctolib sur le PC" installs, a name the lexicon does not know. */
+  app: 'app',
 } as const;
 
 export const CODE_GROUPS = {

@@ -116,7 +116,7 @@ describe('a description given where a name is asked is more of the description',
   it('keeps the problem described to "which company?" with the description, never as the company', async () => {
     const { app } = await guichet();
     await play(app.engine, anonymous('c'), [
-      ["j'ai un souci", 'Pouvez-vous m\'en dire un peu plus ?'],
+      ["j'ai un souci", "Pouvez-vous m'en dire un peu plus ?"],
       ['je sais pas trop, ça bug', 'Pour quelle entreprise'],
       [
         "le logiciel Sage plante quand j'ouvre un dossier",
