@@ -114,10 +114,8 @@ export function matchConcepts(
   }
   // Each rule needs something to act on: most messages skip most of them.
   reader.wholeDepartments();
-  if (changes > 0) {
-    reader.cannotThenChange();
-    reader.pastChanges();
-  }
+  if (changes > 0) reader.cannotThenChange();
+  if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
   if (objects > 1) {
     reader.hostsAfterLocatives();
@@ -249,15 +247,21 @@ class ClauseReader {
     }
   }
 
-  /** "mon mot de passe a été réinitialisé", "on a changé", "was reset": a change already made. */
+  /**
+   * "mon mot de passe a été réinitialisé", "on a changé", "was reset": a change already made.
+   * "on a commandé l'imprimante": what is already ordered is not "pas encore commandé".
+   */
   pastChanges(): void {
+    const { notOrdered } = this.compiled.named;
     this.matches.forEach((m, i) => {
-      if (this.kind(m) !== 'action') return;
+      if (this.kind(m) !== 'action' && m.concept !== notOrdered) return;
       const k = this.back(m.start, this.rules.pronouns);
       const aux = this.form(k);
       // "la cartouche vient d'être changée": the recent past, a change already made.
       const recent = aux === 'etre' && this.form(k - 1) === 'd' && this.rules.recentPast.has(this.form(k - 2));
       if (!recent && !this.rules.pastAuxiliaries.has(aux)) return;
+      // "nous ne l'avons pas encore commandée": not done, so still to order.
+      if (m.concept === notOrdered && this.tokens[k]?.negated) return;
       const verb = m.words[m.words.length - 1] ?? '';
       // French participles end in -é(e)(s), folded to -e; an infinitive after "à" ("aider à
       // installer", folded to "a installer") is still a change asked for.
@@ -311,6 +315,8 @@ class ClauseReader {
     const linking = this.rules.linking;
     this.matches.forEach((m, i) => {
       if (this.kind(m) !== 'object' || this.dropped[i]) return;
+      // "access to the folder": a term that ends on a linking word is followed by its object.
+      if (linking.has(m.words[m.words.length - 1] ?? '')) return;
       const next = this.forward(m.end, new Set(['s']));
       const j = this.matches.findIndex(
         (o, k) =>

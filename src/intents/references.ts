@@ -20,6 +20,8 @@ export const CODE_CONCEPTS = {
   /** Seed P4: "le client indique clairement qu'il n'a pas besoin de résolution rapide". */
   noRush: 'no_rush',
   urgent: 'urgent',
+  /** Seed request P4: "Demande d'installation d'un périphérique pas encore commandé"; "on a commandé" is not. */
+  notOrdered: 'not_ordered',
   /** Seed request P4: "ne pourra pas être résolue dans un délai de moins d'une semaine". */
   longProject: 'long_project',
   /** Who is affected. */
