@@ -101,6 +101,7 @@ export function matchConcepts(
       matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
     }
   });
+  readStations(matches, compiled);
   unknownSoftware(tokens, matches, covered, compiled);
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
 
@@ -400,6 +401,22 @@ class ClauseReader {
       if (quantified || plural) grouped.add(m.concept);
     }
     return grouped;
+  }
+}
+
+/**
+ * "poste" is the handset in a message about telephony ("mon poste ne sonne plus"), else a
+ * computer; "portable" the mobile phone ("mon portable ne capte plus"), else a laptop.
+ */
+function readStations(matches: ConceptMatch[], compiled: CompiledIntents): void {
+  const { station, computer, phone, handheld, laptop } = compiled.named;
+  if (!matches.some((m) => m.concept === station || m.concept === handheld)) return;
+  // The means of a workaround ("je fais avec mon téléphone") does not make the message telephony.
+  const workaround = Math.min(...matches.filter((m) => m.concept === compiled.named.workaround).map((m) => m.start));
+  const telephony = matches.some((m) => m.start < workaround && compiled.concepts[m.concept]?.domain === 'telecom');
+  for (const m of matches) {
+    if (m.concept === station) m.concept = telephony ? phone : computer;
+    else if (m.concept === handheld) m.concept = telephony ? phone : laptop;
   }
 }
 

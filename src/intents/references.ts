@@ -35,6 +35,13 @@ export const CODE_CONCEPTS = {
   department: 'department',
   /** The name of a place ("le cabinet", "the shop"): whole when "tout" or "whole" comes before it. */
   siteName: 'site_name',
+  /** "poste": a computer, or a handset (`phone`) in a message about telephony. */
+  station: 'station',
+  computer: 'computer',
+  phone: 'phone',
+  /** "portable": a laptop, or a mobile (`phone`) in a message about telephony. */
+  handheld: 'handheld',
+  laptop: 'laptop',
   /** Software: what "installer Doctolib sur le PC" installs, a name the lexicon does not know. */
   app: 'app',
 } as const;
