@@ -37,6 +37,8 @@ export class Lexicon {
   readonly root: TrieNode = { children: new Map(), concepts: [] };
   readonly conceptNames: string[];
   private readonly knownKeys = new Set<string>();
+  /** The same folded forms, for an exact lookup. */
+  private readonly knownForms = new Set<string>();
   /** Folded forms of the concepts' words, by length, for typo tolerance. */
   private readonly vocabulary = new Map<number, string[]>();
   private readonly cache = new Map<string, WordKeys>();
@@ -89,6 +91,7 @@ export class Lexicon {
   }
 
   private addVocabulary(word: string): void {
+    this.knownForms.add(word);
     const list = this.vocabulary.get(word.length) ?? [];
     if (!list.includes(word)) list.push(word);
     this.vocabulary.set(word.length, list);
@@ -101,7 +104,7 @@ export class Lexicon {
   joinedKeys(first: string, second: string): WordKeys | undefined {
     const form = first + second;
     if (form.length < FUZZY_ONE || !/^[a-z]+$/.test(form)) return undefined;
-    if (!this.vocabulary.get(form.length)?.includes(form)) return undefined;
+    if (!this.knownForms.has(form)) return undefined;
     return this.keys(form);
   }
 
