@@ -389,15 +389,19 @@ class ClauseReader {
   groupedDevices(kept: ConceptMatch[]): Set<number> {
     const grouped = new Set<number>();
     const skip = this.rules.partOfOrDeterminer;
+    const named = new Set<number>();
     for (const m of kept) {
       if (!this.inGroup(m, 'devices')) continue;
+      // "the scanner … the scans": the thing named once before is one, what follows is about it.
+      const first = !named.has(m.concept);
+      named.add(m.concept);
       const k = this.back(m.start, skip);
       const quantified = this.rules.quantifiers.some((words) =>
         words.every((w, n) => this.form(k - (words.length - 1) + n) === w),
       );
       // "les téléphones de l'entrepôt", "the computers": a plural after a plural determiner.
       const last = m.words[m.words.length - 1] ?? '';
-      const plural = this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
+      const plural = first && this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
       if (quantified || plural) grouped.add(m.concept);
     }
     return grouped;

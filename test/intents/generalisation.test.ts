@@ -540,6 +540,31 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'le portable du proviseur ne démarre plus',
       ['incident', 2, 'informatique', 'incident.p2.management_computer'],
     ],
+    [
+      'an intermittent connection, a transcript',
+      'bah le wifi il marche une fois sur deux dans mon bureau',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'one scanner and its scans',
+      'hello the scanner not send the scans to my email anymore',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'non-native English, an adverb',
+      'hello, the internet is very slowly today, pages take long time',
+      ['incident', 3, 'informatique', 'incident.p3.internet_slow'],
+    ],
+    [
+      'mixed French and English',
+      'le laptop de mon boss est dead, il a un call dans 10 min',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a transcript, a whole site',
+      'allo euh bonjour on a plus internet du tout dans toute l agence personne peut bosser',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
