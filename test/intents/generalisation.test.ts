@@ -565,6 +565,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'allo euh bonjour on a plus internet du tout dans toute l agence personne peut bosser',
       ['incident', 1, 'informatique', 'incident.p1.site_down'],
     ],
+    [
+      'an abbreviation of the management',
+      "the MD's laptop is dead, she flies to a client tomorrow",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'every call',
+      "nos clients n'arrivent plus à nous joindre, tous les appels tombent dans le vide",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a spare desk as a workaround',
+      "mon PC ne s'allume plus, je me suis mis sur le poste libre à côté",
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
+    [
+      'a computer showing a message',
+      "le Mac de la comptable affiche un dossier avec un point d'interrogation",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
