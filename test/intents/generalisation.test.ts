@@ -585,6 +585,31 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "le Mac de la comptable affiche un dossier avec un point d'interrogation",
       ['incident', 3, 'informatique', 'incident.p3.computer'],
     ],
+    [
+      'software missing',
+      'il me manque Excel sur mon poste',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'asked to come and look, no rush',
+      "merci de passer voir mon écran qui scintille, rien d'urgent",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a failed backup',
+      "je voudrais qu'on vérifie la sauvegarde, elle a échoué deux nuits de suite",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'asked to fix it',
+      "pouvez-vous réparer l'imprimante du 1er ? elle bourre",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'asked to check it, English',
+      "could you check the VPN please, it doesn't connect",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
