@@ -610,6 +610,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "could you check the VPN please, it doesn't connect",
       ['incident', 3, 'informatique', 'incident.p3.remote_access'],
     ],
+    [
+      "a server's disk full",
+      "le disque C: du serveur est plein, les services s'arrêtent",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'a reflexive verb in the past',
+      "l'onduleur de la baie bipe et le serveur s'est éteint",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'everyone, on a thing everyone shares',
+      "le certificat SSL du webmail a expiré, plus personne n'arrive à s'y connecter",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a DNS down for every computer',
+      "le DNS interne ne résout plus rien, aucun poste n'accède aux serveurs",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
