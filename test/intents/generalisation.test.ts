@@ -630,6 +630,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "le DNS interne ne résout plus rien, aucun poste n'accède aux serveurs",
       ['incident', 1, 'informatique', 'incident.p1.server_down'],
     ],
+    [
+      'a folder gone, English',
+      'the shared folder for HR has vanished for everyone',
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
+      'a workaround, English',
+      "my mouse stopped working, I'm using the touchpad meanwhile",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a whole building, English',
+      'the phones have no dial tone in the whole building',
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
