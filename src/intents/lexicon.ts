@@ -102,10 +102,9 @@ export class Lexicon {
    * transcript splits a name it does not know), or undefined when their join is no known word.
    */
   joinedKeys(first: string, second: string): WordKeys | undefined {
+    // Only long plain words are known forms (addVocabulary): one lookup settles it.
     const form = first + second;
-    if (form.length < FUZZY_ONE || !/^[a-z]+$/.test(form)) return undefined;
-    if (!this.knownForms.has(form)) return undefined;
-    return this.keys(form);
+    return this.knownForms.has(form) ? this.keys(form) : undefined;
   }
 
   /** The keys of one folded word, with a typo corrected when the word is unknown and long. */
