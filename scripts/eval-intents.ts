@@ -1,11 +1,13 @@
 /**
  * `npm run eval:intents`: measures the keyword classifier on the held-out labelled utterances
  * (never used to tune the intents) next to a baseline, natural's naive Bayes classifier trained on
- * the tuning utterances. Two held-out sets: `heldout.jsonl` (the first set) and
+ * the tuning utterances. Three held-out sets: `heldout.jsonl` (the first set),
  * `personas-heldout.jsonl` (messages written by persona: receptionist, manager's assistant,
- * accountant, warehouse worker on the phone, IT-savvy employee, English speaker). Prints the
- * accuracy of type, priority (exact) and domain, per style, per persona, per expected type and
- * priority and per rule applied, then the confusion matrices.
+ * accountant, warehouse worker on the phone, IT-savvy employee, English speaker) and
+ * `personas2-heldout.jsonl` (shop manager, nurse, legal secretary, school administrator, sales rep
+ * on the road, bilingual writers; voice transcripts, e-mails, terse chat). Prints the accuracy of
+ * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
+ * rule applied, then the confusion matrices.
  *
  * `--tuning` measures on the tuning sets instead; `--failures` (with `--tuning` only) lists the
  * tuning utterances the intents get wrong. The held-out sets are measured, never read one by one.
@@ -35,14 +37,22 @@ if (process.argv.includes('--failures') && !onTuning) {
   );
   process.exit(2);
 }
-const tuningFirst = read('tuning.jsonl');
-const tuningPersonas = read('personas-tuning.jsonl');
-const first = onTuning ? tuningFirst : read('heldout.jsonl');
-const personas = onTuning ? tuningPersonas : read('personas-heldout.jsonl');
 const part = onTuning ? 'tuning' : 'held-out';
+/** The labelled sets, each a tuning file and a held-out file; `personas` sets are sliced by style and persona. */
+const SETS = [
+  { name: 'first', prefix: '', personas: false },
+  { name: 'personas', prefix: 'personas-', personas: true },
+  { name: 'personas2', prefix: 'personas2-', personas: true },
+] as const;
+const tuningSets = SETS.map((set) => read(`${set.prefix}tuning.jsonl`));
+const sets = SETS.map((set, i) => ({
+  ...set,
+  items: onTuning ? (tuningSets[i] ?? []) : read(`${set.prefix}heldout.jsonl`),
+}));
+const all = sets.flatMap((set) => set.items);
 
 const keyword = classifierPredictor(createClassifier(loadPolicy()));
-const baseline = bayesBaselinePredictor([...tuningFirst, ...tuningPersonas]);
+const baseline = bayesBaselinePredictor(tuningSets.flat());
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
 out(`# Keyword intents and the naive Bayes baseline on the ${part} sets\n`);
@@ -51,23 +61,26 @@ out(
   table(
     ['set', 'model', 'type', 'priority (exact)', 'domain'],
     [
-      ...figuresRows(`first ${part} (${first.length})`, first),
-      ...figuresRows(`personas ${part} (${personas.length})`, personas),
-      ...figuresRows(`both (${first.length + personas.length})`, [...first, ...personas]),
+      ...sets.flatMap((set) => figuresRows(`${set.name} ${part} (${set.items.length})`, set.items)),
+      ...figuresRows(`all (${all.length})`, all),
     ],
   ),
 );
-out(`## Personas ${part}, per style\n`);
-out(slices(personas, (u) => u.style));
-out(`## Personas ${part}, per persona\n`);
-out(slices(personas, (u) => u.persona ?? 'none'));
-out(`## Both ${part} sets, per expected type and priority\n`);
-out(slices([...first, ...personas], expectedTier));
-out(`## Both ${part} sets, per rule applied (keyword intents: how often the rule it decided on was right)\n`);
+for (const set of sets.filter((s) => s.personas)) {
+  out(`## ${set.name} ${part}, per style\n`);
+  out(slices(set.items, (u) => u.style));
+  out(`## ${set.name} ${part}, per persona\n`);
+  out(slices(set.items, (u) => u.persona ?? 'none'));
+}
+out(`## All ${part} sets, per style\n`);
+out(slices(all, (u) => u.style));
+out(`## All ${part} sets, per expected type and priority\n`);
+out(slices(all, expectedTier));
+out(`## All ${part} sets, per rule applied (keyword intents: how often the rule it decided on was right)\n`);
 out(
   table(
     ['rule applied', 'utterances', 'type right', 'priority right', 'domain right'],
-    evaluateBy([...first, ...personas], keyword, (_u, p) => p.rule ?? '(none)').map((s) => [
+    evaluateBy(all, keyword, (_u, p) => p.rule ?? '(none)').map((s) => [
       s.slice,
       String(s.count),
       pct(s.type),
@@ -76,18 +89,20 @@ out(
     ]),
   ),
 );
-for (const [name, set] of [
-  [`first ${part}`, first],
-  [`personas ${part}`, personas],
-] as const) {
-  out(formatReport(`Keyword intents on the ${name} set`, evaluate(set, keyword)));
+for (const set of sets) {
+  out(formatReport(`Keyword intents on the ${set.name} ${part} set`, evaluate(set.items, keyword)));
   out('');
-  out(formatReport(`Baseline (natural BayesClassifier trained on tuning) on the ${name} set`, evaluate(set, baseline)));
+  out(
+    formatReport(
+      `Baseline (natural BayesClassifier trained on tuning) on the ${set.name} ${part} set`,
+      evaluate(set.items, baseline),
+    ),
+  );
   out('');
 }
 if (process.argv.includes('--failures')) {
   out('## Tuning utterances the intents get wrong\n');
-  for (const u of [...first, ...personas]) {
+  for (const u of all) {
     const p = keyword(u.text);
     if (p.type === u.type && p.priority === u.priority && p.domain === u.domain) continue;
     out(

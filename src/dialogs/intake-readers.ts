@@ -125,6 +125,15 @@ export function problemWords(text: string, ctx: DialogContext): number {
   return Math.max(0, ...ctx.classifier.classify(text).rules.map((r) => r.matched.length));
 }
 
+/**
+ * How much of a problem the text describes: the score of its best-matching rule (the weight of
+ * the thing and the symptom it names), so that a sentence of details ("il fait un bip et l'écran
+ * reste noir") does not outweigh the one that names the problem ("mon ordinateur ne démarre plus").
+ */
+export function problemWeight(text: string, ctx: DialogContext): number {
+  return Math.max(0, ...ctx.classifier.classify(text).rules.map((r) => r.score));
+}
+
 /** From this many words, an answer in which the intents find the problem's words is a description. */
 const DESCRIPTION_MIN_WORDS = 4;
 

@@ -6,7 +6,7 @@ import { withAccount } from './intake-fill.js';
 import {
   fieldNamed,
   fieldOptions,
-  problemWords,
+  problemWeight,
   readCompany,
   readContact,
   readDate,
@@ -200,7 +200,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
         : {
             ...intake,
             ...at('title'),
-            proposedTitle: intake.proposedTitle ?? proposeTitle(intake.description ?? '', (s) => problemWords(s, ctx)),
+            proposedTitle: intake.proposedTitle ?? proposeTitle(intake.description ?? '', (s) => problemWeight(s, ctx)),
           },
     prompt: (intake, ctx) =>
       say(ctx, m(ctx).proposeTitle(intake.proposedTitle ?? ''), {

@@ -5,8 +5,26 @@ import { ErrorCode, GuichetError } from '../errors.js';
 import type { Classifier } from './classification.js';
 import { BayesClassifier } from './natural.js';
 
-/** The people whose way of writing the persona sets imitate. */
-export const PERSONAS = ['receptionist', 'assistant', 'accountant', 'warehouse', 'it-savvy', 'english'] as const;
+/**
+ * The people whose way of writing the persona sets imitate: the first six in `personas-*.jsonl`,
+ * the others in `personas2-*.jsonl` (`employee`: anyone's voice transcript, e-mail or terse chat;
+ * `bilingual`: French mixed with English, and English from non-native speakers).
+ */
+export const PERSONAS = [
+  'receptionist',
+  'assistant',
+  'accountant',
+  'warehouse',
+  'it-savvy',
+  'english',
+  'shop-manager',
+  'nurse',
+  'legal-secretary',
+  'school-admin',
+  'sales-rep',
+  'bilingual',
+  'employee',
+] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
 export const labelledUtteranceSchema = z.object({
@@ -18,6 +36,8 @@ export const labelledUtteranceSchema = z.object({
   lang: z.enum(['fr', 'en']),
   /** Who wrote it, in the persona sets (receptionist, accountant…); absent in the first sets. */
   persona: z.enum(PERSONAS).optional(),
+  /** The bullet of seed 000 that gives the label, in the sets that say it (`personas2-*.jsonl`). */
+  seed: z.string().min(1).optional(),
 });
 export type LabelledUtterance = z.output<typeof labelledUtteranceSchema>;
 

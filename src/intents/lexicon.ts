@@ -37,6 +37,8 @@ export class Lexicon {
   readonly root: TrieNode = { children: new Map(), concepts: [] };
   readonly conceptNames: string[];
   private readonly knownKeys = new Set<string>();
+  /** The same folded forms, for an exact lookup. */
+  private readonly knownForms = new Set<string>();
   /** Folded forms of the concepts' words, by length, for typo tolerance. */
   private readonly vocabulary = new Map<number, string[]>();
   private readonly cache = new Map<string, WordKeys>();
@@ -89,9 +91,20 @@ export class Lexicon {
   }
 
   private addVocabulary(word: string): void {
+    this.knownForms.add(word);
     const list = this.vocabulary.get(word.length) ?? [];
     if (!list.includes(word)) list.push(word);
     this.vocabulary.set(word.length, list);
+  }
+
+  /**
+   * The keys of two words written as one known word ("out look", "a crobat", "team viewer": a
+   * transcript splits a name it does not know), or undefined when their join is no known word.
+   */
+  joinedKeys(first: string, second: string): WordKeys | undefined {
+    // Only long plain words are known forms (addVocabulary): one lookup settles it.
+    const form = first + second;
+    return this.knownForms.has(form) ? this.keys(form) : undefined;
   }
 
   /** The keys of one folded word, with a typo corrected when the word is unknown and long. */

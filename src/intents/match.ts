@@ -54,6 +54,7 @@ export function matchConcepts(
     best.length = 0;
     best.concepts = [];
     walk(best, lexicon.root, i, 0);
+    walkJoined(best, compiled, i);
     if (best.length === 0) {
       i++;
       continue;
@@ -100,6 +101,8 @@ export function matchConcepts(
       matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
     }
   });
+  readStations(matches, compiled);
+  unknownSoftware(tokens, matches, covered, compiled);
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const reader = new ClauseReader(tokens, matches, compiled, language);
@@ -112,10 +115,8 @@ export function matchConcepts(
   }
   // Each rule needs something to act on: most messages skip most of them.
   reader.wholeDepartments();
-  if (changes > 0) {
-    reader.cannotThenChange();
-    reader.pastChanges();
-  }
+  if (changes > 0) reader.cannotThenChange();
+  if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
   if (objects > 1) {
     reader.hostsAfterLocatives();
@@ -204,18 +205,23 @@ class ClauseReader {
     return this.matches.some((m) => m.concept === concept);
   }
 
-  /** "tout le service", "the whole accounting team", "l'équipe paie au complet". */
+  /**
+   * "tout le service", "the whole accounting team", "l'équipe paie au complet", "aucun des
+   * médecins": a whole department. "tout le cabinet", "the whole shop": a whole site.
+   */
   wholeDepartments(): void {
-    const { department, scopeDepartment } = this.compiled.named;
-    if (!this.has(department)) return;
+    const { department, scopeDepartment, siteName, scopeSite } = this.compiled.named;
+    if (!this.has(department) && !this.has(siteName)) return;
     const added: ConceptMatch[] = [];
     for (const m of this.matches) {
-      if (m.concept !== department) continue;
+      if (m.concept !== department && m.concept !== siteName) continue;
       const before = [m.start - 1, m.start - 2, m.start - 3].some(
         (p) => this.rules.whole.has(this.form(p)) && this.sameClause(p, m.start),
       );
       const after = [m.end, m.end + 1].some((p) => this.rules.complete.some((words) => this.startsWith(p, words)));
-      if (before || after) added.push({ concept: scopeDepartment, start: m.start, end: m.end, words: m.words });
+      if (!before && !after) continue;
+      const concept = m.concept === department ? scopeDepartment : scopeSite;
+      added.push({ concept, start: m.start, end: m.end, words: m.words });
     }
     this.matches.push(...added);
     this.dropped.push(...added.map(() => false));
@@ -242,13 +248,21 @@ class ClauseReader {
     }
   }
 
-  /** "mon mot de passe a été réinitialisé", "on a changé", "was reset": a change already made. */
+  /**
+   * "mon mot de passe a été réinitialisé", "on a changé", "was reset": a change already made.
+   * "on a commandé l'imprimante": what is already ordered is not "pas encore commandé".
+   */
   pastChanges(): void {
+    const { notOrdered } = this.compiled.named;
     this.matches.forEach((m, i) => {
-      if (this.kind(m) !== 'action') return;
+      if (this.kind(m) !== 'action' && m.concept !== notOrdered) return;
       const k = this.back(m.start, this.rules.pronouns);
       const aux = this.form(k);
-      if (!this.rules.pastAuxiliaries.has(aux)) return;
+      // "la cartouche vient d'être changée": the recent past, a change already made.
+      const recent = aux === 'etre' && this.form(k - 1) === 'd' && this.rules.recentPast.has(this.form(k - 2));
+      if (!recent && !this.rules.pastAuxiliaries.has(aux)) return;
+      // "nous ne l'avons pas encore commandée": not done, so still to order.
+      if (m.concept === notOrdered && this.tokens[k]?.negated) return;
       const verb = m.words[m.words.length - 1] ?? '';
       // French participles end in -é(e)(s), folded to -e; an infinitive after "à" ("aider à
       // installer", folded to "a installer") is still a change asked for.
@@ -302,6 +316,8 @@ class ClauseReader {
     const linking = this.rules.linking;
     this.matches.forEach((m, i) => {
       if (this.kind(m) !== 'object' || this.dropped[i]) return;
+      // "access to the folder": a term that ends on a linking word is followed by its object.
+      if (linking.has(m.words[m.words.length - 1] ?? '')) return;
       const next = this.forward(m.end, new Set(['s']));
       const j = this.matches.findIndex(
         (o, k) =>
@@ -373,18 +389,87 @@ class ClauseReader {
   groupedDevices(kept: ConceptMatch[]): Set<number> {
     const grouped = new Set<number>();
     const skip = this.rules.partOfOrDeterminer;
+    const named = new Set<number>();
     for (const m of kept) {
       if (!this.inGroup(m, 'devices')) continue;
+      // "the scanner … the scans": the thing named once before is one, what follows is about it.
+      const first = !named.has(m.concept);
+      named.add(m.concept);
       const k = this.back(m.start, skip);
       const quantified = this.rules.quantifiers.some((words) =>
         words.every((w, n) => this.form(k - (words.length - 1) + n) === w),
       );
       // "les téléphones de l'entrepôt", "the computers": a plural after a plural determiner.
       const last = m.words[m.words.length - 1] ?? '';
-      const plural = this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
+      const plural = first && this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
       if (quantified || plural) grouped.add(m.concept);
     }
     return grouped;
+  }
+}
+
+/**
+ * "poste" is the handset in a message about telephony ("mon poste ne sonne plus"), else a
+ * computer; "portable" the mobile phone ("mon portable ne capte plus"), else a laptop.
+ */
+function readStations(matches: ConceptMatch[], compiled: CompiledIntents): void {
+  const { station, computer, phone, handheld, laptop } = compiled.named;
+  if (!matches.some((m) => m.concept === station || m.concept === handheld)) return;
+  // The means of a workaround ("je fais avec mon téléphone") does not make the message telephony.
+  const workaround = Math.min(...matches.filter((m) => m.concept === compiled.named.workaround).map((m) => m.start));
+  const telephony = matches.some((m) => m.start < workaround && compiled.concepts[m.concept]?.domain === 'telecom');
+  for (const m of matches) {
+    if (m.concept === station) m.concept = telephony ? phone : computer;
+    else if (m.concept === handheld) m.concept = telephony ? phone : laptop;
+  }
+}
+
+/**
+ * "installer Doctolib Pro sur le PC de l'accueil", "install GeoGebra on my laptop": the words no
+ * concept names between a change verb and a host named after a locative are a piece of software.
+ */
+function unknownSoftware(tokens: Token[], matches: ConceptMatch[], covered: Uint8Array, compiled: CompiledIntents) {
+  const { named, concepts, groups } = compiled;
+  const rules = compiled.language;
+  const hosts = groups.get('hosts');
+  if (!hosts || named.app < 0) return;
+  for (const m of [...matches]) {
+    if (concepts[m.concept]?.kind !== 'action') continue;
+    let p = m.end;
+    while (p < tokens.length && rules.skipAfterExclusion.has(tokens[p]?.form ?? '')) p++;
+    const from = p;
+    while (p < tokens.length && p - from < 4 && !covered[p] && tokens[p]?.form !== BOUNDARY) {
+      if (rules.locatives.has(tokens[p]?.form ?? '')) break;
+      p++;
+    }
+    if (p === from || !rules.locatives.has(tokens[p]?.form ?? '')) continue;
+    const words = tokens.slice(from, p).map((t) => t.form);
+    if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w))) continue;
+    let h = p + 1;
+    while (h < tokens.length && rules.skipAfterExclusion.has(tokens[h]?.form ?? '')) h++;
+    if (!matches.some((o) => o.start === h && hosts.has(o.concept))) continue;
+    matches.push({ concept: named.app, start: from, end: p, words });
+  }
+}
+
+/** Two words a transcript split ("out look"), read as the known word they make when joined. */
+function walkJoined(best: Walk, compiled: CompiledIntents, i: number): void {
+  const first = best.tokens[i];
+  const second = best.tokens[i + 1];
+  if (!first || !second || first.form === BOUNDARY || second.form === BOUNDARY) return;
+  // Not a possessive "printer s", not a preposition or an article before a word ("de connexion").
+  if (second.form.length < 3 || compiled.language.linking.has(first.form)) return;
+  const keys = compiled.lexicon.joinedKeys(first.form, second.form);
+  if (!keys) return;
+  for (const key of keys.plain) {
+    const next = compiled.lexicon.root.children.get(key);
+    if (!next) continue;
+    const sub: Walk = { length: 0, concepts: [], tokens: best.tokens, keys: best.keys };
+    walk(sub, next, i + 2, 1);
+    if (sub.length + 1 > best.length) {
+      best.length = sub.length + 1;
+      best.concepts = sub.concepts;
+    }
   }
 }
 

@@ -89,6 +89,9 @@ export interface LanguageRules {
   /** Contrast and cause words together ("mais", "et depuis"), by their first word. */
   clauseMarkers: Map<string, string[][]>;
   pastAuxiliaries: Set<string>;
+  recentPast: Set<string>;
+  /** French auxiliaries, whose participle a negation reaches past its closer. */
+  auxiliaries: Set<string>;
   pronouns: Set<string>;
   locatives: Set<string>;
   partOf: Set<string>;
@@ -145,6 +148,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
     clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
     pastAuxiliaries: set(lexicon.clauses.pastAuxiliaries),
+    recentPast: set(lexicon.clauses.recentPast),
+    auxiliaries: set(lexicon.negation.frAuxiliaries),
     pronouns: set(lexicon.clauses.pronouns),
     locatives: set(lexicon.clauses.locatives),
     partOf: set(lexicon.clauses.partOf),
@@ -268,6 +273,8 @@ function markNegation(tokens: Token[], rules: LanguageRules): void {
       }
       const end = closer === -1 ? Math.min(i + 1, tokens.length - 1) : closer - 1;
       for (let k = i + 1; k <= end; k++) negate(tokens[k]);
+      // "n'est plus reconnu", "n'a pas démarré": after an auxiliary, the participle is negated too.
+      if (closer !== -1 && rules.auxiliaries.has(tokens[closer - 1]?.form ?? '')) negate(tokens[closer + 1]);
     } else if (rules.frClosers.has(form) && i > 0) {
       // Spoken French drops the "ne": "ça marche pas", "il s'allume plus".
       const previous = tokens[i - 1];

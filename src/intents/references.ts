@@ -20,6 +20,8 @@ export const CODE_CONCEPTS = {
   /** Seed P4: "le client indique clairement qu'il n'a pas besoin de résolution rapide". */
   noRush: 'no_rush',
   urgent: 'urgent',
+  /** Seed request P4: "Demande d'installation d'un périphérique pas encore commandé"; "on a commandé" is not. */
+  notOrdered: 'not_ordered',
   /** Seed request P4: "ne pourra pas être résolue dans un délai de moins d'une semaine". */
   longProject: 'long_project',
   /** Who is affected. */
@@ -31,6 +33,17 @@ export const CODE_CONCEPTS = {
   productionStopped: 'production_stopped',
   /** The name of a department or a team, whole when "tout" comes before or "au complet" after. */
   department: 'department',
+  /** The name of a place ("le cabinet", "the shop"): whole when "tout" or "whole" comes before it. */
+  siteName: 'site_name',
+  /** "poste": a computer, or a handset (`phone`) in a message about telephony. */
+  station: 'station',
+  computer: 'computer',
+  phone: 'phone',
+  /** "portable": a laptop, or a mobile (`phone`) in a message about telephony. */
+  handheld: 'handheld',
+  laptop: 'laptop',
+  /** Software: what "installer Doctolib sur le PC" installs, a name the lexicon does not know. */
+  app: 'app',
 } as const;
 
 export const CODE_GROUPS = {

@@ -79,6 +79,8 @@ export const languageSchema = z.object({
   negation: z.object({
     frOpeners: wordsSchema,
     frClosers: wordsSchema,
+    /** "n'est plus reconnu": after these, the participle that follows the closer is negated too. */
+    frAuxiliaries: wordsSchema,
     enMarkers: wordsSchema,
     enAuxiliaries: wordsSchema,
     notSymptoms: wordsSchema,
@@ -105,6 +107,8 @@ export const languageSchema = z.object({
     contrast: wordsSchema,
     cause: wordsSchema,
     pastAuxiliaries: wordsSchema,
+    /** "vient d'être changée": the verbs of the recent past, before "d'être". */
+    recentPast: wordsSchema,
     pronouns: wordsSchema,
     locatives: wordsSchema,
     partOf: wordsSchema,

@@ -56,6 +56,37 @@ describe('guichet classify', () => {
     });
   });
 
+  it("applies the intake's answers and never asks again a question already asked", async () => {
+    const vague = 'il y a un truc bizarre depuis ce matin';
+    const { status, output } = await run([
+      JSON.stringify({ id: 'before', text: vague }),
+      JSON.stringify({ id: 'after', text: vague, asked: ['type', 'scope', 'urgency'] }),
+      JSON.stringify({ id: 'workaround', text: 'mon PC ne démarre plus', workaround: true }),
+      JSON.stringify({ id: 'site', text: 'le logiciel de paie ne répond plus', scope: 'site', asked: ['scope'] }),
+    ]);
+    expect(status).toBe(0);
+    const [before, after, workaround, site] = output;
+    expect(before?.questions).toEqual(expect.arrayContaining(['type', 'scope']));
+    // Asked once: the seed's default (incident; one user), said in the reason, and not asked again.
+    expect(after?.type).toBe('incident');
+    expect(after?.questions).not.toContain('type');
+    expect(after?.questions).not.toContain('scope');
+    expect(after?.questions).not.toContain('urgency');
+    expect(after?.reason).toContain('Faute de réponse claire, le ticket est traité comme un incident');
+    expect(after?.reason).toContain('un seul utilisateur est considéré comme concerné');
+    expect(workaround).toMatchObject({ type: 'incident', priority: 4 });
+    expect(workaround?.reason).toContain('solution temporaire');
+    // The answer given settles it: no default is said.
+    expect(site).toMatchObject({ type: 'incident', priority: 1 });
+    expect(site?.reason).not.toContain('Faute de réponse claire');
+  });
+
+  it('refuses an answer it does not know, naming the field', async () => {
+    const { status, err } = await run([JSON.stringify({ text: 'imprimante HS', asked: ['colour'] })]);
+    expect(status).toBe(1);
+    expect(err).toContain('asked.0');
+  });
+
   it('answers a refused line with its number and goes on, exiting 1', async () => {
     const { status, output, err } = await run(['{"text": ""}', 'not json', '{"text":"imprimante HS"}']);
     expect(status).toBe(1);

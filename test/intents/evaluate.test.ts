@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClassifier } from '../../src/intents/classifier.js';
+import { createClassifier, loadIntents } from '../../src/intents/classifier.js';
 import {
   bayesBaselinePredictor,
   classifierPredictor,
@@ -50,6 +50,38 @@ describe('the held-out evaluation', () => {
       ['tuning.jsonl', 'heldout.jsonl', 'personas-tuning.jsonl'].flatMap((f) =>
         readUtterances(resolve(fixtures, f)).map((u) => u.text),
       ),
+    );
+    expect(heldOut.filter((u) => seen.has(u.text))).toEqual([]);
+  });
+
+  it('has a second persona set of at least 300, halves apart, each label justified by a bullet of the seed', () => {
+    const heldOut = readUtterances(resolve(fixtures, 'personas2-heldout.jsonl'));
+    const tuning = readUtterances(resolve(fixtures, 'personas2-tuning.jsonl'));
+    expect(heldOut.length + tuning.length).toBeGreaterThanOrEqual(300);
+    expect(Math.abs(heldOut.length - tuning.length)).toBeLessThanOrEqual(1);
+    const rules = loadIntents().intents;
+    for (const part of [heldOut, tuning]) {
+      expect(new Set(part.map((u) => u.style))).toEqual(new Set(['chat', 'phone', 'email']));
+      expect(new Set(part.map((u) => u.lang))).toEqual(new Set(['fr', 'en']));
+      expect(new Set(part.map((u) => u.domain))).toEqual(new Set(['informatique', 'telecom']));
+      expect(new Set(part.map((u) => `${u.type} ${u.priority}`))).toEqual(
+        new Set(['incident 1', 'incident 2', 'incident 3', 'incident 4', 'request 2', 'request 3', 'request 4']),
+      );
+      expect(part.filter((u) => u.style === 'phone' && /[éèàçêù]/.test(u.text))).toEqual([]);
+      // The bullet named is the rule of an intent of the same type and priority.
+      const unjustified = part.filter(
+        (u) => !rules.some((r) => r.rule === u.seed && r.type === u.type && r.priority === u.priority),
+      );
+      expect(unjustified.map((u) => u.text)).toEqual([]);
+    }
+    const seen = new Set(
+      [
+        'tuning.jsonl',
+        'heldout.jsonl',
+        'personas-tuning.jsonl',
+        'personas-heldout.jsonl',
+        'personas2-tuning.jsonl',
+      ].flatMap((f) => readUtterances(resolve(fixtures, f)).map((u) => u.text)),
     );
     expect(heldOut.filter((u) => seen.has(u.text))).toEqual([]);
   });

@@ -203,6 +203,454 @@ describe('what goes wrong in how people write, by kind', () => {
   });
 });
 
+/**
+ * More of the same kinds, in other trades and ways of writing (a shop, a medical practice, a law
+ * firm, a school, a sales rep on the road; transcripts, e-mails, non-native English): new example
+ * sentences, none of them from a labelled set.
+ */
+describe('the kinds hold in other trades and ways of writing', () => {
+  const cases: [kind: string, text: string, expected: Expect][] = [
+    [
+      'a behaviour without a symptom word',
+      'le traceur sort les plans avec les couleurs inversées',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a behaviour without a symptom word',
+      'the copier gives every page a grey band on the left',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a behaviour without a symptom word',
+      'Sage me sort des totaux faux sur le grand livre',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a question about what is normal',
+      "c'est normal que l'imprimante mette dix minutes avant de sortir la première page ?",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a reflexive verb',
+      'mon poste se met en veille toutes les deux minutes',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    ['spoken, without ne', "Excel veut plus s'ouvrir", ['incident', 3, 'informatique', 'incident.p3.local_app']],
+    [
+      'English, by itself',
+      'my laptop keeps on shutting down by itself',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'English contraction',
+      "the accounting software doesn't launch anymore",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a change named as the cause',
+      "on a installé la nouvelle version de Cegid la semaine dernière et depuis ça plante à l'ouverture",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a request dropped for a problem',
+      "j'avais demandé un nouvel écran mais là c'est carrément mon PC qui ne démarre plus",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a change named as the cause',
+      "the technician replaced my keyboard yesterday and now the laptop won't boot",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'people counted',
+      'on est douze à la logistique sans accès au WMS',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'machines named as a group',
+      'aucune des imprimantes du deuxième étage ne répond',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'a whole team',
+      "toute l'équipe de nuit n'a plus de réseau",
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'a whole team',
+      'the whole front desk team lost the network',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      "someone else's role",
+      "je suis l'assistante de la DAF, mon PC à moi est planté",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'management',
+      "l'ordinateur de notre directrice financière est bloqué sur l'écran de démarrage",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    ['storage brand', 'le NAS Synology ne répond plus', ['incident', 1, 'informatique', 'incident.p1.server_down']],
+    [
+      'firewall brand',
+      'le Fortigate du siège est éteint, plus de réseau',
+      ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
+    ],
+    [
+      'handset brand',
+      "le poste Yealink de l'accueil n'a plus de tonalité",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'SIP trunk',
+      "le trunk SIP est tombé, plus d'appels entrants ni sortants",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'internet line',
+      'la ligne SDSL est coupée depuis une heure',
+      ['incident', 3, 'informatique', 'incident.p3.internet_cut'],
+    ],
+    [
+      'business software brand',
+      'notre Divalto affiche une erreur de connexion à la base sur mon poste',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'Wi-Fi brand, a floor',
+      "la borne UniFi du 1er étage clignote et plus personne n'a de wifi à l'étage",
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    ['copier brand', 'le Kyocera du couloir bourre sans arrêt', ['incident', 3, 'informatique', 'incident.p3.printer']],
+    [
+      'backup selection',
+      'pouvez-vous ajouter le dossier Compta 2026 au job de sauvegarde ?',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'backup retention',
+      'on voudrait garder les sauvegardes 60 jours au lieu de 30',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'backup schedule',
+      'merci de sauvegarder aussi le dossier Photos chaque nuit',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'backup schedule',
+      "on voudrait que la sauvegarde tourne à 22h plutôt qu'à minuit",
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'two-factor authentication',
+      'pourriez-vous activer la double authentification sur le VPN ?',
+      ['request', 3, 'informatique', 'request.p3.network_security'],
+    ],
+    [
+      'a function of a software',
+      'pouvez-vous activer le module de paie dans Sage ?',
+      ['request', 3, 'informatique', 'request.p3.software_update'],
+    ],
+    [
+      'long work',
+      "on voudrait remplacer tout le parc d'imprimantes de l'entreprise",
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'long work',
+      'il faudrait passer toute la société sur Microsoft 365',
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'long work',
+      'nous voulons renouveler tout le parc informatique cette année',
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'access rights',
+      'could you add the new intern to the Sales group ?',
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'access rights, terse',
+      'accès en lecture au dossier Juridique pour Marc',
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'access rights, non-native English',
+      'please i need access for the folder Purchasing, my manager agree',
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'firewall port',
+      'il faudrait ouvrir un port sur le firewall pour la caméra',
+      ['request', 3, 'informatique', 'request.p3.network_security'],
+    ],
+    [
+      'an unknown software on a host',
+      'installer PDF24 sur mon ordi svp',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'software on a laptop',
+      'faudrait me mettre Teams sur le portable',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'a device already ordered',
+      "on a commandé une nouvelle imprimante, elle arrive mardi, il faudra l'installer",
+      ['request', 3, 'informatique', 'request.p3.printer_install'],
+    ],
+    [
+      'a device still to buy',
+      "on va acheter un scanner pour l'accueil, il faudra l'installer",
+      ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
+    ],
+    [
+      'calls ringing elsewhere',
+      "Je souhaiterais que les appels de l'accueil sonnent aussi sur le poste de Marc.",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a call group',
+      "pouvez-vous créer un groupe d'appel pour le service client ?",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a workaround',
+      "mon écran principal ne s'allume plus, je travaille sur l'écran du portable en attendant",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a workaround after a contrast',
+      "Outlook plante mais j'arrive à lire mes mails sur le webmail",
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
+    [
+      'a workaround, English',
+      'my printer jams, but I can print on the one next door',
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
+    [
+      'no rush',
+      'mon PC est lent, je repasserai dans trois semaines',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    [
+      'no rush',
+      'mon imprimante fait des traces, on en reparle à mon retour de congés le 15',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    [
+      'a transcript',
+      'oui alors la on est tous bloques au service expedition le logiciel transporteur repond plus',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'a transcript',
+      'euh bonjour la photocopieuse du premier elle fait des grandes traces grises',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'non-native English',
+      'my computer is doing blue screen since two days',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a quoted history',
+      "Bonjour,\n\nLe serveur de fichiers est revenu, merci. Par contre mon imprimante n'imprime plus rien depuis.\n\nCordialement,\nJulie\n\n> Le 2 mai, Support a écrit :\n> Le serveur est à nouveau accessible.",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a signature of the management',
+      "Bonjour,\n\nSuite à notre échange téléphonique, je vous confirme qu'il faudrait créer une adresse mail pour notre nouvelle comptable, Mme Perrin, qui arrive le 3.\n\nBien à vous,\n\nPierre Martin\nDirecteur général\nSARL Martin\n06 00 00 00 00",
+      ['request', 3, 'informatique', 'request.p3.new_account'],
+    ],
+    [
+      'an exclusion',
+      "ce n'est pas internet qui est lent, c'est mon PC qui rame",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'sites counted',
+      "les trois agences n'ont plus de téléphone depuis la coupure",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a damaged cable, no rush',
+      "le switch est ok, c'est juste mon câble réseau qui a l'air abîmé, pas urgent",
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    ['a handset by what it does', 'mon poste ne sonne plus', ['incident', 4, 'telecom', 'incident.p4.other']],
+    [
+      'a mobile by what it does',
+      'mon portable ne capte plus depuis ce matin',
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    ['a computer', 'mon poste ne démarre plus', ['incident', 3, 'informatique', 'incident.p3.computer']],
+    [
+      'antivirus',
+      "Kaspersky m'empêche d'ouvrir le logiciel de paie",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'dictation software',
+      'Dragon ne reconnaît plus ma voix depuis la mise à jour',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'the staff, not nobody',
+      'le badgeuse du personnel ne lit plus les badges',
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a whole place',
+      'tout le cabinet est sans logiciel de rendez-vous depuis ce matin',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'a business activity stopped',
+      'les terminaux de paiement refusent toutes les cartes, on ne peut plus encaisser',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'a passive negation',
+      "ma clé USB n'est plus reconnue par mon PC",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a recent change as context',
+      "le toner affiche vide alors qu'il vient d'être changé",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a word split by a transcript',
+      'euh mon team viewer il se lance plus',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a message shown',
+      'le logiciel de facturation affiche « licence expirée » au démarrage',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a school head',
+      'le portable du proviseur ne démarre plus',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'an intermittent connection, a transcript',
+      'bah le wifi il marche une fois sur deux dans mon bureau',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'one scanner and its scans',
+      'hello the scanner not send the scans to my email anymore',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'non-native English, an adverb',
+      'hello, the internet is very slowly today, pages take long time',
+      ['incident', 3, 'informatique', 'incident.p3.internet_slow'],
+    ],
+    [
+      'mixed French and English',
+      'le laptop de mon boss est dead, il a un call dans 10 min',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a transcript, a whole site',
+      'allo euh bonjour on a plus internet du tout dans toute l agence personne peut bosser',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'an abbreviation of the management',
+      "the MD's laptop is dead, she flies to a client tomorrow",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'every call',
+      "nos clients n'arrivent plus à nous joindre, tous les appels tombent dans le vide",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a spare desk as a workaround',
+      "mon PC ne s'allume plus, je me suis mis sur le poste libre à côté",
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
+    [
+      'a computer showing a message',
+      "le Mac de la comptable affiche un dossier avec un point d'interrogation",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'software missing',
+      'il me manque Excel sur mon poste',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'asked to come and look, no rush',
+      "merci de passer voir mon écran qui scintille, rien d'urgent",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a failed backup',
+      "je voudrais qu'on vérifie la sauvegarde, elle a échoué deux nuits de suite",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'asked to fix it',
+      "pouvez-vous réparer l'imprimante du 1er ? elle bourre",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'asked to check it, English',
+      "could you check the VPN please, it doesn't connect",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      "a server's disk full",
+      "le disque C: du serveur est plein, les services s'arrêtent",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'a reflexive verb in the past',
+      "l'onduleur de la baie bipe et le serveur s'est éteint",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'everyone, on a thing everyone shares',
+      "le certificat SSL du webmail a expiré, plus personne n'arrive à s'y connecter",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a DNS down for every computer',
+      "le DNS interne ne résout plus rien, aucun poste n'accède aux serveurs",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'a folder gone, English',
+      'the shared folder for HR has vanished for everyone',
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
+      'a workaround, English',
+      "my mouse stopped working, I'm using the touchpad meanwhile",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a whole building, English',
+      'the phones have no dial tone in the whole building',
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+  ];
+  it.each(cases)('%s: %s', (_kind, text, expected) => {
+    expectClassified(classifier.classify(text), expected);
+  });
+});
+
 describe('never the same classification question twice', () => {
   it('asks incident or request, the scope and the urgency of a vague message once', () => {
     expect(classifier.classify('Bonjour, ça ne marche pas.').questions).toEqual(['type', 'scope', 'urgency', 'domain']);
@@ -240,6 +688,7 @@ describe('the same message written another way', () => {
   const texts = [
     ...readUtterances(resolve(fixtures, 'tuning.jsonl')),
     ...readUtterances(resolve(fixtures, 'personas-tuning.jsonl')),
+    ...readUtterances(resolve(fixtures, 'personas2-tuning.jsonl')),
   ]
     .map((u) => u.text)
     .filter((t) => !t.includes('\n'));
