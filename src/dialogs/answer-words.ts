@@ -42,6 +42,8 @@ export const answerWordsSchema = z.strictObject({
   }),
   interruptions: z.strictObject({
     politeness: phrases,
+    thanks: phrases,
+    goodbye: phrases,
     help: phrases,
     cancel: phrases,
     cancelObjects: phrases,
@@ -50,6 +52,9 @@ export const answerWordsSchema = z.strictObject({
     ownTickets: phrases,
     ownTicketsMaxWords: z.number().int().min(1).max(50),
     myTickets: phrases,
+    withdraw: phrases,
+    solved: phrases,
+    stillBroken: phrases,
     escalate: phrases,
     technician: z.strictObject({
       verbs: phrases,
@@ -83,6 +88,16 @@ function alternation(list: readonly string[]): string {
 const starting = (list: readonly string[]) => new RegExp(`^${alternation(list)}\\b`);
 /** Matches a text (normalized) that is exactly one of the phrases. */
 const whole = (list: readonly string[]) => new RegExp(`^${alternation(list)}$`);
+/**
+ * Matches a text (normalized) made only of the phrases of `some` and `others`, one or more times,
+ * with at least one of `some`: "merci au revoir et bonne journee" is a goodbye.
+ */
+function madeOf(some: readonly string[], others: readonly string[], joiners: readonly string[]): RegExp {
+  const any = alternation([...some, ...others]);
+  const gap = `(?: (?:${alternation(joiners)}))? `;
+  return new RegExp(`^(?:${any}${gap})*${alternation(some)}(?:${gap}${any})*$`);
+}
+
 /** Matches a text (normalized) holding one of the phrases as whole words. */
 const anywhere = (list: readonly string[]) => new RegExp(`\\b${alternation(list)}\\b`);
 
@@ -104,6 +119,8 @@ export interface AnswerWords {
   fields: [field: keyof AnswerWordsFile['answers']['fields'], words: RegExp][];
   change: RegExp;
   politeness: RegExp;
+  thanks: RegExp;
+  goodbye: RegExp;
   help: RegExp;
   cancel: RegExp;
   restart: RegExp;
@@ -111,6 +128,9 @@ export interface AnswerWords {
   ownTickets: RegExp;
   ownTicketsMaxWords: number;
   myTickets: RegExp;
+  withdraw: RegExp;
+  solved: RegExp;
+  stillBroken: RegExp;
   escalate: RegExp;
   technician: RegExp;
   technicianAlone: RegExp;
@@ -145,6 +165,8 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ]),
     change: anywhere(a.change),
     politeness: new RegExp(`\\b${alternation(i.politeness)}\\b`, 'g'),
+    thanks: madeOf(i.thanks, [], ['et', 'and']),
+    goodbye: madeOf(i.goodbye, i.thanks, ['et', 'and']),
     help: whole(i.help),
     cancel: new RegExp(`^${alternation(i.cancel)}(?: ${alternation(i.cancelObjects)})?$`),
     restart: whole(i.restart),
@@ -152,6 +174,9 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ownTickets: anywhere(i.ownTickets),
     ownTicketsMaxWords: i.ownTicketsMaxWords,
     myTickets: anywhere(i.myTickets),
+    withdraw: anywhere(i.withdraw),
+    solved: anywhere(i.solved),
+    stillBroken: anywhere(i.stillBroken),
     escalate: anywhere(i.escalate),
     technician: new RegExp(`\\b${alternation(t.verbs)}\\b.{0,${t.within}}\\b${alternation(t.people)}\\b`),
     technicianAlone: new RegExp(`^(?:${alternation(t.articles)} )?${alternation(t.alone)}$`),

@@ -30,6 +30,7 @@ export const SENTENCES = {
   askCompany: [],
   confirmCompany: ['company'],
   companyRetry: [],
+  addedToDescription: [],
   companyUnknown: ['company'],
   askContact: [],
   askDomain: [],
@@ -48,6 +49,10 @@ export const SENTENCES = {
   alreadyOpened: ['ticket'],
   saveFailed: [],
   cancelled: [],
+  welcome: [],
+  welcomeAnythingElse: [],
+  goodbye: [],
+  goodbyeUnfinished: [],
   restarted: [],
   help: [],
   statusNotFound: ['ticket', 'phone'],
@@ -111,6 +116,16 @@ export const SENTENCES = {
     added: ['ticket'],
     known: ['ticket', 'when'],
     technicianNote: ['contact', 'text'],
+  },
+  /** The person no longer needs their ticket (src/engine/withdraw-turns.ts). */
+  withdraw: {
+    ask: ['ticket', 'title'],
+    yes: null,
+    no: null,
+    done: ['ticket'],
+    kept: ['ticket'],
+    already: ['ticket', 'status'],
+    nothing: [],
   },
   /** The person writes in the conversation of a resolved or waiting ticket (src/engine/ticket-answer.ts). */
   followUp: {

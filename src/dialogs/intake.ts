@@ -91,7 +91,7 @@ function afterCapture(intake: IntakeState, capture: Capture, prompt: Reply, ctx:
       return { intake: next.intake, replies: [said] };
     }
     case 'again':
-      return notUnderstood(intake, capture.say, prompt, ctx);
+      return notUnderstood(capture.intake ?? intake, capture.say, prompt, ctx);
     case 'goto':
       return { intake: { ...capture.intake, misses: 0 }, replies: [currentPrompt(capture.intake, ctx)] };
     case 'reply':

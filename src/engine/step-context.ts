@@ -23,6 +23,7 @@ export type TicketPort = Pick<
   | 'findDuplicate'
   | 'addNote'
   | 'answerFromPerson'
+  | 'withdraw'
 >;
 
 /** What a step needs besides the state: the rules, the classifier, the sentences and the ticket service. */

@@ -10,6 +10,7 @@ import { languageAfter } from './language-choice.js';
 import type { ConversationState } from './state.js';
 import {
   dialogContext,
+  inProgress,
   messagesOf,
   type StepContext,
   type StepDeps,
@@ -19,6 +20,7 @@ import {
 import { answerOnTicket } from './ticket-answer.js';
 import { alreadyOpened, handOver } from './ticket-turns.js';
 import type { Turn } from './turn.js';
+import { answerWithdraw } from './withdraw-turns.js';
 
 export type { StepDeps, StepResult, TicketPort } from './step-context.js';
 export { intakeDraft, intakeKey } from './ticket-turns.js';
@@ -54,13 +56,19 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
     s = { ...s, pending: null };
     if (number) return withReprompt(s, c, await escalate(s, c, number));
   }
+  if (s.pending === 'withdraw') {
+    const answered = await answerWithdraw(s, c, text);
+    if (answered) return answered;
+    s = { ...s, pending: null, withdrawOf: null, withdrawWords: null };
+  }
   if (s.pending === 'duplicate') {
     const answered = await answerDuplicate(s, c, text);
     if (answered) return answered;
     s = { ...s, pending: null, duplicateOf: null };
   }
 
-  const interruption = detectInterruption(text, deps.dialogs.answers);
+  const afterTicket = s.intake.phase === 'done' && s.opened.length > 0;
+  const interruption = detectInterruption(text, deps.dialogs.answers, { afterTicket, inIntake: inProgress(s.intake) });
   if (interruption) return interrupt(s, c, interruption);
 
   // After a ticket: pressing "confirm" again answers with the same ticket.

@@ -80,6 +80,8 @@ export type Effect =
   | { type: 'ticket_reopened'; ticketNumber: string }
   /** The person answered their ticket waiting for them: it is back in progress. */
   | { type: 'ticket_answered'; ticketNumber: string }
+  /** The person no longer needs the ticket: it is marked resolved with their words. */
+  | { type: 'ticket_withdrawn'; ticketNumber: string }
   | { type: 'technician_requested'; ticketNumber?: string }
   | { type: 'transfer_call'; phone: string }
   | { type: 'conversation_ended' };

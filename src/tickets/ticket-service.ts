@@ -237,6 +237,25 @@ export class TicketService {
   }
 
   /**
+   * The person says they no longer need the ticket (the problem went away, or they withdraw the
+   * request): it is marked resolved with their words as the note, and its technicians are told, so
+   * they can check and close it. Null when the person may not follow it.
+   */
+  async withdraw(
+    number: string,
+    said: { text: string; by: string },
+    viewer: TicketViewer,
+  ): Promise<{ ticket: Ticket; withdrawn: boolean } | null> {
+    const current = await this.followed(number, viewer);
+    if (!current) return null;
+    if (current.status === 'resolved' || current.status === 'closed') return { ticket: current, withdrawn: false };
+    const ticket = await this.changeStatus(number, 'resolved', said.by, said.text);
+    await this.tell('ticket_note', ticket, undefined, { by: said.by, text: said.text });
+    await this.updated(ticket);
+    return { ticket, withdrawn: true };
+  }
+
+  /**
    * Escalates a ticket one level up its queue (capped at the highest level), makes the first
    * technician of that level its primary resource and tells them. `reached` says whether the
    * escalation time had come ("délais impartis + 1 heure", seed 004); without a contract there is

@@ -40,6 +40,7 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     findDuplicate: (draft) => service.findDuplicate(draft),
     addNote: (n, note) => service.addNote(n, note),
     answerFromPerson: (n, answer, viewer) => service.answerFromPerson(n, answer, viewer),
+    withdraw: (n, said, viewer) => service.withdraw(n, said, viewer),
   };
   const engine = createConversationEngine({
     policy,

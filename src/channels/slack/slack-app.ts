@@ -35,6 +35,7 @@ import type { SlackSettings } from './settings.js';
 import { callSlack, trySlack } from './slack-api.js';
 import { listenTechnicianButtons } from './technician-buttons.js';
 import { type SlackRetry, SlackTechnicianChannel } from './technician-channel.js';
+import { plainText } from './text.js';
 
 /** The Slack channel once built: the Bolt app, its Web API client, and the HTTP receiver in HTTP mode. */
 export interface SlackAdapter {
@@ -167,13 +168,14 @@ export function createSlackAdapter(
     };
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const conversation = { team: body.team_id, channel: message.channel };
-    await handlers.message(conversation, message.user, message.text ?? '', message.client_msg_id ?? message.ts);
+    const text = plainText(message.text ?? '');
+    await handlers.message(conversation, message.user, text, message.client_msg_id ?? message.ts);
   });
 
   bolt.event('app_mention', async ({ event, body, context }) => {
     if (!event.user) return;
     const conversation = { team: body.team_id, channel: event.channel, threadTs: event.thread_ts ?? event.ts };
-    const text = withoutMention(event.text, context.botUserId);
+    const text = plainText(withoutMention(event.text, context.botUserId));
     await handlers.message(conversation, event.user, text, event.client_msg_id ?? event.ts);
   });
 
@@ -292,7 +294,7 @@ class TurnHandlers {
    * `/ticket status T…` answers privately where the command was typed.
    */
   async command(command: SlashCommand, respond: RespondFn): Promise<void> {
-    const text = command.text.trim();
+    const text = plainText(command.text).trim();
     if (STATUS_COMMAND.test(text)) {
       const dm = await this.openDm(command.team_id, command.user_id);
       if (!dm) {

@@ -8,6 +8,7 @@ import type { TeamsMembers } from './members.js';
 import { type OutgoingActivity, renderReplies } from './render.js';
 import { technicianSubmit } from './technician-card.js';
 import { rememberTechnician, technicianIdOf } from './technician-channel.js';
+import { plainText } from './text.js';
 
 /** What the turn handler needs beside Guichet: the member lookup and how long to wait before a retry. */
 export interface TeamsBotDeps {
@@ -145,7 +146,7 @@ export class TeamsBot {
       log.debug('Teams channel message without a mention of the bot: ignored');
       return;
     }
-    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
+    const text = plainText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
     await this.runTurn(context, { text }, log);
   }
 
