@@ -53,6 +53,7 @@ export const answerWordsSchema = z.strictObject({
     ownTicketsMaxWords: z.number().int().min(1).max(50),
     myTickets: phrases,
     withdraw: phrases,
+    urgentOnly: phrases,
     solved: phrases,
     stillBroken: phrases,
     escalate: phrases,
@@ -129,6 +130,7 @@ export interface AnswerWords {
   ownTicketsMaxWords: number;
   myTickets: RegExp;
   withdraw: RegExp;
+  urgentOnly: RegExp;
   solved: RegExp;
   stillBroken: RegExp;
   escalate: RegExp;
@@ -175,6 +177,7 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ownTicketsMaxWords: i.ownTicketsMaxWords,
     myTickets: anywhere(i.myTickets),
     withdraw: anywhere(i.withdraw),
+    urgentOnly: whole(i.urgentOnly),
     solved: anywhere(i.solved),
     stillBroken: anywhere(i.stillBroken),
     escalate: anywhere(i.escalate),

@@ -62,7 +62,10 @@ export function readDescription(intake: IntakeState, answer: Answer, ctx: Dialog
       reply: say(ctx, m(ctx).greetBack(intake.contact)),
     };
   }
-  if (isGibberish(text)) return { kind: 'reply', intake, reply: say(ctx, m(ctx).nonsense()) };
+  // Counted as not understood: the third time, the other ways to reach the helpdesk are given.
+  if (isGibberish(text)) return again(m(ctx).nonsensePrefix());
+  const introduced = introductionOnly(intake, text, ctx);
+  if (introduced) return introduced;
   if (!intake.descriptionReasked && intake.editing !== 'description' && saysNothingKnown(text, ctx)) {
     return { kind: 'reply', intake: { ...intake, descriptionReasked: true }, reply: say(ctx, m(ctx).tellMore()) };
   }
@@ -76,6 +79,31 @@ export function readDescription(intake: IntakeState, answer: Answer, ctx: Dialog
     if (named && (!kept.contact || named.account.name === kept.account)) kept = withContact(kept, named);
   }
   return next(kept, long ? m(ctx).longMessage(DESCRIPTION_MAX) : undefined);
+}
+
+/**
+ * A first message that only says who is writing ("Transports Durand", "Marie Lefèvre de chez
+ * Transports Durand"): the company and the person are kept, and the problem is asked for.
+ */
+function introductionOnly(intake: IntakeState, text: string, ctx: DialogContext): Capture | null {
+  if (intake.editing === 'description' || intake.account || mentionsProblem(text, ctx)) return null;
+  const named = mentionedContact(ctx.accounts, text);
+  const account = named?.account ?? mentionedAccount(ctx.accounts, text);
+  if (!account) return null;
+  // Only the names: a longer message says something else too, and is the description.
+  const rest = normalize(text)
+    .split(' ')
+    .filter(
+      (w) =>
+        !normalize(`${account.name} ${named?.contact.name ?? ''}`)
+          .split(' ')
+          .includes(w),
+    );
+  if (rest.length > ctx.dialogs.answers.nameMaxWords) return null;
+  let kept = withAccount(intake, account);
+  if (named) kept = withContact(kept, named);
+  const who = named ? `${named.contact.name}, ${account.name}` : account.name;
+  return { kind: 'reply', intake: { ...kept, phase: 'describe' }, reply: say(ctx, m(ctx).notedAskDescription(who)) };
 }
 
 /**

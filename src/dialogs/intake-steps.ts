@@ -79,6 +79,11 @@ export interface StepDefinition {
    * no workaround). A step without one hands the person over to a technician instead.
    */
   fallback?: { answer: (intake: IntakeState) => IntakeState; means: keyof Messages['defaults'] };
+  /**
+   * What is said instead of handing over, for a step without a default where nothing said yet
+   * could be kept for a technician (the first description): the other ways to reach the helpdesk.
+   */
+  giveUp?: (intake: IntakeState, ctx: DialogContext) => string;
 }
 
 const at = (phase: IntakePhase, question: ImpactQuestion | null = null) => ({ phase, question });
@@ -133,6 +138,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
     prompt: (_intake, ctx) => say(ctx, m(ctx).askDescription()),
     read: readDescription,
     edits: { field: 'description' },
+    giveUp: (_intake, ctx) => m(ctx).nonsenseLast(ctx.policy.company.helpdeskPhone),
   },
   company: {
     at: at('company'),

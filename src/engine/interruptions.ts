@@ -20,6 +20,8 @@ export type Interruption =
   | { kind: 'escalate'; number: string | null }
   /** The person no longer needs a ticket (the conversation's, or the one named): withdrawn once confirmed. */
   | { kind: 'withdraw'; number: string | null }
+  /** Right after a ticket, the person insists it is urgent. */
+  | { kind: 'urgent' }
   | { kind: 'technician'; number: string | null };
 
 /** "T20261122.0004", also typed "t20261122.0004" or "T 20261122.0004". */
@@ -52,6 +54,7 @@ export function detectInterruption(text: string, w: AnswerWords, at: Interruptio
   if (w.cancel.test(n)) return at.afterTicket ? { kind: 'withdraw', number: null } : { kind: 'cancel' };
   if (w.restart.test(n)) return { kind: 'restart' };
   if (w.withdraw.test(n)) return { kind: 'withdraw', number };
+  if (at.afterTicket && !number && w.urgentOnly.test(n.replace(/\s*!+$/, ''))) return { kind: 'urgent' };
   // "en fait c'est réglé": only about a ticket, never in a description ("c'est réglé mais…").
   if ((at.afterTicket || at.inIntake || number) && w.solved.test(n) && !w.stillBroken.test(n)) {
     // In the middle of a request, the problem gone means the request is dropped.

@@ -22,8 +22,8 @@ export type TicketPort = Pick<
   | 'requestTechnician'
   | 'findDuplicate'
   | 'addNote'
-  | 'answerFromPerson'
   | 'withdraw'
+  | 'answerFromPerson'
 >;
 
 /** What a step needs besides the state: the rules, the classifier, the sentences and the ticket service. */

@@ -250,7 +250,12 @@ export class TicketService {
     if (!current) return null;
     if (current.status === 'resolved' || current.status === 'closed') return { ticket: current, withdrawn: false };
     const ticket = await this.changeStatus(number, 'resolved', said.by, said.text);
-    await this.tell('ticket_note', ticket, undefined, { by: said.by, text: said.text });
+    const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
+    await this.tell('ticket_note', ticket, undefined, {
+      by: said.by,
+      text: said.text,
+      ...(holder ? { to: [holder] } : {}),
+    });
     await this.updated(ticket);
     return { ticket, withdrawn: true };
   }

@@ -281,6 +281,56 @@ describe('a ticket no longer needed', () => {
   });
 });
 
+describe('"c\'est urgent !" right after a ticket', () => {
+  it('says where the ticket stands and how to have a technician told, instead of a new request', async () => {
+    const { app } = await guichet();
+    const who = { channel: 'web', conversationId: 'c', userId: MARIE } as const;
+    await play(app.engine, who, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', "J'ouvre le ticket ?"],
+      ['1', 'T20261123.0001'],
+      [
+        "c'est urgent svp !",
+        [
+          "Je comprends que c'est urgent",
+          'Le ticket T20261123.0001',
+          'Première réponse attendue au plus tard',
+          '« parler à un technicien »',
+        ],
+      ],
+      ['parler à un technicien', 'Je préviens un technicien pour le ticket T20261123.0001'],
+    ]);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+});
+
+describe('the first message', () => {
+  it('that only says who is writing keeps the company and the name, and asks for the problem', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      [
+        'bonjour, Marie Lefèvre de chez Transports Durand',
+        ["C'est noté : Marie Lefèvre, Transports Durand", 'Que se passe-t-il ?'],
+      ],
+      // Neither the company nor the name is asked again.
+      ['mon écran reste noir', '« Mon écran reste noir »'],
+      ['1', ['Entreprise : Transports Durand (sous contrat)', 'Contact : Marie Lefèvre']],
+    ]);
+  });
+
+  it('that makes no sense three times gives the other ways to reach the helpdesk, never the same answer forever', async () => {
+    const { app } = await guichet();
+    const [first, , third] = await play(app.engine, anonymous('c'), [
+      ['👍', "Pardon, je n'ai pas compris votre message."],
+      ['1', "Pardon, je n'ai pas compris votre message."],
+      ['???', ['appeler le support au 04 84 26 83 10', '« parler à un technicien »']],
+      ["l'imprimante n'imprime plus", 'Pour quelle entreprise'],
+    ]);
+    expect(textOf(first as never)).not.toContain('04 84 26 83 10');
+    expect(third?.effects).toEqual([]);
+  });
+});
+
 describe('status and "my tickets" in plain words', () => {
   it.each([
     'quel est le statut de mon ticket ?',

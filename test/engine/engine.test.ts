@@ -39,8 +39,8 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     requestTechnician: (n, viewer) => service.requestTechnician(n, viewer),
     findDuplicate: (draft) => service.findDuplicate(draft),
     addNote: (n, note) => service.addNote(n, note),
-    answerFromPerson: (n, answer, viewer) => service.answerFromPerson(n, answer, viewer),
     withdraw: (n, said, viewer) => service.withdraw(n, said, viewer),
+    answerFromPerson: (n, answer, viewer) => service.answerFromPerson(n, answer, viewer),
   };
   const engine = createConversationEngine({
     policy,

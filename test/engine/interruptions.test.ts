@@ -37,6 +37,8 @@ describe('detectInterruption', () => {
     ['le T20261122.0004 est réglé, ça remarche', { kind: 'withdraw', number: 'T20261122.0004' }],
     // Without a ticket to speak of, "c'est réglé" is part of what the person says.
     ["c'est réglé", null],
+    // Urgency alone is only about a ticket just opened.
+    ["c'est urgent", null],
   ];
   it.each(cases)('%s', (text, expected) => {
     expect(detectInterruption(text, words)).toEqual(expected);
@@ -51,6 +53,9 @@ describe('detectInterruption', () => {
     ["en fait c'est réglé", { kind: 'withdraw', number: null }],
     ['it works now', { kind: 'withdraw', number: null }],
     ['ça remarche pas', null],
+    ["c'est urgent svp !", { kind: 'urgent' }],
+    ['ASAP please', { kind: 'urgent' }],
+    ["c'est urgent, le scanner aussi est en panne", null],
     ["c'est réglé mais maintenant le scanner ne marche plus", null],
   ];
   it.each(afterTicket)('right after a ticket: %s', (text, expected) => {
