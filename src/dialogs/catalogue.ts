@@ -210,6 +210,7 @@ export const SENTENCES = {
     menuOption: ['label', 'digit'],
     yes: null,
     no: null,
+    signs: { dot: null, dash: null, slash: null },
   },
   /** The SMS that repeats what the caller heard. */
   sms: {

@@ -4,6 +4,7 @@ import { detectLanguage } from '../dialogs/language.js';
 import { words } from '../dialogs/text.js';
 import type { ConversationState } from './state.js';
 import type { StepDeps } from './step-context.js';
+import type { Turn } from './turn.js';
 
 /** Where the person answers with a name: a company or a person's name says nothing of their language. */
 const NAMING_PHASES: readonly IntakePhase[] = ['company', 'company_confirm', 'contact'];
@@ -30,4 +31,9 @@ export function languageAfter(
   if (detected && detected !== state.language && words(text).length >= 4 && !naming)
     return { language: detected, languageSet: true };
   return { language: state.language, languageSet: true };
+}
+
+/** The conversation held in the language the person chose on the channel, when the turn carries one. */
+export function chosenLanguage(state: ConversationState, turn: Pick<Turn, 'language'>): ConversationState {
+  return turn.language === undefined ? state : { ...state, language: turn.language, languageSet: true };
 }

@@ -6,7 +6,7 @@ import { answerDuplicate, confirmIntake } from './duplicate-turns.js';
 import { escalate } from './follow-up.js';
 import { cancel, interrupt } from './interrupt.js';
 import { detectInterruption, ticketNumberIn } from './interruptions.js';
-import { languageAfter } from './language-choice.js';
+import { chosenLanguage, languageAfter } from './language-choice.js';
 import type { ConversationState } from './state.js';
 import {
   dialogContext,
@@ -38,7 +38,10 @@ const MIN_SPEECH_CONFIDENCE = 0.3;
 export async function step(state: ConversationState, turn: Turn, now: Date, deps: StepDeps): Promise<StepResult> {
   const text = (turn.text ?? '').trim();
   const c: StepContext = { turn, now, deps, identity: findIdentity(deps.accounts, turn.userId) };
-  let s: ConversationState = { ...state, greeted: true, ...(text ? languageAfter(state, text, deps) : {}) };
+  let s: ConversationState =
+    turn.language === undefined
+      ? { ...state, greeted: true, ...(text ? languageAfter(state, text, deps) : {}) }
+      : { ...chosenLanguage(state, turn), greeted: true };
   const m = messagesOf(s, c);
   const ctx = () => dialogContext(s, c);
 

@@ -17,6 +17,11 @@ export interface Turn {
   messageId?: string;
   /** The channel's reference to reach the person again (serialized by the adapter). */
   conversationRef?: string;
+  /**
+   * The language the person chose on the channel (the English key of the phone menu): the
+   * conversation is held in it from this turn on, as if their words had decided it.
+   */
+  language?: Language;
 }
 
 /** A choice offered to the person: a button in chat, a key on the phone. */

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import type { Language } from '../../domain.js';
 import { loadIntents } from '../../intents/load.js';
 import type { PersonMessengers } from '../../messaging/person-messenger.js';
 import { phoneLineSchema } from '../../policy/schema.js';
@@ -16,8 +17,11 @@ export { createRecordingSmsSender, type RecordedSms, type SmsSender, type SmsSen
 export interface TwilioChannelOptions {
   /** Builds the SMS sender when the SMS settings are present; Twilio's Messages API by default. */
   smsSender?: SmsSenderFactory;
-  /** Speech recognition hints; by default the policy's phoneLine.hints and the intents' words for things. */
-  hints?: string[];
+  /**
+   * Speech recognition hints by language; by default the policy's phoneLine.languages.<language>.hints
+   * and the intents' words for things in that language.
+   */
+  hints?: Record<Language, string[]>;
   /** The intents folder the default hints are read from (the configuration's GUICHET_INTENTS). */
   intentsDir?: string;
 }
@@ -36,7 +40,11 @@ export function mountTwilioChannel(
 ): void {
   const sms = connectSms(app, settings, options);
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
-  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents(options.intentsDir));
+  const intents = options.hints === undefined ? loadIntents(options.intentsDir) : null;
+  const hints = options.hints ?? {
+    fr: speechHints(phoneLine.languages.fr.hints, intents, 'fr'),
+    en: speechHints(phoneLine.languages.en.hints, intents, 'en'),
+  };
   mountTwilioRoutes(server, app, settings, { sms, hints });
 }
 
