@@ -61,6 +61,8 @@ export interface Delivery {
   audience: OutboxMessage['audience'];
   outcome: 'delivered' | 'failed' | 'retry';
   recipients: string[];
+  /** A technicians' message: what it was about (an escalation, a warning). */
+  kind?: 'ticket_escalated' | 'sla_warning';
   error?: string;
 }
 
@@ -107,6 +109,7 @@ async function deliverOne(
   const { policy, clock } = deps;
   const base = { key: message.key, ticketNumber: message.ticketNumber, audience: message.audience };
   let recipients: string[] = [];
+  let kind: Delivery['kind'];
   let detail: Record<string, unknown>;
   try {
     if (message.audience === 'technicians') {
@@ -130,6 +133,7 @@ async function deliverOne(
           deps.dialogs,
         ),
       });
+      kind = payload.kind;
       detail = { kind: payload.kind, recipients, urgent: payload.urgent };
     } else {
       const payload = personPayload.parse(message.payload);
@@ -162,7 +166,7 @@ async function deliverOne(
     };
   }
   return {
-    delivery: { ...base, outcome: 'delivered', recipients },
+    delivery: { ...base, outcome: 'delivered', recipients, ...(kind ? { kind } : {}) },
     settlement: {
       id: message.id,
       state: 'delivered',

@@ -7,6 +7,7 @@ import type { Notifier } from '../notifier/notifier.js';
 import type { Policy } from '../policy/schema.js';
 import type { SlaEngine } from '../sla/sla-engine.js';
 import type { SlaTimer, Store, Ticket, TimerKind } from '../store/ticket-store.js';
+import { technicianNotice } from '../tickets/technician-notice.js';
 import { type Delivery, deliverOutbox } from './outbox.js';
 import { watchStep } from './steps.js';
 import { plannedTimers } from './timers.js';
@@ -119,12 +120,36 @@ export class SlaWatch {
       if (claimed.length < batch || fired === 0) break;
     }
     const deliveries = await deliverOutbox({ ...this.deps, wallClock: wall });
+    await this.updateCopies(deliveries);
     const notified = notifiedBySteps(deliveries);
     for (const line of lines) line.notified = notified.get(`${line.ticket}/${line.step}/${line.level}`) ?? [];
     for (const d of deliveries) {
       if (d.outcome !== 'delivered') this.deps.logger?.warn({ delivery: d }, 'SLA watch message not delivered');
     }
     return lines;
+  }
+
+  /**
+   * After an automatic escalation reached the next level, the copies of the ticket's message that
+   * the previous level's technicians hold are updated to the ticket as it is now (its level, freed
+   * for the new level), as after a technician's action. A failure leaves them as they were.
+   */
+  private async updateCopies(deliveries: Delivery[]): Promise<void> {
+    const { store, policy, clock, notifier, dialogs } = this.deps;
+    const escalated = new Set(
+      deliveries.filter((d) => d.outcome === 'delivered' && d.kind === 'ticket_escalated').map((d) => d.ticketNumber),
+    );
+    for (const number of escalated) {
+      try {
+        const ticket = await store.getTicket(number);
+        if (!ticket) continue;
+        const notice = technicianNotice(policy, 'ticket_updated', ticket, clock.now(), undefined, dialogs);
+        const { recipients, urgent, text } = notice;
+        await notifier.notify({ kind: 'ticket_updated', ticket, recipients, urgent, text, notice });
+      } catch (error) {
+        this.deps.logger?.warn({ err: error, ticket: number }, 'the copies of an escalated ticket were not updated');
+      }
+    }
   }
 
   /** Runs a pass now, then every `intervalMs`, until `stop()`. A failing pass is logged and retried at the next tick. */

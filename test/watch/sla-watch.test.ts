@@ -105,10 +105,13 @@ describe('the SLA watch', () => {
         rule: expect.stringMatching(/délais impartis \+ 1 heure/),
       },
     });
+    // The level-2 technicians get it; then every copy of its message shows it at level 2, freed.
     expect(notifier.notifications.map((n) => [n.kind, n.recipients.map((t) => t.id)])).toEqual([
       ['ticket_escalated', ['philippe', 'pascal']],
+      ['ticket_updated', ['philippe', 'pascal']],
     ]);
     expect(notifier.notifications[0]?.text).toContain('Escaladé automatiquement du niveau 1 au niveau 2');
+    expect(notifier.notifications[1]?.ticket).toMatchObject({ level: 2, assignee: null });
     expect(messenger.sent).toEqual([
       {
         conversationRef: ticketDraft().conversationRef,
@@ -151,6 +154,7 @@ describe('the SLA watch', () => {
     expect(notifier.notifications.map((n) => [n.kind, n.recipients.map((t) => t.id)])).toEqual([
       ['ticket_escalated', ['pascal', 'loic']],
       ['sla_warning', ['loic']],
+      ['ticket_updated', ['pascal', 'loic']],
     ]);
     expect(notifier.notifications[1]?.text).toContain('Pour information du responsable : délai de résolution dépassé');
     expect(messenger.sent.map((s) => s.message.text.slice(0, 50))).toEqual([
@@ -336,6 +340,7 @@ describe('the SLA watch across crashes', () => {
     await second.app.watch.pass();
     expect(second.notifier.notifications.map((n) => [n.kind, n.recipients.map((t) => t.id)])).toEqual([
       ['ticket_escalated', ['philippe', 'pascal']],
+      ['ticket_updated', ['philippe', 'pascal']],
     ]);
     expect(second.messenger.sent).toHaveLength(1);
     const outboxEvents = (await second.app.store.listEvents(ticket.number)).filter((e) => e.data?.outbox);
@@ -358,7 +363,7 @@ describe('the SLA watch across crashes', () => {
     expect(notifier.delivered).toEqual([]);
     wall += 1_000;
     await flaky.pass();
-    expect(notifier.delivered.map((n) => n.kind)).toEqual(['ticket_escalated']);
+    expect(notifier.delivered.map((n) => n.kind)).toEqual(['ticket_escalated', 'ticket_updated']);
     await flaky.pass();
     const technicians = (await app.store.listEvents(ticket.number)).filter(
       (e) => e.data?.outbox === 'T20261123.0001/take_charge/2/technicians',

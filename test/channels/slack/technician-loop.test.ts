@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import { memoryIo } from '../../helpers/memory-io.js';
+import type { SettableClock } from '../../helpers/transcript.js';
 import { buttonsOf, clickPayload, clickThrough, dmEvent, type Posted, postedMessages } from './helpers/dm.js';
 import { type SlackServer, startSlackServer } from './helpers/harness.js';
 import { SlackApiStandIn } from './helpers/slack-api.js';
@@ -116,6 +117,21 @@ describe('Slack: escalations, the employee reopening, and the command line', () 
     await click(escalation, 'Je prends', PASCAL.user);
     await api.waitFor(() => updatesOf(PASCAL.dm).length >= 1, 'Pascal’s copy updated');
     expect((await server.app.tickets.get(number))?.assignee).toBe('pascal');
+  });
+
+  it('an automatic escalation of the SLA watch reaches level 2, and level 1’s copies show it', async () => {
+    const number = await openTicket();
+    // Nobody took it: take-charge time + 1 business hour has passed by Tuesday 11:31 (seed 004).
+    (server.app.clock as SettableClock).set('2026-11-24T11:31:00+01:00');
+    const lines = await server.app.watch.pass();
+    expect(lines.map((l) => [l.ticket, l.step, l.action])).toEqual([[number, 'take_charge', 'escalated']]);
+    expect(copiesIn(PASCAL.dm)).toHaveLength(1);
+    expect(header(copiesIn(PASCAL.dm)[0] as Posted)).toBe(`Escalade du ticket ${number} — priorité Normale`);
+    expect(JSON.stringify(copiesIn(PASCAL.dm)[0]?.blocks)).toContain('OPS-01-INFORMATIQUE, niveau 2');
+    for (const dm of [PHILIPPE.dm, JEROME.dm]) {
+      expect(updatesOf(dm)[0]?.args.ts).toBe(copiesIn(dm)[0]?.ts);
+      expect(JSON.stringify(updatesOf(dm)[0]?.args.blocks)).toContain('niveau 2');
+    }
   });
 
   it('an escalation the employee asks for in their DM reaches the level-2 technicians', async () => {
