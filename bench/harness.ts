@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import { join } from 'node:path';
 /**
  * A tiny benchmark harness: each benchmark runs several times and reports the median, so one
  * noisy run on a shared machine does not decide the figure.
@@ -65,6 +67,8 @@ export function printTable(rows: BenchRow[]): string {
  * Runs `script` in a child process of its own (a benchmark's server mode, with `env` added) for the
  * time of `work`: the child prints a JSON line `{"port": N}` once it listens, and is stopped by
  * closing its stdin (killed after 3 s if it lingers). `label` names it in the error of an early exit.
+ * With GUICHET_BENCH_PROFILE set to a folder, the child writes its CPU profile there when it exits
+ * (`node --cpu-prof`, in a folder named by `label`, to open in Chrome's DevTools).
  */
 export async function withChildServer<T>(
   script: string,
@@ -72,7 +76,9 @@ export async function withChildServer<T>(
   label: string,
   work: (origin: string) => Promise<T>,
 ): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  const profile = process.env.GUICHET_BENCH_PROFILE;
+  const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', join(profile, label)] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -94,4 +100,44 @@ export async function withChildServer<T>(
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** How many POSTs were sent again after the server had closed the kept-alive socket they went out on. */
+export let resentAfterReset = 0;
+
+/**
+ * POSTs `body` to `url` on `agent` and resolves once the answer is read, rejecting when its status
+ * is not `expected`. A request that went out on a kept-alive socket the server had just closed
+ * (ECONNRESET or EPIPE on a reused socket: the server's keep-alive timeout and the reuse crossed)
+ * never reached the server, and is sent once more on a new socket, as Node's documentation of
+ * `request.reusedSocket` advises; anything else rejects.
+ */
+export function postBody(
+  agent: http.Agent,
+  url: string,
+  headers: http.OutgoingHttpHeaders,
+  body: string,
+  expected = 200,
+): Promise<void> {
+  const send = (retry: boolean): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        url,
+        { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          response.resume();
+          response.on('end', () =>
+            response.statusCode === expected ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`)),
+          );
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (retry && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+          resentAfterReset += 1;
+          send(false).then(resolve, reject);
+        } else reject(error);
+      });
+      request.end(body);
+    });
+  return send(true);
 }

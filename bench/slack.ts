@@ -12,7 +12,7 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, percentile, withChildServer } from './harness.js';
+import { type BenchRow, percentile, postBody, withChildServer } from './harness.js';
 
 /**
  * Slack message events on loopback, signed as Slack signs them, posted to two servers in turn,
@@ -128,29 +128,12 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function post(origin: string, body: string): Promise<void> {
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${origin}/slack/events`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': `v0=${signature}`,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () =>
-          response.statusCode === 200 ? resolve() : reject(new Error(`answered ${response.statusCode}`)),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  const headers = {
+    'content-type': 'application/json',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': `v0=${signature}`,
+  };
+  return postBody(agent, `${origin}/slack/events`, headers, body);
 }
 
 /** The server side: Guichet with the Slack channel, or the bare Bolt app, on a free port of loopback. */

@@ -11,7 +11,7 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, medianOf, percentile, withChildServer } from './harness.js';
+import { type BenchRow, medianOf, percentile, postBody, withChildServer } from './harness.js';
 
 /**
  * The Teams channel under load on loopback: message activities posted to /api/messages of the
@@ -91,25 +91,7 @@ function message(serviceUrl: string, conversation: number, text: string): string
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function post(origin: string, body: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${origin}/api/messages`,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => {
-          if (response.statusCode === 200) resolve();
-          else reject(new Error(`/api/messages answered ${response.statusCode}`));
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  return postBody(agent, `${origin}/api/messages`, { 'content-type': 'application/json' }, body);
 }
 
 /** Guichet's server with the Teams channel, anonymous, on a free port of loopback. */
