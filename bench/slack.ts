@@ -28,7 +28,7 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-0000000000-aaaaaaaaaaaaaaaaaaaaaaaa';
 const RATE_PER_SECOND = 200;
 const DURATION_MS = 3_000;
-const RUNS = 3;
+const RUNS = 5;
 const THROUGHPUT_EVENTS = 1_200;
 const THROUGHPUT_CONCURRENCY = 16;
 /** Contacts of the shipped accounts file: the first by chatIds.slack, the others by profile e-mail. */
