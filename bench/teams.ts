@@ -11,7 +11,17 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, percentile, postBody, withChildServer } from './harness.js';
+import {
+  type BenchRow,
+  type ChildServer,
+  measureOnce,
+  median,
+  postBody,
+  type ServerFigures,
+  serveChild,
+  serverFigures,
+  withChildServer,
+} from './harness.js';
 
 /**
  * The Teams channel under load on loopback: message activities posted to /api/messages of the
@@ -127,14 +137,10 @@ async function serveEcho(): Promise<{ port: number; stop: () => Promise<void> }>
 /** Server mode: this file run as a child process serves one bot until its stdin closes. */
 async function serve(kind: string): Promise<void> {
   const { port, stop } = kind === 'echo' ? await serveEcho() : await serveGuichet();
-  process.stdout.write(`${JSON.stringify({ port })}\n`);
-  process.stdin.resume();
-  process.stdin.on('end', () => {
-    void stop().then(() => process.exit(0));
-  });
+  serveChild(port, stop);
 }
 
-async function withServer<T>(kind: 'guichet' | 'echo', work: (origin: string) => Promise<T>): Promise<T> {
+async function withServer<T>(kind: 'guichet' | 'echo', work: (server: ChildServer) => Promise<T>): Promise<T> {
   return withChildServer(fileURLToPath(import.meta.url), { [SERVER_MODE]: kind }, kind, work);
 }
 
@@ -180,7 +186,7 @@ async function openLoop(origin: string, serviceUrl: string): Promise<number[]> {
 }
 
 /** Closed loop: activities answered per second when the bot is kept busy. */
-async function closedLoop(origin: string, serviceUrl: string): Promise<number> {
+async function closedLoop(origin: string, serviceUrl: string): Promise<{ messages: number; seconds: number }> {
   const perWorker = Math.ceil(THROUGHPUT_ACTIVITIES / THROUGHPUT_CONCURRENCY);
   const start = performance.now();
   await Promise.all(
@@ -189,45 +195,33 @@ async function closedLoop(origin: string, serviceUrl: string): Promise<number> {
       for (let i = 0; i < perWorker; i++) await post(origin, next());
     }),
   );
-  return (perWorker * THROUGHPUT_CONCURRENCY) / ((performance.now() - start) / 1000);
-}
-
-interface Figures {
-  p99: number[];
-  p50: number[];
-  throughput: number[];
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-
-/** One open-loop run and one closed-loop run against a server, added to its figures. */
-async function measureOnce(origin: string, serviceUrl: string, figures: Figures): Promise<void> {
-  const latencies = await openLoop(origin, serviceUrl);
-  figures.p99.push(percentile(latencies, 99));
-  figures.p50.push(percentile(latencies, 50));
-  figures.throughput.push(await closedLoop(origin, serviceUrl));
+  return { messages: perWorker * THROUGHPUT_CONCURRENCY, seconds: (performance.now() - start) / 1000 };
 }
 
 export async function run(): Promise<BenchRow[]> {
   const connector = await startConnector();
   try {
-    const echo: Figures = { p99: [], p50: [], throughput: [] };
-    const guichet: Figures = { p99: [], p50: [], throughput: [] };
+    const echo = serverFigures();
+    const guichet = serverFigures();
     const ratios: number[] = [];
     // Both servers run at once and their runs alternate, so the load of a shared machine weighs on
     // both alike; the ratio is taken run by run.
-    await withServer('echo', (echoOrigin) =>
-      withServer('guichet', async (guichetOrigin) => {
+    const { serviceUrl } = connector;
+    const once = (server: ChildServer, figures: ServerFigures) =>
+      measureOnce(
+        server,
+        figures,
+        () => openLoop(server.origin, serviceUrl),
+        () => closedLoop(server.origin, serviceUrl),
+      );
+    await withServer('echo', (echoServer) =>
+      withServer('guichet', async (guichetServer) => {
         // Warm-up of both (module caches, JIT, the member lookups of the three users).
-        await closedLoop(echoOrigin, connector.serviceUrl);
-        await closedLoop(guichetOrigin, connector.serviceUrl);
+        await closedLoop(echoServer.origin, serviceUrl);
+        await closedLoop(guichetServer.origin, serviceUrl);
         for (let i = 0; i < RUNS; i++) {
-          await measureOnce(echoOrigin, connector.serviceUrl, echo);
-          await measureOnce(guichetOrigin, connector.serviceUrl, guichet);
+          await once(echoServer, echo);
+          await once(guichetServer, guichet);
           ratios.push((guichet.throughput.at(-1) ?? 0) / (echo.throughput.at(-1) ?? 1));
         }
       }),
@@ -277,6 +271,20 @@ export async function run(): Promise<BenchRow[]> {
         goal: { value: 0.5, higherIsBetter: true },
         runs: RUNS,
         note: `median of the ratios of each pair of runs: ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
+      },
+      {
+        name: 'teams server CPU time per activity answered, Guichet',
+        median: median(guichet.cpuMsPerMessage),
+        unit: 'ms',
+        runs: RUNS,
+        note: `user + system of its process over the closed loop; echo bot ${median(echo.cpuMsPerMessage).toFixed(3)} ms`,
+      },
+      {
+        name: 'teams CPU time per activity, echo bot / Guichet',
+        median: median(echo.cpuMsPerMessage) / median(guichet.cpuMsPerMessage),
+        unit: '×',
+        runs: RUNS,
+        note: 'the throughput ratio each server would reach alone on a core of its own, whatever else the machine runs',
       },
     ];
   } finally {
