@@ -265,7 +265,7 @@ export class TeamsBot {
     if (userId !== undefined) turn.userId = userId;
     const result = await this.deps.app.engine.begin(turn);
     log.info({ conversation: turn.conversationId }, 'Teams conversation begun');
-    await this.send(context, renderReplies(result.replies), log);
+    await this.send(context, renderReplies(result.replies, this.deps.app.dialogs), log);
   }
 
   /**
@@ -321,7 +321,7 @@ export class TeamsBot {
       { conversation: turn.conversationId, ticket: result.ticket?.number, known: userId !== undefined },
       'Teams turn handled',
     );
-    await this.send(context, renderReplies(result.replies), log);
+    await this.send(context, renderReplies(result.replies, this.deps.app.dialogs), log);
   }
 
   private async send(context: TurnContext, activities: OutgoingActivity[], log: Logger): Promise<void> {
