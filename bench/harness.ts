@@ -223,7 +223,12 @@ export function postBody(
         if (retry && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
           resentAfterReset += 1;
           send(false).then(resolve, reject);
-        } else reject(error);
+        } else {
+          process.stderr.write(
+            `POST ${url} failed (${error.code}, reused socket: ${request.reusedSocket}, retry left: ${retry})\n`,
+          );
+          reject(error);
+        }
       });
       request.end(body);
     });
