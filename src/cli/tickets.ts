@@ -1,7 +1,11 @@
+import type { Guichet } from '../app.js';
+import type { Config } from '../config/config.js';
 import { TICKET_STATUSES, type TicketStatus } from '../domain.js';
 import { ErrorCode, GuichetError } from '../errors.js';
 import { createGuichet } from '../main.js';
 import { loadPolicy } from '../policy/load.js';
+import { channels } from '../server/channels.js';
+import { enabledChannels } from '../server/server.js';
 import { openStore } from '../store/open-store.js';
 import { unknownTicket } from '../store/store-error.js';
 import type { Store, TicketFilter } from '../store/ticket-store.js';
@@ -73,7 +77,7 @@ function isTechnicianAction(action: string): action is TechnicianAction {
  * of the store, for people (a table) or programs (--json), and the technicians' actions.
  */
 export async function tickets(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, settings } = parseCommandArgs(args, io.env, own);
+  const { values, positionals, settings, config } = parseCommandArgs(args, io.env, own);
   const [action, ...rest] = positionals;
   if (values.help === true) {
     io.stdout.write(USAGE);
@@ -85,8 +89,8 @@ export async function tickets(args: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  if (isTechnicianAction(action)) return technicianAct(action, rest[0] as string, values, settings, io);
-  if (action === 'respond' || action === 'status') return act(action, rest, values, settings, io);
+  if (isTechnicianAction(action)) return technicianAct(action, rest[0] as string, values, settings, config, io);
+  if (action === 'respond' || action === 'status') return act(action, rest, values, settings, config, io);
   const filter = action === 'list' ? listFilter(values) : {};
   const timezone = loadPolicy(settings.policyPath).calendar.timezone;
   const store = await openStore(settings.database);
@@ -109,13 +113,14 @@ async function act(
   [number = '', status = '']: string[],
   values: Record<string, unknown>,
   settings: CommonSettings,
+  config: Config,
   io: CliIo,
 ): Promise<number> {
   const by = byOf(values);
   if (action === 'status' && !(TICKET_STATUSES as readonly string[]).includes(status)) {
     throw new GuichetError(ErrorCode.InvalidInput, `STATUS expects ${TICKET_STATUSES.join(', ')}, not "${status}"`);
   }
-  const app = await createGuichet(settings);
+  const app = await connectedGuichet(settings, config);
   try {
     if (!findTechnician(app.policy, by)) {
       throw new GuichetError(
@@ -127,12 +132,29 @@ async function act(
       action === 'respond'
         ? await app.tickets.recordFirstResponse(number, by)
         : await app.tickets.changeStatus(number, status as TicketStatus, by);
+    await app.tickets.updated(ticket);
     const events = await app.store.listEvents(number);
     io.stdout.write(ticketShowText(ticket, events, app.policy.calendar.timezone));
     return 0;
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Guichet with the channels of the configuration connected for writing only (no server runs):
+ * the person is told in their conversation (Slack, Teams, the web page, SMS) and the copies of the
+ * ticket's message in the technicians' chats are updated, as after a button.
+ */
+async function connectedGuichet(settings: CommonSettings, config: Config): Promise<Guichet> {
+  const app = await createGuichet(settings);
+  try {
+    for (const channel of enabledChannels(channels, config)) await channel.connect?.(app, config);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
 }
 
 function byOf(values: Record<string, unknown>): string {
@@ -152,10 +174,11 @@ async function technicianAct(
   number: string,
   values: Record<string, unknown>,
   settings: CommonSettings,
+  config: Config,
   io: CliIo,
 ): Promise<number> {
   const by = byOf(values);
-  const app = await createGuichet(settings);
+  const app = await connectedGuichet(settings, config);
   try {
     const request: TechnicianRequest = { action, number, by };
     if (typeof values.text === 'string') request.text = values.text;

@@ -42,6 +42,8 @@ export const answerWordsSchema = z.strictObject({
   }),
   interruptions: z.strictObject({
     politeness: phrases,
+    thanks: phrases,
+    goodbye: phrases,
     help: phrases,
     cancel: phrases,
     cancelObjects: phrases,
@@ -50,6 +52,10 @@ export const answerWordsSchema = z.strictObject({
     ownTickets: phrases,
     ownTicketsMaxWords: z.number().int().min(1).max(50),
     myTickets: phrases,
+    withdraw: phrases,
+    urgentOnly: phrases,
+    solved: phrases,
+    stillBroken: phrases,
     escalate: phrases,
     technician: z.strictObject({
       verbs: phrases,
@@ -58,6 +64,10 @@ export const answerWordsSchema = z.strictObject({
       alone: phrases,
       articles: phrases,
     }),
+  }),
+  followUp: z.strictObject({
+    persisting: phrases,
+    persistingAlone: phrases,
   }),
 });
 export type AnswerWordsFile = z.infer<typeof answerWordsSchema>;
@@ -79,6 +89,16 @@ function alternation(list: readonly string[]): string {
 const starting = (list: readonly string[]) => new RegExp(`^${alternation(list)}\\b`);
 /** Matches a text (normalized) that is exactly one of the phrases. */
 const whole = (list: readonly string[]) => new RegExp(`^${alternation(list)}$`);
+/**
+ * Matches a text (normalized) made only of the phrases of `some` and `others`, one or more times,
+ * with at least one of `some`: "merci au revoir et bonne journee" is a goodbye.
+ */
+function madeOf(some: readonly string[], others: readonly string[], joiners: readonly string[]): RegExp {
+  const any = alternation([...some, ...others]);
+  const gap = `(?: (?:${alternation(joiners)}))? `;
+  return new RegExp(`^(?:${any}${gap})*${alternation(some)}(?:${gap}${any})*$`);
+}
+
 /** Matches a text (normalized) holding one of the phrases as whole words. */
 const anywhere = (list: readonly string[]) => new RegExp(`\\b${alternation(list)}\\b`);
 
@@ -100,6 +120,8 @@ export interface AnswerWords {
   fields: [field: keyof AnswerWordsFile['answers']['fields'], words: RegExp][];
   change: RegExp;
   politeness: RegExp;
+  thanks: RegExp;
+  goodbye: RegExp;
   help: RegExp;
   cancel: RegExp;
   restart: RegExp;
@@ -107,9 +129,17 @@ export interface AnswerWords {
   ownTickets: RegExp;
   ownTicketsMaxWords: number;
   myTickets: RegExp;
+  withdraw: RegExp;
+  urgentOnly: RegExp;
+  solved: RegExp;
+  stillBroken: RegExp;
   escalate: RegExp;
   technician: RegExp;
   technicianAlone: RegExp;
+  /** After a resolved ticket: the problem persists or came back ("toujours", "revenu", "still"). */
+  persisting: RegExp;
+  /** The same said without naming the symptom ("c'est revenu", "rien n'a changé"). */
+  persistingAlone: RegExp;
 }
 
 /** Compiles the file's phrases into the matchers the dialog and the interruptions use. */
@@ -137,6 +167,8 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ]),
     change: anywhere(a.change),
     politeness: new RegExp(`\\b${alternation(i.politeness)}\\b`, 'g'),
+    thanks: madeOf(i.thanks, [], ['et', 'and']),
+    goodbye: madeOf(i.goodbye, i.thanks, ['et', 'and']),
     help: whole(i.help),
     cancel: new RegExp(`^${alternation(i.cancel)}(?: ${alternation(i.cancelObjects)})?$`),
     restart: whole(i.restart),
@@ -144,9 +176,15 @@ export function compileAnswerWords(file: AnswerWordsFile): AnswerWords {
     ownTickets: anywhere(i.ownTickets),
     ownTicketsMaxWords: i.ownTicketsMaxWords,
     myTickets: anywhere(i.myTickets),
+    withdraw: anywhere(i.withdraw),
+    urgentOnly: whole(i.urgentOnly),
+    solved: anywhere(i.solved),
+    stillBroken: anywhere(i.stillBroken),
     escalate: anywhere(i.escalate),
     technician: new RegExp(`\\b${alternation(t.verbs)}\\b.{0,${t.within}}\\b${alternation(t.people)}\\b`),
     technicianAlone: new RegExp(`^(?:${alternation(t.articles)} )?${alternation(t.alone)}$`),
+    persisting: anywhere(file.followUp.persisting),
+    persistingAlone: anywhere(file.followUp.persistingAlone),
   };
 }
 

@@ -71,3 +71,16 @@ export function isNonAnswer(text: string, w: AnswerWords): boolean {
   const n = normalize(text);
   return n === '' || w.nonAnswer.test(n) || isGreetingOnly(text, w);
 }
+
+/**
+ * Whether a message about a resolved ticket says the problem is still there: a symptom the
+ * intents recognise (`reportsFault`: "ne marche pas", "problème", an error) with a word saying it
+ * persists or came back ("toujours", "revenu", "still", "again"), or a phrase that says both
+ * ("c'est revenu", "rien n'a changé"). "Pas de souci, merci encore" starts like a yes and is not.
+ */
+export function saysProblemPersists(text: string, w: AnswerWords, reportsFault: (text: string) => boolean): boolean {
+  const n = normalize(text);
+  if (n === '' || w.yesDespiteNegation.test(n)) return false;
+  if (w.persistingAlone.test(n)) return true;
+  return w.persisting.test(n) && reportsFault(text);
+}

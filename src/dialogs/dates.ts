@@ -132,6 +132,32 @@ function windowsText(windows: OpeningWindow[], language: Language): string {
   return parts.join(language === 'en' ? ' and ' : ' et ');
 }
 
+/** How far a near instant is from now, in days of the calendar of the zone. */
+export type Nearness = 'today' | 'this_week' | 'later';
+
+/**
+ * An instant said as briefly as it stays clear, counted from `now` in the zone: its time alone
+ * today ("11 h", "11:00 am"), its weekday and time within the next six days ("lundi à 9 h",
+ * "Monday at 9:00 am"), in full otherwise (as `formatInstant`).
+ */
+export function formatNearInstant(
+  at: Date | string,
+  language: Language,
+  zone: string,
+  now: Date,
+): { nearness: Nearness; text: string } {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  const w = wallClock(instant, zone);
+  const today = wallClock(now, zone);
+  const days = (Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000;
+  const time = formatTime(w.hour, w.minute, language);
+  if (days === 0) return { nearness: 'today', text: time };
+  if (days > 0 && days < 7) {
+    return { nearness: 'this_week', text: `${WEEKDAYS[language][w.weekday]}${DAY_TIME_SEPARATOR[language]}${time}` };
+  }
+  return { nearness: 'later', text: formatInstant(instant, language, zone, now) };
+}
+
 /**
  * The business hours of the policy as a sentence: "du lundi au vendredi, de 9 h à 12 h 30 et de
  * 14 h à 18 h" (SLA sheet, 004). Consecutive days with the same windows are grouped.

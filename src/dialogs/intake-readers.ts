@@ -62,7 +62,10 @@ export function readDescription(intake: IntakeState, answer: Answer, ctx: Dialog
       reply: say(ctx, m(ctx).greetBack(intake.contact)),
     };
   }
-  if (isGibberish(text)) return { kind: 'reply', intake, reply: say(ctx, m(ctx).nonsense()) };
+  // Counted as not understood: the third time, the other ways to reach the helpdesk are given.
+  if (isGibberish(text)) return again(m(ctx).nonsensePrefix());
+  const introduced = introductionOnly(intake, text, ctx);
+  if (introduced) return introduced;
   if (!intake.descriptionReasked && intake.editing !== 'description' && saysNothingKnown(text, ctx)) {
     return { kind: 'reply', intake: { ...intake, descriptionReasked: true }, reply: say(ctx, m(ctx).tellMore()) };
   }
@@ -79,12 +82,68 @@ export function readDescription(intake: IntakeState, answer: Answer, ctx: Dialog
 }
 
 /**
+ * A first message that only says who is writing ("Transports Durand", "Marie Lefèvre de chez
+ * Transports Durand"): the company and the person are kept, and the problem is asked for.
+ */
+function introductionOnly(intake: IntakeState, text: string, ctx: DialogContext): Capture | null {
+  if (intake.editing === 'description' || intake.account || mentionsProblem(text, ctx)) return null;
+  const named = mentionedContact(ctx.accounts, text);
+  const account = named?.account ?? mentionedAccount(ctx.accounts, text);
+  if (!account) return null;
+  // Only the names: a longer message says something else too, and is the description.
+  const rest = normalize(text)
+    .split(' ')
+    .filter(
+      (w) =>
+        !normalize(`${account.name} ${named?.contact.name ?? ''}`)
+          .split(' ')
+          .includes(w),
+    );
+  if (rest.length > ctx.dialogs.answers.nameMaxWords) return null;
+  let kept = withAccount(intake, account);
+  if (named) kept = withContact(kept, named);
+  const who = named ? `${named.contact.name}, ${account.name}` : account.name;
+  return { kind: 'reply', intake: { ...kept, phase: 'describe' }, reply: say(ctx, m(ctx).notedAskDescription(who)) };
+}
+
+/**
  * A short message in which no rule of the intents finds anything ("asdf qwerty", "test") is asked
  * again, once: a second try is kept whatever it says, so an unusual problem is never refused.
  */
 function saysNothingKnown(text: string, ctx: DialogContext): boolean {
   const wordCount = text.trim().split(/\s+/).length;
-  return wordCount <= SHORT_MESSAGE_WORDS && ctx.classifier.classify(text).rules.every((r) => r.matched.length === 0);
+  return wordCount <= SHORT_MESSAGE_WORDS && !mentionsProblem(text, ctx);
+}
+
+/** Whether a rule of the intents finds any of its words in the text (a thing, a symptom, a change). */
+export function mentionsProblem(text: string, ctx: DialogContext): boolean {
+  return problemWords(text, ctx) > 0;
+}
+
+/** How many words of the text the best-matching rule of the intents finds. */
+export function problemWords(text: string, ctx: DialogContext): number {
+  return Math.max(0, ...ctx.classifier.classify(text).rules.map((r) => r.matched.length));
+}
+
+/** From this many words, an answer in which the intents find the problem's words is a description. */
+const DESCRIPTION_MIN_WORDS = 4;
+
+/**
+ * An answer to "which company?" or "what name?" that describes the problem ("le logiciel Sage plante
+ * quand j'ouvre un dossier") is neither: it is more of the description.
+ */
+function describesProblem(text: string, ctx: DialogContext): boolean {
+  return text.trim().split(/\s+/).length >= DESCRIPTION_MIN_WORDS && mentionsProblem(text, ctx);
+}
+
+/**
+ * The answer is kept with the description and the question asked again, as a question not
+ * understood: a person who only ever describes the problem is handed over, never asked forever.
+ */
+function addedToDescription(intake: IntakeState, text: string, ctx: DialogContext): Capture {
+  const joined = intake.description ? `${intake.description}\n${text}` : text;
+  const description = joined.length > DESCRIPTION_MAX ? shorten(joined, DESCRIPTION_MAX) : joined;
+  return { kind: 'again', say: m(ctx).addedToDescription(), intake: { ...intake, description, proposedTitle: null } };
 }
 
 export function readCompany(intake: IntakeState, text: string, ctx: DialogContext): Capture {
@@ -97,6 +156,7 @@ export function readCompany(intake: IntakeState, text: string, ctx: DialogContex
       intake: { ...intake, phase: 'company_confirm', question: null, candidate: match.account.name },
     };
   }
+  if (describesProblem(text, ctx)) return addedToDescription(intake, text, ctx);
   // "An unknown company still gets a ticket, marked without contract": no SLA dates for it.
   const name = shorten(text, 80);
   const unknown: IntakeState = {
@@ -115,11 +175,12 @@ export function readContact(intake: IntakeState, text: string, ctx: DialogContex
   const name = text.replace(/[.!]+$/, '').trim();
   const bare = normalize(name).replace(ctx.dialogs.answers.selfNaming, '');
   const offset = normalize(name).length - bare.length;
-  // A new employee may be missing from the accounts file, but a sentence is not a name.
-  if (bare.split(' ').length > ctx.dialogs.answers.nameMaxWords) return again();
   const account = intake.accountKnown ? ctx.accounts.accounts.find((a) => a.name === intake.account) : undefined;
   const contact = account ? matchContact(account, bare) : null;
   if (account && contact) return next(withContact(intake, { account, contact }));
+  if (describesProblem(text, ctx)) return addedToDescription(intake, text, ctx);
+  // A new employee may be missing from the accounts file, but a sentence is not a name.
+  if (bare.split(' ').length > ctx.dialogs.answers.nameMaxWords) return again();
   // Not in the file: keep the name as the person gave it, without the "je suis".
   const typed = offset > 0 ? name.slice(Math.min(name.length, offset)).trim() : name;
   return next({

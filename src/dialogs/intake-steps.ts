@@ -6,6 +6,7 @@ import { withAccount } from './intake-fill.js';
 import {
   fieldNamed,
   fieldOptions,
+  problemWords,
   readCompany,
   readContact,
   readDate,
@@ -43,7 +44,7 @@ export type Capture =
   /** Understood: on to what is still missing, after `say` if given. */
   | { kind: 'next'; intake: IntakeState; say?: string }
   /** Not understood: the same question again, after `say` (or "pardon, je n'ai pas compris"). */
-  | { kind: 'again'; say?: string }
+  | { kind: 'again'; say?: string; intake?: IntakeState }
   /** On to a given question (its state already set). */
   | { kind: 'goto'; intake: IntakeState }
   /** A reply of its own, the intake in the given state. */
@@ -78,6 +79,11 @@ export interface StepDefinition {
    * no workaround). A step without one hands the person over to a technician instead.
    */
   fallback?: { answer: (intake: IntakeState) => IntakeState; means: keyof Messages['defaults'] };
+  /**
+   * What is said instead of handing over, for a step without a default where nothing said yet
+   * could be kept for a technician (the first description): the other ways to reach the helpdesk.
+   */
+  giveUp?: (intake: IntakeState, ctx: DialogContext) => string;
 }
 
 const at = (phase: IntakePhase, question: ImpactQuestion | null = null) => ({ phase, question });
@@ -132,6 +138,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
     prompt: (_intake, ctx) => say(ctx, m(ctx).askDescription()),
     read: readDescription,
     edits: { field: 'description' },
+    giveUp: (_intake, ctx) => m(ctx).nonsenseLast(ctx.policy.company.helpdeskPhone),
   },
   company: {
     at: at('company'),
@@ -187,10 +194,14 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
   },
   title: {
     at: at('title'),
-    due: (intake) =>
+    due: (intake, ctx) =>
       intake.title
         ? null
-        : { ...intake, ...at('title'), proposedTitle: intake.proposedTitle ?? proposeTitle(intake.description ?? '') },
+        : {
+            ...intake,
+            ...at('title'),
+            proposedTitle: intake.proposedTitle ?? proposeTitle(intake.description ?? '', (s) => problemWords(s, ctx)),
+          },
     prompt: (intake, ctx) =>
       say(ctx, m(ctx).proposeTitle(intake.proposedTitle ?? ''), {
         choices: [

@@ -66,7 +66,11 @@ function notUnderstood(intake: IntakeState, say: string | undefined, prompt: Rep
   const m = ctx.dialogs.messages(ctx.language);
   const misses = intake.misses + 1;
   if (misses >= MAX_MISSES) {
-    const fallback = INTAKE_STEPS[stepKeyOf(intake)].fallback;
+    const step = INTAKE_STEPS[stepKeyOf(intake)];
+    const fallback = step.fallback;
+    if (!fallback && step.giveUp) {
+      return { intake: { ...intake, misses: 0 }, replies: [reply(ctx.language, step.giveUp(intake, ctx))] };
+    }
     if (!fallback) return { intake: { ...intake, misses: 0 }, replies: [], outcome: 'handover' };
     const next = advance({ ...fallback.answer(intake), misses: 0 }, ctx);
     const taken = m.defaultTaken(m.defaults[fallback.means]());
@@ -91,7 +95,7 @@ function afterCapture(intake: IntakeState, capture: Capture, prompt: Reply, ctx:
       return { intake: next.intake, replies: [said] };
     }
     case 'again':
-      return notUnderstood(intake, capture.say, prompt, ctx);
+      return notUnderstood(capture.intake ?? intake, capture.say, prompt, ctx);
     case 'goto':
       return { intake: { ...capture.intake, misses: 0 }, replies: [currentPrompt(capture.intake, ctx)] };
     case 'reply':

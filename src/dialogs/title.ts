@@ -10,13 +10,18 @@ const SELF_INTRO =
 
 /**
  * A short ticket title from the description ("Titre du ticket : description du problème en
- * quelques mots", 004): the first sentence, without greetings or self-introduction, cut on a
+ * quelques mots", 004): the sentence that says most of the problem (by `weight`, when given: the
+ * first of the heaviest; otherwise the first one), without greetings or self-introduction, cut on a
  * word boundary.
  */
-export function proposeTitle(description: string): string {
-  let text = description.replace(/\s+/g, ' ').trim();
-  text = text.replace(OPENERS, '').replace(SELF_INTRO, '').replace(OPENERS, '');
-  const sentence = text.split(/(?<=[.!?])\s|\n/)[0] ?? text;
-  const clean = sentence.replace(/[.!?\s]+$/, '').trim();
-  return capitalize(shorten(clean === '' ? description.trim() : clean, TITLE_MAX));
+export function proposeTitle(description: string, weight?: (sentence: string) => number): string {
+  const sentences = description
+    .split(/(?<=[.!?])\s|\n/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .map((s) => s.replace(OPENERS, '').replace(SELF_INTRO, '').replace(OPENERS, ''))
+    .map((s) => s.replace(/[.!?\s]+$/, '').trim())
+    .filter((s) => s !== '');
+  const weights = sentences.map((s) => weight?.(s) ?? 0);
+  const sentence = sentences[weights.indexOf(Math.max(...weights))];
+  return capitalize(shorten(sentence ?? description.replace(/\s+/g, ' ').trim(), TITLE_MAX));
 }

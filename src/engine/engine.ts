@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { findIdentity } from '../dialogs/accounts.js';
 import { ticketCard } from '../dialogs/announce.js';
 import { classifyIntake, currentPrompt, startIntake } from '../dialogs/intake.js';
+import { detectLanguage } from '../dialogs/language.js';
 import { prefixed, reply } from '../dialogs/reply.js';
-import { type Clock, SOURCES } from '../domain.js';
+import { type Clock, LANGUAGES, SOURCES } from '../domain.js';
 import type { ConversationStore } from '../store/ticket-store.js';
+import { chosenLanguage } from './language-choice.js';
 import { type ConversationState, newConversation, RECENT_TURNS, restoreConversation } from './state.js';
 import { intakeDraft, type StepDeps, step } from './step.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from './turn.js';
@@ -31,6 +33,7 @@ const turnSchema = z.object({
   speechConfidence: z.number().min(0).max(1).optional(),
   messageId: z.string().max(300).optional(),
   conversationRef: z.string().max(20_000).optional(),
+  language: z.enum(LANGUAGES).optional(),
 });
 
 /**
@@ -55,7 +58,7 @@ export class GuichetEngine implements ConversationEngine {
     const t = parsed.data as Turn;
     return this.serialized(t, async () => {
       const now = this.deps.clock.now();
-      const state = await this.load(t, now);
+      const state = chosenLanguage(await this.load(t, now), t);
       const identity = findIdentity(this.deps.accounts, t.userId);
       const m = this.deps.dialogs.messages(state.language);
       let next: ConversationState;
@@ -146,8 +149,10 @@ export class GuichetEngine implements ConversationEngine {
 
   private failure(error: unknown, turn?: Turn): TurnResult {
     this.deps.logger?.error({ err: error, conversation: turn?.conversationId }, 'the turn could not be handled');
-    const text = this.deps.dialogs.messages('fr').technicalError(this.deps.policy.company.helpdeskPhone);
-    return { replies: [reply('fr', text)], effects: [] };
+    // The conversation's state may be what failed: the language is the one the channel or the message says.
+    const language = turn?.language ?? detectLanguage(turn?.text ?? '') ?? 'fr';
+    const text = this.deps.dialogs.messages(language).technicalError(this.deps.policy.company.helpdeskPhone);
+    return { replies: [reply(language, text)], effects: [] };
   }
 }
 

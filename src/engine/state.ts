@@ -31,9 +31,13 @@ export const conversationStateSchema = z.object({
   /** Tickets opened in this conversation, oldest first. */
   opened: z.array(z.string()),
   /** A question of an interruption waiting for its answer (the number of the ticket to escalate). */
-  pending: z.enum(['escalate', 'duplicate']).nullable(),
+  pending: z.enum(['escalate', 'duplicate', 'withdraw']).nullable(),
   /** The open ticket of the same problem the person is asked to add their message to. */
   duplicateOf: z.string().nullable().default(null),
+  /** The ticket the person is asked to confirm they no longer need. */
+  withdrawOf: z.string().nullable().default(null),
+  /** The words with which the person said so, for the ticket's technician. */
+  withdrawWords: z.string().nullable().default(null),
   /** The last answers, by message id. */
   recent: z.array(
     z.object({ messageId: z.string(), result: z.custom<TurnResult>((v) => typeof v === 'object' && v !== null) }),
@@ -57,6 +61,8 @@ export function newConversation(): ConversationState {
     opened: [],
     pending: null,
     duplicateOf: null,
+    withdrawOf: null,
+    withdrawWords: null,
     recent: [],
   };
 }

@@ -22,6 +22,8 @@ export type TicketPort = Pick<
   | 'requestTechnician'
   | 'findDuplicate'
   | 'addNote'
+  | 'withdraw'
+  | 'answerFromPerson'
 >;
 
 /** What a step needs besides the state: the rules, the classifier, the sentences and the ticket service. */

@@ -6,18 +6,21 @@ import { answerDuplicate, confirmIntake } from './duplicate-turns.js';
 import { escalate } from './follow-up.js';
 import { cancel, interrupt } from './interrupt.js';
 import { detectInterruption, ticketNumberIn } from './interruptions.js';
-import { languageAfter } from './language-choice.js';
+import { chosenLanguage, languageAfter } from './language-choice.js';
 import type { ConversationState } from './state.js';
 import {
   dialogContext,
+  inProgress,
   messagesOf,
   type StepContext,
   type StepDeps,
   type StepResult,
   withReprompt,
 } from './step-context.js';
+import { answerOnTicket } from './ticket-answer.js';
 import { alreadyOpened, handOver } from './ticket-turns.js';
 import type { Turn } from './turn.js';
+import { answerWithdraw } from './withdraw-turns.js';
 
 export type { StepDeps, StepResult, TicketPort } from './step-context.js';
 export { intakeDraft, intakeKey } from './ticket-turns.js';
@@ -35,7 +38,10 @@ const MIN_SPEECH_CONFIDENCE = 0.3;
 export async function step(state: ConversationState, turn: Turn, now: Date, deps: StepDeps): Promise<StepResult> {
   const text = (turn.text ?? '').trim();
   const c: StepContext = { turn, now, deps, identity: findIdentity(deps.accounts, turn.userId) };
-  let s: ConversationState = { ...state, greeted: true, ...(text ? languageAfter(state, text, deps) : {}) };
+  let s: ConversationState =
+    turn.language === undefined
+      ? { ...state, greeted: true, ...(text ? languageAfter(state, text, deps) : {}) }
+      : { ...chosenLanguage(state, turn), greeted: true };
   const m = messagesOf(s, c);
   const ctx = () => dialogContext(s, c);
 
@@ -53,21 +59,38 @@ export async function step(state: ConversationState, turn: Turn, now: Date, deps
     s = { ...s, pending: null };
     if (number) return withReprompt(s, c, await escalate(s, c, number));
   }
+  if (s.pending === 'withdraw') {
+    const answered = await answerWithdraw(s, c, text);
+    if (answered) return answered;
+    s = { ...s, pending: null, withdrawOf: null, withdrawWords: null };
+  }
   if (s.pending === 'duplicate') {
     const answered = await answerDuplicate(s, c, text);
     if (answered) return answered;
     s = { ...s, pending: null, duplicateOf: null };
   }
 
-  const interruption = detectInterruption(text, deps.dialogs.answers);
+  const afterTicket = s.intake.phase === 'done' && s.opened.length > 0;
+  const interruption = detectInterruption(text, deps.dialogs.answers, { afterTicket, inIntake: inProgress(s.intake) });
   if (interruption) return interrupt(s, c, interruption);
 
-  // After a ticket: pressing "confirm" again answers with the same ticket; anything else is a new intake.
+  // After a ticket: pressing "confirm" again answers with the same ticket.
+  const last = s.opened[s.opened.length - 1];
+  if (
+    s.intake.phase === 'done' &&
+    last &&
+    (turn.choice === 'confirm' || text === '1' || parseYesNo(text, deps.dialogs.answers) === true)
+  ) {
+    return alreadyOpened(s, c, last);
+  }
+  // Between two intakes, a message may be about the conversation's ticket: the answer a
+  // technician waits for, or the problem of a resolved ticket still there (ticket-answer.ts).
+  if ((s.intake.phase === 'done' || s.intake.phase === 'describe') && turn.choice === undefined) {
+    const answered = await answerOnTicket(s, c, text);
+    if (answered) return answered;
+  }
+  // Anything else after a ticket is a new intake.
   if (s.intake.phase === 'done') {
-    const last = s.opened[s.opened.length - 1];
-    if (last && (turn.choice === 'confirm' || text === '1' || parseYesNo(text, deps.dialogs.answers) === true)) {
-      return alreadyOpened(s, c, last);
-    }
     s = { ...s, intake: nextIntake(s, c), intakeNumber: s.intakeNumber + 1 };
   } else if (s.intake.phase === 'describe' && !s.intake.account && c.identity) {
     s = { ...s, intake: startIntake(c.identity) };

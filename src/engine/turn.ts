@@ -17,6 +17,11 @@ export interface Turn {
   messageId?: string;
   /** The channel's reference to reach the person again (serialized by the adapter). */
   conversationRef?: string;
+  /**
+   * The language the person chose on the channel (the English key of the phone menu): the
+   * conversation is held in it from this turn on, as if their words had decided it.
+   */
+  language?: Language;
 }
 
 /** A choice offered to the person: a button in chat, a key on the phone. */
@@ -76,6 +81,12 @@ export type Effect =
   | { type: 'ticket_escalated'; ticketNumber: string }
   /** The message was added to an open ticket of the same problem instead of opening another. */
   | { type: 'ticket_noted'; ticketNumber: string }
+  /** The person no longer needs the ticket: it is marked resolved with their words. */
+  | { type: 'ticket_withdrawn'; ticketNumber: string }
+  /** The person said the problem of their resolved ticket is still there: it is open again. */
+  | { type: 'ticket_reopened'; ticketNumber: string }
+  /** The person answered their ticket waiting for them: it is back in progress. */
+  | { type: 'ticket_answered'; ticketNumber: string }
   | { type: 'technician_requested'; ticketNumber?: string }
   | { type: 'transfer_call'; phone: string }
   | { type: 'conversation_ended' };

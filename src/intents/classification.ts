@@ -71,4 +71,10 @@ export interface Classification {
 /** The classifier port: pure, synchronous, fast. */
 export interface Classifier {
   classify(text: string, context?: ClassificationContext): Classification;
+  /**
+   * Whether the message says that something fails: one of the symptoms the intents know (a
+   * failure, "ne marche pas", an error, "problème"), whatever the thing. What a follow-up of a
+   * resolved ticket reads to know that the problem is still there.
+   */
+  reportsFault(text: string): boolean;
 }

@@ -58,5 +58,13 @@ export function createClassifier(policy: Policy, intents: IntentSet = loadIntent
       remembered.set(key, classification);
       return classification;
     },
+    reportsFault(text: string): boolean {
+      const tokens = tokenize(text, compiled.language);
+      const found = matchConcepts(tokens, compiled, detectLanguage(tokens, compiled.language));
+      return found.matches.some((m) => {
+        const concept = compiled.concepts[m.concept];
+        return concept?.kind === 'state' && concept.signal === 'incident' && m.words.length > 0;
+      });
+    },
   };
 }

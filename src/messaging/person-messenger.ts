@@ -1,9 +1,11 @@
-import type { Source } from '../domain.js';
+import type { Language, Source } from '../domain.js';
 import type { TicketCard } from '../engine/turn.js';
 
 /** A message to the person who opened a ticket, written outside any turn of theirs. */
 export interface PersonMessage {
   text: string;
+  /** The language it is written in (the ticket's), for a channel that marks it (the web page). */
+  language?: Language;
   card?: TicketCard;
 }
 

@@ -12,6 +12,10 @@ export type NotificationKind =
   | 'ticket_updated'
   /** A message added to an open ticket: the same person again, or another of a site-wide outage. */
   | 'ticket_note'
+  /** The person said, in their conversation, that the problem of their resolved ticket persists. */
+  | 'ticket_reopened'
+  /** The person answered a ticket waiting for them (en attente client). */
+  | 'person_replied'
   /** The SLA watch: a deadline is near or passed, or an escalation is proposed. */
   | 'sla_warning';
 

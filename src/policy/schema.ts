@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOMAINS, PRIORITIES } from '../domain.js';
+import { DOMAINS, LANGUAGES, PRIORITIES } from '../domain.js';
 
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -153,26 +153,112 @@ const levelSchema = z.coerce.number().int().min(1);
 const phoneMenuOptionSchema = z
   .object({
     digit: z.string().regex(/^[0-9]$/, 'expected one keypad digit "0"-"9"'),
-    label: z.object({ fr: z.string().min(1), en: z.string().min(1).optional() }),
+    /** What the key is for, said in the option's language ("le support technique", "English"). */
+    label: z.object({ fr: z.string().min(1).optional(), en: z.string().min(1).optional() }),
     action: z.enum(['intake', 'transfer']),
+    /**
+     * The language the option is said in and, for the intake, the language it runs in. Without it
+     * the option is said in French and the intake follows the caller's words (French until the
+     * caller describes the problem in English).
+     */
+    language: z.enum(LANGUAGES).optional(),
     /** The number a transfer dials, in the policy's display format ("04 84 26 83 10") or E.164. */
     phone: z.string().min(1).optional(),
   })
   .refine((option) => option.action !== 'transfer' || option.phone !== undefined, {
     message: 'a "transfer" option needs the phone number it dials',
     path: ['phone'],
+  })
+  .superRefine((option, ctx) => {
+    const language = option.language ?? 'fr';
+    if (option.label[language] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['label', language],
+        message: `the option is said in ${language === 'fr' ? 'French' : 'English'}: it needs its label "${language}"`,
+      });
+    }
   });
 export type PhoneMenuOption = z.output<typeof phoneMenuOptionSchema>;
+
+const bcp47 = z.string().regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'expected a language tag such as "fr-FR" or "en-GB"');
+
+/** How the phone line speaks and listens in one language. */
+const phoneLanguageSchema = z.strictObject({
+  /** A Twilio <Say> voice of that language (Polly.Lea-Neural, Polly.Amy-Neural, Google.en-GB-Neural2-A…). */
+  voice: z.string().min(1),
+  /** The language tag of <Say>. */
+  language: bcp47,
+  /** The language tag of speech recognition (<Gather language>); the <Say> one when unset. */
+  speechLanguage: bcp47.optional(),
+  /** Words callers are likely to say in that language, to help speech recognition (each at most 100 characters). */
+  hints: z.array(z.string().min(1).max(100)).default([]),
+});
+export type PhoneLanguage = z.output<typeof phoneLanguageSchema>;
+
+const FRENCH_LINE: PhoneLanguage = {
+  voice: 'Polly.Lea-Neural',
+  language: 'fr-FR',
+  speechLanguage: 'fr-FR',
+  hints: [
+    'standard téléphonique',
+    'téléphone',
+    'ligne',
+    'imprimante',
+    'messagerie',
+    'mot de passe',
+    'serveur',
+    'réseau',
+    'internet',
+    'wifi',
+    'VPN',
+    'ordinateur',
+    'écran',
+    'logiciel',
+    'production arrêtée',
+  ],
+};
+
+const ENGLISH_LINE: PhoneLanguage = {
+  voice: 'Polly.Amy-Neural',
+  language: 'en-GB',
+  speechLanguage: 'en-GB',
+  hints: [
+    'switchboard',
+    'phone line',
+    'printer',
+    'email',
+    'password',
+    'server',
+    'network',
+    'internet',
+    'wifi',
+    'VPN',
+    'computer',
+    'screen',
+    'software',
+    'production has stopped',
+  ],
+};
+
+/** A key the phone line no longer reads, and where its value now goes. */
+const moved = (where: string) => z.never({ error: `this key has moved: set it as ${where}` }).optional();
 
 /**
  * The phone line (trigger matrix, 004: "Appel au 04 84 26 83 10, Choix N°2"): the menu callers hear,
  * the voice they hear it in and how speech is gathered. Every field has a default.
  */
 export const phoneLineSchema = z.object({
-  /** A Twilio <Say> voice; a French neural voice by default. */
-  voice: z.string().min(1).default('Polly.Lea-Neural'),
-  /** BCP-47 tag for <Say> and speech recognition. */
-  language: z.string().min(2).default('fr-FR'),
+  /** How the line speaks and listens in each language: a French and a British English neural voice by default. */
+  languages: z
+    .strictObject({
+      fr: phoneLanguageSchema.default(FRENCH_LINE),
+      en: phoneLanguageSchema.default(ENGLISH_LINE),
+    })
+    .default({ fr: FRENCH_LINE, en: ENGLISH_LINE }),
+  voice: moved('phoneLine.languages.fr.voice'),
+  language: moved('phoneLine.languages.fr.language'),
+  hints: moved('phoneLine.languages.fr.hints'),
   welcome: z.string().min(1).default('Bonjour, vous êtes bien chez ITCOM Services.'),
   menu: z
     .array(phoneMenuOptionSchema)
@@ -186,6 +272,7 @@ export const phoneLineSchema = z.object({
         phone: '04 00 00 00 01',
       },
       { digit: '2', label: { fr: 'le support technique' }, action: 'intake' },
+      { digit: '9', label: { en: 'English' }, action: 'intake', language: 'en' },
     ])
     .superRefine((options, ctx) => {
       const seen = new Set<string>();
@@ -211,26 +298,6 @@ export const phoneLineSchema = z.object({
   lowConfidence: z.number().min(0).max(1).default(0.5),
   /** How many silences in a row are re-asked before the call goes to a person. */
   maxSilences: z.number().int().min(0).max(5).default(2),
-  /** Words callers are likely to say, to help speech recognition (each at most 100 characters). */
-  hints: z
-    .array(z.string().min(1).max(100))
-    .default([
-      'standard téléphonique',
-      'téléphone',
-      'ligne',
-      'imprimante',
-      'messagerie',
-      'mot de passe',
-      'serveur',
-      'réseau',
-      'internet',
-      'wifi',
-      'VPN',
-      'ordinateur',
-      'écran',
-      'logiciel',
-      'production arrêtée',
-    ]),
 });
 export type PhoneLinePolicy = z.output<typeof phoneLineSchema>;
 

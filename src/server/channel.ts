@@ -20,6 +20,12 @@ export interface Channel {
    * with `readRawBody` (src/server/body.ts).
    */
   mount(server: Server, app: Guichet, config: Config): void;
+  /**
+   * Registers only what writes outward, for a command that runs without the server (`guichet
+   * tickets take|resolve…`): the messenger that reaches the person later, and the technicians'
+   * channel whose copies of a ticket's message are updated. Nothing is received.
+   */
+  connect?(app: Guichet, config: Config): void | Promise<void>;
   /** A line of the start-up banner about how the channel runs (its route, a local-testing warning). */
   notice?(config: Config): string;
 }

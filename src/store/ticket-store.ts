@@ -15,6 +15,8 @@ export interface TicketEvent {
     | 'assigned'
     /** A technician's message to the person (Répondre), with its text. */
     | 'replied'
+    /** The person's message on their ticket after it was resolved or put waiting for them, with its text. */
+    | 'person_replied'
     /** The SLA watch: a deadline is near, or an escalation is proposed or told to a manager. */
     | 'sla_warning';
   /** Who did it: "bot", a technician id, a contact's name. */

@@ -178,6 +178,9 @@ export class TechnicianActions {
     }
     const done = await this.act(action, current, technician, text);
     if (!done.ok) return done;
+    // Every copy of the technicians' message shows the change, whoever acted and from where
+    // (a Slack or Teams button, `guichet tickets`): through the notifier, like any notification.
+    if (done.changed) await this.deps.tickets.updated(done.ticket);
     const notice = technicianNotice(
       this.deps.policy,
       'ticket_updated',
@@ -337,7 +340,9 @@ export class TechnicianActions {
     let told: PersonTold;
     let error: string | undefined;
     try {
-      told = (await messengers.send(channel, personRef(ticket), { text })) ? 'sent' : 'logged';
+      told = (await messengers.send(channel, personRef(ticket), { text, language: ticket.language }))
+        ? 'sent'
+        : 'logged';
     } catch (failure) {
       told = 'failed';
       error = failure instanceof Error ? failure.message : String(failure);

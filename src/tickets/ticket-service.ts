@@ -15,7 +15,7 @@ import {
 import { ErrorCode, GuichetError } from '../errors.js';
 import type { PersonMessengers } from '../messaging/person-messenger.js';
 import type { NotificationKind, Notifier } from '../notifier/notifier.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy, Technician } from '../policy/schema.js';
 import { unknownTicket } from '../store/store-error.js';
 import type { NewTicket, Store, Ticket, TicketStore } from '../store/ticket-store.js';
 import type { TicketWatchHook } from '../watch/hook.js';
@@ -237,6 +237,30 @@ export class TicketService {
   }
 
   /**
+   * The person says they no longer need the ticket (the problem went away, or they withdraw the
+   * request): it is marked resolved with their words as the note, and its technicians are told, so
+   * they can check and close it. Null when the person may not follow it.
+   */
+  async withdraw(
+    number: string,
+    said: { text: string; by: string },
+    viewer: TicketViewer,
+  ): Promise<{ ticket: Ticket; withdrawn: boolean } | null> {
+    const current = await this.followed(number, viewer);
+    if (!current) return null;
+    if (current.status === 'resolved' || current.status === 'closed') return { ticket: current, withdrawn: false };
+    const ticket = await this.changeStatus(number, 'resolved', said.by, said.text);
+    const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
+    await this.tell('ticket_note', ticket, undefined, {
+      by: said.by,
+      text: said.text,
+      ...(holder ? { to: [holder] } : {}),
+    });
+    await this.updated(ticket);
+    return { ticket, withdrawn: true };
+  }
+
+  /**
    * Escalates a ticket one level up its queue (capped at the highest level), makes the first
    * technician of that level its primary resource and tells them. `reached` says whether the
    * escalation time had come ("délais impartis + 1 heure", seed 004); without a contract there is
@@ -309,6 +333,57 @@ export class TicketService {
     const ticket = number ? await this.followed(number, viewer) : null;
     if (ticket) await this.tell('technician_requested', ticket);
     return ticket;
+  }
+
+  /**
+   * The person writes in the conversation of their ticket after a technician resolved it or asked
+   * them something: the message is kept in the event log (`person_replied`); a ticket waiting for
+   * them goes back to in progress (assigned when nobody has it), and a resolved one whose problem
+   * is still there (`persists`, as the conversation read it) is reopened the same way, its SLA
+   * timers planned again by the watch. The technician who had it gets a message with the person's
+   * words (the level's technicians when nobody had it), and every copy of the ticket's message is
+   * updated. Returns null, changing nothing, when the ticket is neither waiting nor resolved with
+   * `persists`, or is not the person's.
+   */
+  async answerFromPerson(
+    number: string,
+    answer: { text: string; by: string; persists: boolean },
+    viewer: TicketViewer,
+  ): Promise<{ ticket: Ticket; outcome: 'reopened' | 'replied' } | null> {
+    const current = await this.followed(number, viewer);
+    if (!current) return null;
+    const outcome =
+      current.status === 'waiting_customer'
+        ? 'replied'
+        : current.status === 'resolved' && answer.persists
+          ? 'reopened'
+          : null;
+    if (outcome === null) return null;
+    await this.deps.store.appendEvent({
+      ticketNumber: number,
+      at: this.deps.clock.now().toISOString(),
+      kind: 'person_replied',
+      by: answer.by,
+      data: { text: answer.text, from: current.status, reopens: outcome === 'reopened' },
+    });
+    const ticket = await this.changeStatus(number, current.assignee === null ? 'assigned' : 'in_progress', answer.by);
+    const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
+    await this.tell(outcome === 'reopened' ? 'ticket_reopened' : 'person_replied', ticket, undefined, {
+      by: answer.by,
+      text: answer.text,
+      ...(holder ? { to: [holder] } : {}),
+    });
+    await this.updated(ticket);
+    return { ticket, outcome };
+  }
+
+  /**
+   * Every copy of the ticket's message in the technicians' chats is updated to the ticket as it
+   * is now (who has it, the status, the time left): after a technician's action, from a button or
+   * the command line, and after the person's answer.
+   */
+  async updated(ticket: Ticket): Promise<void> {
+    await this.tell('ticket_updated', ticket);
   }
 
   /** Records the first response to the person; a ticket already answered keeps its first time. */
@@ -392,7 +467,7 @@ export class TicketService {
     kind: NotificationKind,
     ticket: Ticket,
     detail?: { by: string; fromLevel: number; reason?: string },
-    note?: { by: string; text: string },
+    note?: { by: string; text: string; to?: Technician[] },
   ): Promise<void> {
     const { policy, notifier, store, clock } = this.deps;
     const dialogs = this.deps.dialogs ?? shippedDialogs();
@@ -402,6 +477,8 @@ export class TicketService {
       // The person's words come first: they are what is new on a ticket the technician knows.
       notice.facts.unshift({ label: note.by, value: note.text });
       notice.text = `${notice.text}\n${dialogs.messages(TECHNICIAN_LANGUAGE).duplicate.technicianNote(note.by, note.text)}`;
+      // The technician who has the ticket, rather than the whole level, when someone has it.
+      if (note.to) notice.recipients = note.to;
     }
     const { recipients, urgent, text } = notice;
     let outcome: Record<string, unknown>;

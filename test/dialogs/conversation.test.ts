@@ -112,12 +112,236 @@ describe('non-answers are not answers', () => {
   });
 });
 
+describe('a description given where a name is asked is more of the description', () => {
+  it('keeps the problem described to "which company?" with the description, never as the company', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["j'ai un souci", "Pouvez-vous m'en dire un peu plus ?"],
+      ['je sais pas trop, ça bug', 'Pour quelle entreprise'],
+      [
+        "le logiciel Sage plante quand j'ouvre un dossier",
+        ["j'ajoute ces précisions à la description du problème", 'Pour quelle entreprise'],
+      ],
+      ['Transports Durand', 'À quel nom'],
+      // The title comes from the sentence that says the problem, not from the vague first one.
+      ['Marie Lefèvre', "« Le logiciel Sage plante quand j'ouvre un dossier »"],
+      ['1', ['une application ne fonctionne plus', 'Entreprise : Transports Durand (sous contrat)']],
+      ['1', 'T20261123.0001'],
+    ]);
+    const ticket = await app.store.getTicket('T20261123.0001');
+    expect(ticket).toMatchObject({ account: 'Transports Durand', contract: true, contact: 'Marie Lefèvre' });
+    expect(ticket?.description).toBe("je sais pas trop, ça bug\nle logiciel Sage plante quand j'ouvre un dossier");
+  });
+
+  it('adds the details given to "what name?" and asks the name again', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ['mon ordinateur ne démarre plus', 'Pour quelle entreprise'],
+      ['Transports Durand', 'À quel nom'],
+      ["il fait un bip et l'écran reste noir", ["j'ajoute ces précisions", 'À quel nom']],
+      ['Marie Lefèvre', '« Mon ordinateur ne démarre plus »'],
+    ]);
+  });
+
+  it('hands over when every answer to the question is a description (no question asked forever)', async () => {
+    const { app } = await guichet();
+    const [, , , third] = await play(app.engine, anonymous('c'), [
+      ["l'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ["l'imprimante affiche un voyant orange qui clignote", "j'ajoute ces précisions"],
+      ["le bac est plein mais l'imprimante ne sort rien", "j'ajoute ces précisions"],
+      ["et personne n'arrive à imprimer depuis ce matin", 'je demande à un technicien de vous rappeler'],
+    ]);
+    expect(third?.effects).toEqual([{ type: 'technician_requested', ticketNumber: 'T20261123.0001' }]);
+    const draft = await app.store.getTicket('T20261123.0001');
+    expect(draft).toMatchObject({ status: 'draft', account: null });
+    expect(draft?.description?.split('\n')).toHaveLength(4);
+  });
+
+  it('in English too, and a company name of several words is still a company', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["my laptop won't turn on since this morning", 'Which company'],
+      ['the screen stays black and the fan is very loud', ['I have added that to the description', 'Which company']],
+      ['Garage Dupont et Fils Réunis', ['I am noting the name as it is', 'Under what name']],
+    ]);
+  });
+});
+
+describe('thanks and goodbye are answered, never taken for a problem or an answer', () => {
+  it('after a ticket, "merci" gets a welcome and no new intake; "au revoir" ends the conversation', async () => {
+    const { app } = await guichet();
+    const who = { channel: 'web', conversationId: 'c', userId: MARIE } as const;
+    const [, , , thanks, bye] = await play(app.engine, who, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', "J'ouvre le ticket ?"],
+      ['1', 'T20261123.0001'],
+      ['merci beaucoup !', 'Je vous en prie. Si vous avez un autre problème'],
+      ['Au revoir, bonne journée', 'Au revoir, et bonne journée !'],
+    ]);
+    expect(textOf(thanks as never)).not.toContain('Pouvez-vous');
+    expect(bye?.effects).toEqual([{ type: 'conversation_ended' }]);
+    expect((await app.store.listTickets()).map((t) => t.number)).toEqual(['T20261123.0001']);
+  });
+
+  it('in the middle of an intake, thanks and goodbye keep the request and ask the question again', async () => {
+    const { app } = await guichet();
+    const [, , bye] = await play(app.engine, anonymous('c'), [
+      ["L'imprimante du 2e étage n'imprime plus", 'Pour quelle entreprise'],
+      ['merci', ['Je vous en prie.', 'Pour reprendre votre demande', 'Pour quelle entreprise']],
+      ['bonne journée', ["pas encore enregistrée : pour l'abandonner", 'Pour quelle entreprise']],
+      ['Transports Durand', 'À quel nom'],
+    ]);
+    expect(bye?.effects).toEqual([]);
+  });
+
+  it('in English', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      ["my laptop won't turn on since this morning", 'Which company'],
+      ['thanks', ["You're welcome.", 'Which company']],
+      ['goodbye', ['not recorded yet', 'Which company']],
+    ]);
+  });
+});
+
+describe('a ticket no longer needed', () => {
+  const who = { channel: 'web', conversationId: 'c', userId: MARIE } as const;
+  const opened = [
+    ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+    ['1', "J'ouvre le ticket ?"],
+    ['1', 'T20261123.0001'],
+  ] as [string, string][];
+
+  it('"en fait c\'est réglé, ça remarche": confirmed, the ticket is resolved with those words and its technicians told', async () => {
+    const { app, notifier } = await guichet();
+    await play(app.engine, who, opened);
+    const [asked, done] = await play(app.engine, who, [
+      ["en fait c'est réglé, ça remarche", "Vous n'avez plus besoin du ticket T20261123.0001"],
+      ['oui', ['le ticket T20261123.0001 est clôturé comme résolu', 'son technicien en est prévenu']],
+    ]);
+    expect(asked?.replies[0]?.choices.map((choice) => choice.label)).toEqual([
+      'Oui, clôturer le ticket',
+      'Non, le garder ouvert',
+    ]);
+    expect(done?.effects).toEqual([{ type: 'ticket_withdrawn', ticketNumber: 'T20261123.0001' }]);
+    expect(await app.store.getTicket('T20261123.0001')).toMatchObject({ status: 'resolved' });
+    const events = await app.store.listEvents('T20261123.0001');
+    expect(events.find((e) => e.kind === 'status_changed')?.data).toMatchObject({
+      from: 'assigned',
+      to: 'resolved',
+      note: "en fait c'est réglé, ça remarche",
+    });
+    const note = notifier.notifications.find((n) => n.kind === 'ticket_note');
+    expect(note?.text).toContain("en fait c'est réglé, ça remarche");
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('"annuler" right after the ticket asks about that ticket, and "non" keeps it open', async () => {
+    const { app } = await guichet();
+    await play(app.engine, who, opened);
+    await play(app.engine, who, [
+      ['annuler', "Vous n'avez plus besoin du ticket T20261123.0001"],
+      ['non', 'le ticket T20261123.0001 reste ouvert'],
+    ]);
+    expect(await app.store.getTicket('T20261123.0001')).toMatchObject({ status: 'assigned' });
+  });
+
+  it('"ça remarche pas" is not a withdrawal, and a resolved ticket is not withdrawn twice', async () => {
+    const { app } = await guichet();
+    await play(app.engine, who, opened);
+    const [still] = await play(app.engine, who, [["ça remarche pas, c'est toujours pareil", '']]);
+    expect(textOf(still as never)).not.toContain('je le clôture');
+    await play(app.engine, who, [
+      ['je voudrais annuler mon ticket T20261123.0001', 'je le clôture ?'],
+      ['1', 'clôturé comme résolu'],
+      ['annulez le ticket T20261123.0001', 'Le ticket T20261123.0001 est déjà résolu'],
+    ]);
+  });
+
+  it("in the middle of a request, the problem gone drops the request; another person's ticket is not theirs to close", async () => {
+    const { app } = await guichet();
+    await play(app.engine, who, opened);
+    await play(app.engine, anonymous('other'), [
+      ['le scanner ne marche plus', 'Pour quelle entreprise'],
+      ["ah non c'est bon, ça remarche", "C'est annulé, je n'ai rien enregistré"],
+      ['annuler le ticket T20261123.0001', 'Je ne trouve pas de ticket T20261123.0001'],
+    ]);
+    expect(await app.store.getTicket('T20261123.0001')).toMatchObject({ status: 'assigned' });
+  });
+
+  it('in English', async () => {
+    const { app } = await guichet();
+    await play(app.engine, who, [
+      ['The printer on the 2nd floor does not print any more', 'I suggest this title'],
+      ['1', 'Shall I open the ticket?'],
+      ['1', 'T20261123.0001'],
+      ["it's working again now, thanks", 'You no longer need ticket T20261123.0001'],
+      ['yes', 'ticket T20261123.0001 is closed as resolved'],
+    ]);
+  });
+});
+
+describe('"c\'est urgent !" right after a ticket', () => {
+  it('says where the ticket stands and how to have a technician told, instead of a new request', async () => {
+    const { app } = await guichet();
+    const who = { channel: 'web', conversationId: 'c', userId: MARIE } as const;
+    await play(app.engine, who, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['1', "J'ouvre le ticket ?"],
+      ['1', 'T20261123.0001'],
+      [
+        "c'est urgent svp !",
+        [
+          "Je comprends que c'est urgent",
+          'Le ticket T20261123.0001',
+          'Première réponse attendue au plus tard',
+          '« parler à un technicien »',
+        ],
+      ],
+      ['parler à un technicien', 'Je préviens un technicien pour le ticket T20261123.0001'],
+    ]);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+});
+
+describe('the first message', () => {
+  it('that only says who is writing keeps the company and the name, and asks for the problem', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      [
+        'bonjour, Marie Lefèvre de chez Transports Durand',
+        ["C'est noté : Marie Lefèvre, Transports Durand", 'Que se passe-t-il ?'],
+      ],
+      // Neither the company nor the name is asked again.
+      ['mon écran reste noir', '« Mon écran reste noir »'],
+      ['1', ['Entreprise : Transports Durand (sous contrat)', 'Contact : Marie Lefèvre']],
+    ]);
+  });
+
+  it('that makes no sense three times gives the other ways to reach the helpdesk, never the same answer forever', async () => {
+    const { app } = await guichet();
+    const [first, , third] = await play(app.engine, anonymous('c'), [
+      ['👍', "Pardon, je n'ai pas compris votre message."],
+      ['1', "Pardon, je n'ai pas compris votre message."],
+      ['???', ['appeler le support au 04 84 26 83 10', '« parler à un technicien »']],
+      ["l'imprimante n'imprime plus", 'Pour quelle entreprise'],
+    ]);
+    expect(textOf(first as never)).not.toContain('04 84 26 83 10');
+    expect(third?.effects).toEqual([]);
+  });
+});
+
 describe('status and "my tickets" in plain words', () => {
   it.each([
     'quel est le statut de mon ticket ?',
     'où en est mon ticket ?',
     'quel est le statut de ma demande',
     'any update on my ticket?',
+    "est-ce que quelqu'un s'occupe de ma demande ?",
+    'has anyone looked at my issue yet?',
+    // Right after the ticket, a status word is enough: the conversation's ticket is the one asked about.
+    'vous avez des nouvelles pour mon imprimante ?',
+    "c'est pour savoir où ça en est",
   ])('"%s" right after the ticket answers with it, not a new intake', async (question) => {
     const { app } = await guichet();
     const who = { channel: 'web' as const, conversationId: 'c', userId: MARIE };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessHoursText, formatInstant, parseAgreedDate } from '../../src/dialogs/dates.js';
+import { businessHoursText, formatInstant, formatNearInstant, parseAgreedDate } from '../../src/dialogs/dates.js';
 import { loadPolicy } from '../../src/policy/load.js';
 
 const zone = 'Europe/Paris';
@@ -18,6 +18,22 @@ describe('formatInstant', () => {
   ];
   it.each(cases)('%s in %s → %s', (iso, lang, said) => {
     expect(formatInstant(iso, lang, zone, now)).toBe(said);
+  });
+});
+
+describe('formatNearInstant', () => {
+  const cases: [string, 'fr' | 'en', string, string][] = [
+    ['2026-11-20T18:00:00+01:00', 'fr', 'today', '18 h'],
+    ['2026-11-20T18:30:00+01:00', 'en', 'today', '6:30 pm'],
+    ['2026-11-23T09:30:00+01:00', 'fr', 'this_week', 'lundi à 9 h 30'],
+    ['2026-11-23T09:00:00+01:00', 'en', 'this_week', 'Monday at 9:00 am'],
+    ['2026-11-26T09:00:00+01:00', 'en', 'this_week', 'Thursday at 9:00 am'],
+    // A week on, the weekday alone would be today's: the date is said.
+    ['2026-11-27T09:00:00+01:00', 'en', 'later', 'Friday 27 November at 9:00 am'],
+    ['2026-11-19T09:00:00+01:00', 'fr', 'later', 'jeudi 19 novembre à 9 h'],
+  ];
+  it.each(cases)('%s in %s from Friday 17:30 → %s, %s', (iso, lang, nearness, said) => {
+    expect(formatNearInstant(iso, lang, zone, now)).toEqual({ nearness, text: said });
   });
 });
 

@@ -39,6 +39,8 @@ async function build(options: { failOpen?: () => boolean } = {}) {
     requestTechnician: (n, viewer) => service.requestTechnician(n, viewer),
     findDuplicate: (draft) => service.findDuplicate(draft),
     addNote: (n, note) => service.addNote(n, note),
+    withdraw: (n, said, viewer) => service.withdraw(n, said, viewer),
+    answerFromPerson: (n, answer, viewer) => service.answerFromPerson(n, answer, viewer),
   };
   const engine = createConversationEngine({
     policy,
@@ -75,6 +77,28 @@ describe('the conversation engine', () => {
     expect(opened?.effects).toEqual([{ type: 'ticket_opened', ticketNumber: 'T20261123.0001' }]);
     const saved = await store.getTicket('T20261123.0001');
     expect(saved?.contactEmail).toBe('marie.lefevre@transports-durand.fr');
+  });
+
+  it('holds the conversation in the language the person chose on the channel, even for a French-looking name', async () => {
+    const { engine, store } = await build();
+    const greeting = await engine.begin({ ...marie, language: 'en' });
+    expect(textOf(greeting)).toContain('Hello Marie Lefèvre');
+    expect(greeting.replies[0]?.language).toBe('en');
+    // Words that would have read as French for a conversation not yet decided.
+    const [title] = await play(engine, marie, [["L'imprimante Xerox", 'I suggest this title']]);
+    expect(title?.replies[0]?.language).toBe('en');
+    await play(engine, marie, [
+      ['1', 'Here is a summary'],
+      ['1', 'T20261123.0001'],
+    ]);
+    expect((await store.getTicket('T20261123.0001'))?.language).toBe('en');
+  });
+
+  it('without a chosen language, decides it from the first words', async () => {
+    const { engine } = await build();
+    expect(textOf(await engine.begin(marie))).toContain('Bonjour Marie Lefèvre');
+    const [title] = await play(engine, marie, [["L'imprimante Xerox", 'Je propose ce titre']]);
+    expect(title?.replies[0]?.language).toBe('fr');
   });
 
   it('answers a turn delivered twice the same way, acting once', async () => {
@@ -139,6 +163,18 @@ describe('the conversation engine', () => {
     const { engine } = await build();
     const result = await engine.handleTurn({ channel: 'nowhere', conversationId: '', text: 'x' } as unknown as Turn);
     expect(textOf(result)).toContain('problème technique');
+  });
+
+  it('says the technical problem in the language of the channel or of the message when the store fails', async () => {
+    const { engine, store } = await build();
+    await store.close();
+    const english = await engine.handleTurn({ ...marie, text: 'my printer does not print any more' });
+    expect(textOf(english)).toMatch(/technical problem/i);
+    expect(english.replies[0]?.language).toBe('en');
+    const chosen = await engine.handleTurn({ ...marie, text: '2', language: 'en' });
+    expect(chosen.replies[0]?.language).toBe('en');
+    const french = await engine.handleTurn({ ...marie, text: "mon imprimante n'imprime plus" });
+    expect(textOf(french)).toContain('problème technique');
   });
 
   it('continues a conversation saved by another engine on the same store', async () => {

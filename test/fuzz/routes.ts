@@ -141,6 +141,17 @@ export const FUZZ_ROUTES: FuzzRoute[] = [
       body: json({ conversationId: 'fuzz-conversation-1', text: "l'imprimante n'imprime plus", messageId: 'm1' }),
     }),
   },
+  {
+    name: 'web updates',
+    method: 'POST',
+    path: '/api/web/updates',
+    valid: () => ({
+      method: 'POST',
+      path: '/api/web/updates',
+      headers: jsonHeaders,
+      body: json({ conversationId: 'fuzz-conversation-1', after: 0 }),
+    }),
+  },
   twilioRoute('twilio voice', '/twilio/voice', { CallStatus: 'ringing' }),
   twilioRoute('twilio menu', '/twilio/menu', { Digits: '2' }),
   twilioRoute('twilio gather', '/twilio/gather', { SpeechResult: "l'imprimante n'imprime plus", Confidence: '0.9' }),

@@ -61,5 +61,8 @@ export function fakeClassifier(): Classifier {
         language: /\b(the|my|is|not)\b/.test(t) ? 'en' : 'fr',
       };
     },
+    reportsFault(text: string): boolean {
+      return /marche (pas|plus)|probl[eè]me|souci|not working|issue/.test(text.toLowerCase());
+    },
   };
 }

@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_POLICY_PATH, loadAccounts, loadPolicy } from '../../src/policy/load.js';
+import { systemClock } from '../../src/domain.js';
+import { createGuichet } from '../../src/main.js';
+import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH, loadAccounts, loadPolicy } from '../../src/policy/load.js';
 
 function writeVariant(mutate: (doc: Record<string, unknown>) => void): string {
   const doc = parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
@@ -97,5 +100,92 @@ describe('a wrong policy file', () => {
   it('says when the path is a folder', () => {
     const folder = mkdtempSync(join(tmpdir(), 'guichet-policy-'));
     expect(() => loadPolicy(folder)).toThrowError(`${folder}: it is a folder, not a file`);
+  });
+});
+
+describe('the phone line of the policy', () => {
+  type PhoneLine = { languages: Record<string, Record<string, unknown>>; menu: Record<string, unknown>[] };
+  const phoneLineOf = (doc: Record<string, unknown>) => doc.phoneLine as PhoneLine & Record<string, unknown>;
+
+  it('ships the English key and a British voice, recognizer and hints', () => {
+    const { phoneLine } = loadPolicy();
+    expect(phoneLine?.menu).toContainEqual({ digit: '9', label: { en: 'English' }, action: 'intake', language: 'en' });
+    expect(phoneLine?.languages.en).toMatchObject({
+      voice: 'Polly.Amy-Neural',
+      language: 'en-GB',
+      speechLanguage: 'en-GB',
+    });
+    expect(phoneLine?.languages.en.hints).toContain('printer');
+    expect(phoneLine?.languages.fr).toMatchObject({ voice: 'Polly.Lea-Neural', language: 'fr-FR' });
+  });
+
+  it.each<[string, (line: PhoneLine & Record<string, unknown>) => void, RegExp]>([
+    [
+      'a language tag that is not one',
+      (line) => {
+        (line.languages.en as Record<string, unknown>).language = 'english';
+      },
+      /phoneLine\.languages\.en\.language: expected a language tag such as "fr-FR" or "en-GB"/,
+    ],
+    [
+      'a recognizer language that is not one',
+      (line) => {
+        (line.languages.en as Record<string, unknown>).speechLanguage = 'en_GB';
+      },
+      /phoneLine\.languages\.en\.speechLanguage: expected a language tag/,
+    ],
+    [
+      'a language without its voice',
+      (line) => {
+        delete (line.languages.en as Record<string, unknown>).voice;
+      },
+      /phoneLine\.languages\.en\.voice: /,
+    ],
+    [
+      'a language the line does not speak',
+      (line) => {
+        line.languages.de = { voice: 'Polly.Vicki-Neural', language: 'de-DE' };
+      },
+      /phoneLine\.languages: .*"de"/,
+    ],
+    [
+      'an English key without its English label',
+      (line) => {
+        (line.menu[2] as Record<string, unknown>).label = { fr: 'anglais' };
+      },
+      /phoneLine\.menu\.2\.label\.en: the option is said in English: it needs its label "en"/,
+    ],
+    [
+      'a key in a language the line does not speak',
+      (line) => {
+        (line.menu[2] as Record<string, unknown>).language = 'de';
+      },
+      /phoneLine\.menu\.2\.language: /,
+    ],
+    [
+      'the voice still written where it used to be',
+      (line) => {
+        line.voice = 'Polly.Lea-Neural';
+      },
+      /phoneLine\.voice: this key has moved: set it as phoneLine\.languages\.fr\.voice/,
+    ],
+  ])('refuses %s, naming the field', (_name, mutate, message) => {
+    const path = writeVariant((doc) => mutate(phoneLineOf(doc)));
+    expect(() => loadPolicy(path)).toThrowError(message);
+  });
+
+  it('stops start-up on a bad language entry, naming the field', async () => {
+    const path = writeVariant((doc) => {
+      (phoneLineOf(doc).languages.en as Record<string, unknown>).language = 'english';
+    });
+    await expect(
+      createGuichet({
+        database: ':memory:',
+        clock: systemClock,
+        policyPath: path,
+        accountsPath: DEFAULT_ACCOUNTS_PATH,
+        logger: pino({ level: 'silent' }),
+      }),
+    ).rejects.toThrowError(/phoneLine\.languages\.en\.language: expected a language tag/);
   });
 });

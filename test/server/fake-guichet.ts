@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { Guichet } from '../../src/app.js';
 import { fixedClock } from '../../src/domain.js';
 import type { Reply, Turn, TurnResult } from '../../src/engine/turn.js';
+import { PersonMessengers } from '../../src/messaging/person-messenger.js';
 
 /** One JSON log line as pino wrote it. */
 export type LogLine = Record<string, unknown> & { level: number; msg: string };
@@ -66,6 +67,7 @@ export function fakeGuichet(options: { storeFails?: boolean; storeHangs?: boolea
     logger: pino({ level: 'debug' }, sink),
     engine,
     store,
+    messengers: new PersonMessengers(),
     async close() {
       closed += 1;
     },

@@ -92,6 +92,7 @@ describe('Je prends (take)', () => {
         ref: ticket.conversationRef,
         message: {
           text: `Philippe, technicien du support, a pris en charge votre ticket ${ticket.number}. Il revient vers vous au plus vite.`,
+          language: 'fr',
         },
       },
     ]);
@@ -101,8 +102,11 @@ describe('Je prends (take)', () => {
       ['notified', 'bot'],
       ['assigned', 'philippe'],
       ['notified', 'bot'],
+      ['notified', 'bot'],
     ]);
     expect(events[3]?.data).toEqual({ kind: 'person_told', channel: 'slack', told: 'sent' });
+    // Then every copy of the technicians' message is updated, through the notifier.
+    expect(events[4]?.data).toMatchObject({ kind: 'ticket_updated', ok: true });
 
     // The SLA report counts the first response the take recorded (due at 14:00 for a normale).
     const sheet = slaReport(app.policy, [taken as Ticket], { now: clock.now() });
@@ -245,8 +249,9 @@ describe('Escalader', () => {
     });
     expect(outcome).toMatchObject({ ok: true, changed: true });
     expect(await app.tickets.get(ticket.number)).toMatchObject({ level: 2, assignee: null, status: 'assigned' });
-    expect(notifier.notifications).toHaveLength(1);
-    const [note] = notifier.notifications;
+    expect(notifier.notifications.map((n) => n.kind)).toEqual(['ticket_escalated', 'ticket_updated']);
+    const [note, update] = notifier.notifications;
+    expect(update?.ticket).toMatchObject({ level: 2, assignee: null });
     expect(note?.kind).toBe('ticket_escalated');
     expect(note?.recipients.map((t) => t.id)).toEqual(['philippe', 'pascal']);
     expect(note?.text).toContain('Escaladé du niveau 1 au niveau 2 par jerome.');
@@ -343,7 +348,7 @@ describe('telling the person', () => {
       error: 'channel_not_found',
       personMessage: { ticket: ticket.number, channel: 'slack', told: 'failed' },
     });
-    const told = (await app.store.listEvents(ticket.number)).at(-1);
+    const told = (await app.store.listEvents(ticket.number)).find((e) => e.data?.kind === 'person_told');
     expect(told?.data).toEqual({ kind: 'person_told', channel: 'slack', told: 'failed', error: 'channel_not_found' });
   });
 });

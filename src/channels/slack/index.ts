@@ -1,3 +1,4 @@
+import { webApi } from '@slack/bolt';
 import type { Server } from 'restify';
 import type { Guichet } from '../../app.js';
 import { readsOwnBody } from '../../server/body.js';
@@ -5,7 +6,13 @@ import type { Channel } from '../../server/channel.js';
 import { SlackPersonMessenger } from './messenger.js';
 import { SLACK_MAX_BODY_BYTES } from './receiver.js';
 import type { SlackSettings } from './settings.js';
-import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from './slack-app.js';
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackAdapterOptions,
+  slackClientOptions,
+  slackTechnicians,
+} from './slack-app.js';
 
 /** Where Slack posts events, interactivity and slash commands in HTTP mode (Bolt's default path). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -50,6 +57,18 @@ export function mountSlackChannel(
   return adapter;
 }
 
+/**
+ * Slack for a command that runs without the server (`guichet tickets take|resolve…`): the
+ * messenger that writes to the person in their DM or thread, and the technicians' channel whose
+ * copies of a ticket's message are updated; only the Web API is called, nothing is received.
+ */
+export function connectSlackChannel(app: Guichet, settings: SlackSettings, options: SlackChannelOptions = {}): void {
+  const log = app.logger.child({ channel: 'slack' });
+  const client = new webApi.WebClient(settings.botToken, slackClientOptions(settings, log));
+  app.messengers.register(new SlackPersonMessenger(client, log));
+  app.notifier.register(slackTechnicians(app, client, log, options.technicianRetry));
+}
+
 /** Slack as a channel of `guichet start`, with its own options. */
 export function createSlackChannel(options: SlackChannelOptions = {}): Channel {
   return {
@@ -59,6 +78,9 @@ export function createSlackChannel(options: SlackChannelOptions = {}): Channel {
       // enabled() said the settings are there; mounting without them is a wiring error.
       if (config.channels.slack === null) throw new Error('Slack is mounted without its settings');
       mountSlackChannel(server, app, config.channels.slack, options);
+    },
+    connect: (app, config) => {
+      if (config.channels.slack !== null) connectSlackChannel(app, config.channels.slack, options);
     },
   };
 }

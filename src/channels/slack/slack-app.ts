@@ -35,6 +35,7 @@ import type { SlackSettings } from './settings.js';
 import { callSlack, trySlack } from './slack-api.js';
 import { listenTechnicianButtons } from './technician-buttons.js';
 import { type SlackRetry, SlackTechnicianChannel } from './technician-channel.js';
+import { plainText } from './text.js';
 
 /** The Slack channel once built: the Bolt app, its Web API client, and the HTTP receiver in HTTP mode. */
 export interface SlackAdapter {
@@ -52,6 +53,28 @@ export interface SlackAdapterOptions {
   nowMilliseconds?: () => number;
   /** How a technician message is retried when Slack refuses it (3 attempts from 500 ms by default). */
   technicianRetry?: SlackRetry;
+}
+
+/** The Web API client's options: the API's URL, a few quick retries of a network failure. */
+export function slackClientOptions(settings: SlackSettings, log: Logger): webApi.WebClientOptions {
+  return {
+    slackApiUrl: settings.apiUrl,
+    logger: boltLogger(log),
+    // Slack's own errors (ok: false) are never retried.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+    timeout: 10_000,
+  };
+}
+
+/** The channel through which technicians get tickets in Slack, and their copies are updated. */
+export function slackTechnicians(
+  guichet: Guichet,
+  client: webApi.WebClient,
+  log: Logger,
+  retry?: SlackRetry,
+): SlackTechnicianChannel {
+  const words = guichet.dialogs.messages('fr').technicianSlack;
+  return new SlackTechnicianChannel(client, guichet.store, guichet.clock, words, log, retry);
 }
 
 /** A choice button of a reply (see blocks.ts). */
@@ -74,13 +97,7 @@ export function createSlackAdapter(
 ): SlackAdapter {
   const log = guichet.logger.child({ channel: 'slack' });
   const logger = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: settings.apiUrl,
-    logger,
-    // A few quick retries of a network failure; Slack's own errors (ok: false) are never retried.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
-    timeout: 10_000,
-  };
+  const clientOptions = slackClientOptions(settings, log);
   const client = new webApi.WebClient(settings.botToken, clientOptions);
 
   let http: RestifyReceiver | null = null;
@@ -151,13 +168,14 @@ export function createSlackAdapter(
     };
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const conversation = { team: body.team_id, channel: message.channel };
-    await handlers.message(conversation, message.user, message.text ?? '', message.client_msg_id ?? message.ts);
+    const text = plainText(message.text ?? '');
+    await handlers.message(conversation, message.user, text, message.client_msg_id ?? message.ts);
   });
 
   bolt.event('app_mention', async ({ event, body, context }) => {
     if (!event.user) return;
     const conversation = { team: body.team_id, channel: event.channel, threadTs: event.thread_ts ?? event.ts };
-    const text = withoutMention(event.text, context.botUserId);
+    const text = plainText(withoutMention(event.text, context.botUserId));
     await handlers.message(conversation, event.user, text, event.client_msg_id ?? event.ts);
   });
 
@@ -185,15 +203,8 @@ export function createSlackAdapter(
     await handlers.command(command, respond);
   });
 
-  const technicians = new SlackTechnicianChannel(
-    client,
-    guichet.store,
-    guichet.clock,
-    guichet.dialogs.messages('fr').technicianSlack,
-    log,
-    options.technicianRetry,
-  );
-  listenTechnicianButtons(bolt, guichet, client, technicians, log);
+  const technicians = slackTechnicians(guichet, client, log, options.technicianRetry);
+  listenTechnicianButtons(bolt, guichet, client, log);
 
   return { bolt, client, http, technicians };
 }
@@ -283,7 +294,7 @@ class TurnHandlers {
    * `/ticket status T…` answers privately where the command was typed.
    */
   async command(command: SlashCommand, respond: RespondFn): Promise<void> {
-    const text = command.text.trim();
+    const text = plainText(command.text).trim();
     if (STATUS_COMMAND.test(text)) {
       const dm = await this.openDm(command.team_id, command.user_id);
       if (!dm) {

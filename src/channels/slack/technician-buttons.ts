@@ -11,22 +11,15 @@ import {
   TECHNICIAN_TEXT_INPUT,
   TECHNICIAN_VIEW,
 } from './technician-blocks.js';
-import type { SlackTechnicianChannel } from './technician-channel.js';
 
 /**
  * The buttons of a technician's message: "Je prends" and "Rouvrir" act at once; "Répondre",
  * "Escalader", "En attente client" and "Résolu" first open a modal for their text, whose
  * submission acts. Every action goes through `app.technicianActions.press` with the clicker's
- * Slack id (the directory decides who may act); then every copy of the message is updated, or
- * the clicker alone is told why nothing changed.
+ * Slack id (the directory decides who may act), which updates every copy of the message through
+ * the notifier; a refusal is told to the clicker alone, privately.
  */
-export function listenTechnicianButtons(
-  bolt: App,
-  guichet: Guichet,
-  client: webApi.WebClient,
-  copies: SlackTechnicianChannel,
-  log: Logger,
-): void {
+export function listenTechnicianButtons(bolt: App, guichet: Guichet, client: webApi.WebClient, log: Logger): void {
   const words = () => guichet.dialogs.messages('fr').technicianSlack;
 
   bolt.action<BlockAction<ButtonAction>>(TECHNICIAN_ACTION, async ({ action, body }) => {
@@ -69,12 +62,10 @@ export function listenTechnicianButtons(
     await answer(outcome, metadata.channel ?? '', body.user.id, parseActionValue(value)?.number ?? '');
   });
 
-  /** Updates every copy after an action, or tells the clicker privately why nothing changed. */
+  /** After an action: nothing more to do when it was done, or the clicker is told privately why not. */
   async function answer(outcome: ActionOutcome | null, channel: string, user: string, number: string): Promise<void> {
-    if (outcome?.ok) {
-      if (outcome.changed) await copies.update(outcome.notice);
-      return;
-    }
+    // Done: the ticket service has updated every copy (app.notifier, `ticket_updated`).
+    if (outcome?.ok) return;
     const w = words();
     let text: string;
     if (outcome === null) text = w.failed(number);

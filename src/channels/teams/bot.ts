@@ -7,7 +7,8 @@ import { withoutBuiltInRetries } from './connector-client.js';
 import type { TeamsMembers } from './members.js';
 import { type OutgoingActivity, renderReplies } from './render.js';
 import { technicianSubmit } from './technician-card.js';
-import { rememberTechnician, type TeamsTechnicianChannel, technicianIdOf } from './technician-channel.js';
+import { rememberTechnician, technicianIdOf } from './technician-channel.js';
+import { plainText } from './text.js';
 
 /** What the turn handler needs beside Guichet: the member lookup and how long to wait before a retry. */
 export interface TeamsBotDeps {
@@ -15,8 +16,6 @@ export interface TeamsBotDeps {
   members: TeamsMembers;
   /** The pause before the one retry of a reply the connector refused (250 ms by default). */
   retryDelayMs: number;
-  /** The technicians' cards, updated after a technician acts from one. */
-  technicians: TeamsTechnicianChannel;
   /** When the typing indicator goes out during a turn (see `typingWhileSlow`). */
   typing: TypingTiming;
 }
@@ -188,7 +187,7 @@ export class TeamsBot {
       log.debug('Teams channel message without a mention of the bot: ignored');
       return;
     }
-    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
+    const text = plainText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
     await this.runTurn(context, { text }, log);
   }
 
@@ -224,7 +223,7 @@ export class TeamsBot {
     text: string | undefined,
     log: Logger,
   ): Promise<void> {
-    const { app, technicians } = this.deps;
+    const { app } = this.deps;
     const activity = context.activity;
     const by = technicianIdOf(app, activity.from);
     const extra: { text?: string; requestId?: string } = {};
@@ -247,7 +246,7 @@ export class TeamsBot {
       { value, technician: outcome.technician.id, changed: outcome.changed, told: outcome.told },
       'Teams technician action done',
     );
-    await technicians.updateCopies(outcome.notice);
+    // Every copy of the card is updated by the ticket service, through app.notifier (`ticket_updated`).
   }
 
   /**

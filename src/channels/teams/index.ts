@@ -100,6 +100,22 @@ export function mountTeamsChannel(
   }
 }
 
+/**
+ * Teams for a command that runs without the server (`guichet tickets take|resolve…`): the
+ * messenger that writes to the person in their chat, and the technicians' channel whose cards are
+ * updated, through the Bot Connector (continueConversation); nothing is received.
+ */
+export async function connectTeamsChannel(
+  app: Guichet,
+  settings: TeamsSettings,
+  options: TeamsChannelOptions = {},
+): Promise<void> {
+  const { createTeamsRuntime } = await import('./runtime.js');
+  const runtime = createTeamsRuntime(app, settings, options);
+  app.messengers.register(runtime.messenger);
+  app.notifier.register(runtime.technicians);
+}
+
 /** The Teams channel as a channel of `guichet start`, with its own options. */
 export function createTeamsChannel(options: TeamsChannelOptions = {}): Channel {
   return {
@@ -109,6 +125,9 @@ export function createTeamsChannel(options: TeamsChannelOptions = {}): Channel {
       // enabled() said the settings are there; mounting without them is a wiring error.
       if (config.channels.teams === null) throw new Error('Teams is mounted without its settings');
       mountTeamsChannel(server, app, config.channels.teams, options);
+    },
+    connect: async (app, config) => {
+      if (config.channels.teams !== null) await connectTeamsChannel(app, config.channels.teams, options);
     },
     notice: (config) =>
       config.channels.teams?.anonymous

@@ -49,7 +49,7 @@ export function createTeamsRuntime(
   };
   const technicians = new TeamsTechnicianChannel(app, adapter, settings.appId, retryDelayMs);
   const members = new TeamsMembers(app.accounts, app.logger);
-  const bot = new TeamsBot({ app, members, retryDelayMs, technicians, typing });
+  const bot = new TeamsBot({ app, members, retryDelayMs, typing });
   return {
     async process(req, res, log) {
       // restify's request is the Node request botbuilder reads (method, headers, parsed body).

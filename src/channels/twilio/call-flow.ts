@@ -1,17 +1,17 @@
 import type { Logger } from 'pino';
 import { parseYesNo } from '../../dialogs/answers.js';
-import { DAY_TIME_SEPARATOR, formatInstant } from '../../dialogs/dates.js';
+import { formatNearInstant } from '../../dialogs/dates.js';
 import type { Dialogs, Messages } from '../../dialogs/messages.js';
 import { toSpeech } from '../../dialogs/speech.js';
 import type { Clock, Language } from '../../domain.js';
 import type { ConversationEngine, TicketCard, Turn, TurnResult } from '../../engine/turn.js';
 import type { PhoneLinePolicy, PhoneMenuOption, Policy } from '../../policy/schema.js';
-import type { CallState, Prompt } from './call-state.js';
+import type { CallPhase, CallState, Prompt } from './call-state.js';
 import { isReachableMobileNumber, toE164 } from './phone-number.js';
 import type { SmsSender } from './sms.js';
 import { replyForTheEar, ticketSms } from './speech-text.js';
 import { keypadSentence, menuSentence, spellTicketNumber } from './spell.js';
-import type { Instruction } from './twiml.js';
+import type { GatherRoute, Instruction, Spoken } from './twiml.js';
 
 /** What the caller did at a <Gather>: nothing, keys, or words with the recognizer's confidence. */
 export type CallerInput =
@@ -38,26 +38,30 @@ export interface CallFlowDeps {
   dialogs: Dialogs;
 }
 
-/** The phone line speaks French: the menu of the trigger matrix is the French line (004). */
-const CALL_LANGUAGE: Language = 'fr';
-
 /**
  * The phone line's call flow: the menu of the trigger matrix ("Appel au 04 84 26 83 10, Choix N°2",
  * 004), then the intake conversation of the engine rendered for the ear. It only translates: keys
  * and words become Turns, replies become instructions; the dialog, the rules and the wording of the
  * intake belong to the engine.
+ *
+ * A call is held in one language at a time (CallState.language): French from the menu, English
+ * once the caller presses the English key or the engine, reading the caller's words, answers in
+ * English. Its voice, speech recognition, the channel's own sentences and the SMS follow it.
  */
 export class CallFlow {
   private readonly fallbackPhone: string;
-  private readonly m: Messages;
 
   constructor(private readonly deps: CallFlowDeps) {
-    this.m = deps.dialogs.messages(CALL_LANGUAGE);
     // Fail at start-up, not mid-call, when a number of the policy cannot be dialled.
     this.fallbackPhone = toE164(deps.phoneLine.fallbackPhone ?? deps.policy.company.helpdeskPhone);
     for (const option of deps.phoneLine.menu) if (option.phone !== undefined) toE164(option.phone);
     toE164(onCallPhone(deps.policy, true));
     toE164(onCallPhone(deps.policy, false));
+  }
+
+  /** The channel's sentences in the call's language. */
+  private m(state: Pick<CallState, 'language'>): Messages {
+    return this.deps.dialogs.messages(state.language);
   }
 
   /** A call rang: the welcome and the menu. */
@@ -72,13 +76,18 @@ export class CallFlow {
       const menuMisses = state.menuMisses + 1;
       // "No input or a wrong key: say it again once, then transfer to the helpdesk number."
       if (menuMisses <= 1) {
-        const preface = digits ? this.m.phone.wrongKey() : this.m.phone.menuNotHeard();
+        const { phone } = this.m(state);
+        const preface = digits ? phone.wrongKey() : phone.menuNotHeard();
         return this.menuPrompt({ ...state, menuMisses }, [preface]);
       }
-      return this.transfer({ ...state, menuMisses }, this.fallbackPhone, [this.m.phone.toAdvisor()]);
+      return this.transfer({ ...state, menuMisses }, this.fallbackPhone, [this.m(state).phone.toAdvisor()]);
     }
+    if (option.language !== undefined) state = { ...state, language: option.language };
     if (option.action === 'transfer') return this.transferTo(state, option);
-    const result = await this.deps.engine.begin(this.turnBase(state, messageId));
+    const begin = this.turnBase(state, messageId);
+    // The caller chose the language with the key: the engine holds the conversation in it.
+    if (option.language !== undefined) begin.language = option.language;
+    const result = await this.deps.engine.begin(begin);
     return this.afterEngine({ ...state, phase: 'intake', intakeOpen: true }, result);
   }
 
@@ -114,7 +123,7 @@ export class CallFlow {
 
   /** Something failed on our side: a person takes the call rather than the caller hearing an error. */
   failure(state: CallState): Outcome {
-    return this.transfer(state, this.fallbackPhone, [this.m.phone.technicalProblem()]);
+    return this.transfer(state, this.fallbackPhone, [this.m(state).phone.technicalProblem()]);
   }
 
   private async intakeAnswer(state: CallState, input: CallerInput, messageId: string): Promise<Outcome> {
@@ -122,13 +131,13 @@ export class CallFlow {
       case 'none':
         // The ticket is open and read out: silence now means the caller has what they need.
         if (state.ticketNumber !== null) return this.goodbye(state, []);
-        return this.silence(state, () => this.ask(state, state.prompt, { before: [this.m.phone.notHeard()] }));
+        return this.silence(state, () => this.ask(state, state.prompt, { before: [this.m(state).phone.notHeard()] }));
       case 'keys': {
-        const choices = this.actionableChoices(state.prompt);
+        const choices = this.actionableChoices(state, state.prompt);
         if (choices.length === 0) return this.send(state, { text: input.digits }, messageId);
         const choice = choices.find((c) => c.digit === input.digits);
         if (choice === undefined) {
-          return this.ask(state, state.prompt, { before: [this.m.phone.wrongKey()] });
+          return this.ask(state, state.prompt, { before: [this.m(state).phone.wrongKey()] });
         }
         return this.send(state, { text: '', choice: choice.value }, messageId);
       }
@@ -157,8 +166,8 @@ export class CallFlow {
           // Confirmed by the caller: the words are now certain.
           return this.send(back, { text: pending.text, speechConfidence: 1 }, messageId);
         }
-        if (input.digits === '2') return this.ask(back, state.prompt, { before: [this.m.phone.listening()] });
-        return this.readBack(state, [this.m.phone.wrongKey()]);
+        if (input.digits === '2') return this.ask(back, state.prompt, { before: [this.m(state).phone.listening()] });
+        return this.readBack(state, [this.m(state).phone.wrongKey()]);
     }
   }
 
@@ -167,9 +176,9 @@ export class CallFlow {
       (input.kind === 'keys' && input.digits === '1') ||
       (input.kind === 'speech' && parseYesNo(input.text, this.deps.dialogs.answers) === true);
     if (accepted && state.onCallPhone !== null) {
-      return this.transfer({ ...state, phase: 'transferred' }, state.onCallPhone, [this.m.phone.toOnCall()]);
+      return this.transfer({ ...state, phase: 'transferred' }, state.onCallPhone, [this.m(state).phone.toOnCall()]);
     }
-    return { state: { ...state, phase: 'ended' }, instructions: [say(this.m.phone.goodbye()), { kind: 'hangup' }] };
+    return this.goodbye(state, []);
   }
 
   private async send(
@@ -188,7 +197,12 @@ export class CallFlow {
   }
 
   private afterEngine(state: CallState, result: TurnResult): Outcome {
-    const prompt = result.replies.map((r) => replyForTheEar(r, this.m));
+    // The engine reads the caller's words (dialogs/language.ts): when it answers in another
+    // language, the call follows from this prompt on, voice and speech recognition included.
+    const answered = result.replies.at(-1)?.language;
+    if (answered !== undefined && answered !== state.language) state = { ...state, language: answered };
+    const m = this.m(state);
+    const prompt = result.replies.map((r) => replyForTheEar(r, m));
     const heard = prompt.map((p) => p.speech).filter((s) => s.trim() !== '');
     const transfer = result.effects.find((e) => e.type === 'transfer_call');
     if (transfer !== undefined) return this.transfer(state, toE164(transfer.phone), heard);
@@ -203,12 +217,18 @@ export class CallFlow {
       // The engine's announcement is written to be read; the caller hears the short one instead.
       const before = result.replies
         .filter((r) => r.card === undefined)
-        .map((r) => replyForTheEar(r, this.m).speech)
+        .map((r) => replyForTheEar(r, m).speech)
         .filter((s) => s.trim() !== '');
-      const announced = [...before, ...this.spokenAnnouncement(card, state.smsSent)];
+      const announced = [...before, ...this.spokenAnnouncement(state, card)];
       if (card.priority === 'critique') return this.offerTransfer(state, card, announced);
       if (ended) return this.goodbye(state, announced);
       return this.offerAnother(state, announced);
+    }
+    const noted = result.effects.find((e) => e.type === 'ticket_noted');
+    if (noted !== undefined) {
+      // The caller's words went to the open ticket of the same problem: like after a new ticket,
+      // a closed question on the keypad, so repeating the problem opens nothing.
+      return this.offerAnother({ ...state, ticketNumber: noted.ticketNumber, intakeOpen: false }, heard);
     }
     if (ended) return this.goodbye({ ...state, intakeOpen: false }, heard);
     return this.ask(state, prompt);
@@ -220,7 +240,7 @@ export class CallFlow {
     if (sms !== null && !state.smsSent && isReachableMobileNumber(state.caller)) {
       const to = state.caller;
       // Not awaited: the caller should not wait on the SMS API to hear their ticket number.
-      sms.send(to, ticketSms(policy.company.name, card, this.m)).catch((error: unknown) => {
+      sms.send(to, ticketSms(policy.company.name, card, this.m(state))).catch((error: unknown) => {
         logger.warn({ err: error, ticket: card.number }, 'the SMS with the ticket number could not be sent');
       });
       next.smsSent = true;
@@ -234,33 +254,31 @@ export class CallFlow {
    * come by SMS when one is sent. A critique ticket's offer of the on-call technician (trigger
    * matrix, 004) comes right after the number, before the deadline.
    */
-  private spokenAnnouncement(card: TicketCard, smsSent: boolean): string[] {
-    const { phone } = this.m;
-    const spelled = spellTicketNumber(card.number);
+  private spokenAnnouncement(state: CallState, card: TicketCard): string[] {
+    const { phone } = this.m(state);
+    const spelled = spellTicketNumber(card.number, phone);
     const sentences = [phone.ticketNumber(spelled), phone.repeatNumber(spelled)];
     if (card.priority === 'critique') {
       const whom = card.contract ? phone.onCallTechnician() : phone.noContractLine();
       sentences.push(phone.offerOnCall(whom));
     }
     const label = card.priorityLabel.toLowerCase();
-    sentences.push(
-      card.firstResponseDueText === null
-        ? phone.priorityNoSla(label)
-        : phone.priorityAndResponse(label, toSpeech(this.deadlineForTheEar(card.firstResponseDueText), CALL_LANGUAGE)),
-    );
-    if (smsSent) sentences.push(phone.detailsBySms());
+    const due = card.firstResponseDue === null ? null : this.deadlineForTheEar(card.firstResponseDue, state.language);
+    sentences.push(due === null ? phone.priorityNoSla(label) : phone.priorityAndResponse(label, due));
+    if (state.smsSent) sentences.push(phone.detailsBySms());
     return sentences;
   }
 
-  /** A deadline of today is said by its time alone: the day is words the caller does not need. */
-  private deadlineForTheEar(due: string): string {
-    const separator = DAY_TIME_SEPARATOR[CALL_LANGUAGE];
-    const cut = due.lastIndexOf(separator);
-    if (cut < 0) return due;
+  /**
+   * A deadline said with no words the caller does not need: its time alone today ("11 heures",
+   * "11 AM"), its weekday and time this week ("lundi à 9 heures", "Monday at 9 AM"), in full
+   * otherwise; in the call's language, as the voice says it.
+   */
+  private deadlineForTheEar(due: string, language: Language): string {
     const { timezone } = this.deps.policy.calendar;
-    const today = formatInstant(this.deps.clock.now(), CALL_LANGUAGE, timezone);
-    if (!today.startsWith(due.slice(0, cut + separator.length))) return due;
-    return this.m.phone.todayAt(due.slice(cut + separator.length));
+    const near = formatNearInstant(due, language, timezone, this.deps.clock.now());
+    const text = near.nearness === 'today' ? this.m({ language }).phone.todayAt(near.text) : near.text;
+    return toSpeech(text, language);
   }
 
   /**
@@ -269,18 +287,8 @@ export class CallFlow {
    * announcement is read inside the <Gather>, so 1 pressed while it is read puts the call through.
    */
   private offerTransfer(state: CallState, card: TicketCard, announced: string[]): Outcome {
-    const step = state.step + 1;
-    return {
-      state: {
-        ...state,
-        step,
-        phase: 'offer_transfer',
-        onCallPhone: toE164(onCallPhone(this.deps.policy, card.contract)),
-      },
-      instructions: [
-        { kind: 'gather', route: 'gather', step, input: 'keypad+speech', numDigits: 1, sentences: announced },
-      ],
-    };
+    const onCall = toE164(onCallPhone(this.deps.policy, card.contract));
+    return this.oneKey({ ...state, onCallPhone: onCall }, 'offer_transfer', 'keypad+speech', announced);
   }
 
   /**
@@ -288,56 +296,59 @@ export class CallFlow {
    * problem) never open a second ticket.
    */
   private offerAnother(state: CallState, heard: string[]): Outcome {
-    const step = state.step + 1;
-    const sentences = [...heard, this.m.phone.anotherRequest()];
-    return {
-      state: { ...state, step, phase: 'another_request' },
-      instructions: [{ kind: 'gather', route: 'gather', step, input: 'keypad', numDigits: 1, sentences }],
-    };
+    return this.oneKey(state, 'another_request', 'keypad', [...heard, this.m(state).phone.anotherRequest()]);
   }
 
   /** 1: a new request, taken like the first; anything else ends the call politely. */
   private anotherRequest(state: CallState, input: CallerInput): Outcome {
     if (input.kind === 'keys' && input.digits === '1') {
-      const open: Prompt = { speech: this.m.phone.newRequest(), choices: [], expects: 'text' };
+      const open: Prompt = { speech: this.m(state).phone.newRequest(), choices: [], expects: 'text' };
       return this.ask({ ...state, intakeOpen: true }, [open]);
     }
     return this.goodbye(state, []);
   }
 
   private readBack(state: CallState, preface: string[] = []): Outcome {
+    const { phone } = this.m(state);
+    const sentences = [...preface, phone.readBack(state.pendingSpeech?.text ?? ''), phone.readBackKeys()];
+    return this.oneKey(state, 'confirm_speech', 'keypad+speech', sentences);
+  }
+
+  /**
+   * A question answered by one key (or, with speech, a few words), read in the call's language
+   * while it listens; `phase` hears the answer at the next step.
+   */
+  private oneKey(
+    state: CallState,
+    phase: CallPhase,
+    input: 'keypad' | 'keypad+speech',
+    sentences: (string | Spoken)[],
+    route: GatherRoute = 'gather',
+  ): Outcome {
     const step = state.step + 1;
-    const text = state.pendingSpeech?.text ?? '';
+    const { language } = state;
     return {
-      state: { ...state, step, phase: 'confirm_speech' },
-      instructions: [
-        {
-          kind: 'gather',
-          route: 'gather',
-          step,
-          input: 'keypad+speech',
-          numDigits: 1,
-          sentences: [...preface, this.m.phone.readBack(text), this.m.phone.readBackKeys()],
-        },
-      ],
+      state: { ...state, step, phase },
+      instructions: [{ kind: 'gather', route, step, input, numDigits: 1, language, sentences }],
     };
   }
 
   /** Asks the engine's question (again), listening for keys and words while it is read. */
   private ask(state: CallState, prompt: Prompt[], around: { before?: string[]; after?: string[] } = {}): Outcome {
     const step = state.step + 1;
-    const choices = this.actionableChoices(prompt);
+    const choices = this.actionableChoices(state, prompt);
     const spoken = prompt.map((p) => p.speech).filter((s) => s.trim() !== '');
     const gather: Instruction = {
       kind: 'gather',
       route: 'gather',
       step,
       input: 'keypad+speech',
+      language: state.language,
       sentences: [
         ...(around.before ?? []),
         ...spoken,
         ...(around.after ?? []),
-        ...choices.map((c) => keypadSentence(c, this.m.phone)),
+        ...choices.map((c) => keypadSentence(c, this.m(state).phone)),
       ],
     };
     if (choices.length > 0) gather.numDigits = 1;
@@ -348,47 +359,48 @@ export class CallFlow {
   private silence(state: CallState, again: () => Outcome): Outcome {
     const silences = state.silences + 1;
     if (silences > this.deps.phoneLine.maxSilences) {
-      return this.transfer({ ...state, silences }, this.fallbackPhone, [this.m.phone.toAdvisor()]);
+      return this.transfer({ ...state, silences }, this.fallbackPhone, [this.m(state).phone.toAdvisor()]);
     }
     const outcome = again();
     return { ...outcome, state: { ...outcome.state, silences } };
   }
 
+  /** The welcome and the menu: each option said in its own language ("For English, press 9."). */
   private menuPrompt(state: CallState, preface: string[]): Outcome {
-    const step = state.step + 1;
-    const sentences = [
+    const sentences: (string | Spoken)[] = [
       ...preface,
-      ...this.deps.phoneLine.menu.map((o) => menuSentence({ digit: o.digit, label: o.label.fr }, this.m.phone)),
+      ...this.deps.phoneLine.menu.map((o): Spoken => {
+        const language = o.language ?? 'fr';
+        const label = { digit: o.digit, label: optionLabel(o) };
+        return { text: menuSentence(label, this.m({ language }).phone, language), language };
+      }),
     ];
-    return {
-      state: { ...state, step, phase: 'menu' },
-      instructions: [{ kind: 'gather', route: 'menu', step, input: 'keypad', numDigits: 1, sentences }],
-    };
+    return this.oneKey(state, 'menu', 'keypad', sentences, 'menu');
   }
 
   private transferTo(state: CallState, option: PhoneMenuOption): Outcome {
     const phone = toE164(option.phone ?? this.deps.policy.company.helpdeskPhone);
-    return this.transfer(state, phone, [this.m.phone.transferTo(option.label.fr)]);
+    const language = option.language ?? 'fr';
+    return this.transfer({ ...state, language }, phone, [this.m({ language }).phone.transferTo(optionLabel(option))]);
   }
 
   private transfer(state: CallState, phone: string, heard: string[]): Outcome {
-    return { state: { ...state, phase: 'transferred' }, instructions: [...heard.map(say), { kind: 'dial', phone }] };
+    const said = heard.map((text) => say(text, state.language));
+    return { state: { ...state, phase: 'transferred' }, instructions: [...said, { kind: 'dial', phone }] };
   }
 
   private goodbye(state: CallState, heard: string[]): Outcome {
-    return {
-      state: { ...state, phase: 'ended' },
-      instructions: [...[...heard, this.m.phone.goodbye()].map(say), { kind: 'hangup' }],
-    };
+    const said = [...heard, this.m(state).phone.goodbye()].map((text) => say(text, state.language));
+    return { state: { ...state, phase: 'ended' }, instructions: [...said, { kind: 'hangup' }] };
   }
 
   /** The keys the caller can press now: the choices of the last reply (a confirmation gets 1 and 2). */
-  private actionableChoices(prompt: Prompt[]): Prompt['choices'] {
+  private actionableChoices(state: CallState, prompt: Prompt[]): Prompt['choices'] {
     const last = prompt.at(-1);
     if (last === undefined) return [];
     if (last.choices.length > 0) return last.choices;
     // Keys that answer a confirmation the engine asked without offering choices.
-    const { yes, no } = this.m.phone;
+    const { yes, no } = this.m(state).phone;
     return last.expects === 'confirm'
       ? [
           { digit: '1', label: yes, value: yes },
@@ -404,8 +416,13 @@ export class CallFlow {
   }
 }
 
-function say(text: string): Instruction {
-  return { kind: 'say', text };
+function say(text: string, language: Language): Instruction {
+  return { kind: 'say', text, language };
+}
+
+/** The label of a menu option in the language it is said in (the policy schema checks it is there). */
+function optionLabel(option: PhoneMenuOption): string {
+  return option.label[option.language ?? 'fr'] ?? '';
 }
 
 /** The critique row of the trigger matrix: who a caller reaches when production is stopped. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../domain.js';
 import type { ConversationStore } from '../../store/ticket-store.js';
 
 /** The channel under which call states are kept in the conversation store (the engine keeps its own). */
@@ -34,6 +35,12 @@ const callStateSchema = z.object({
   version: z.literal(1),
   callSid: z.string(),
   caller: z.string().nullable(),
+  /**
+   * The language the call is held in: its voice, speech recognition and wording. French until the
+   * caller presses the English key or describes the problem in English. A state saved before the
+   * line spoke English reads as French.
+   */
+  language: z.enum(LANGUAGES).default('fr'),
   phase: z.enum(CALL_PHASES),
   /** The step number the outstanding <Gather action> and <Redirect> carry. */
   step: z.number().int().min(0),
@@ -54,11 +61,12 @@ const callStateSchema = z.object({
 export type CallState = z.output<typeof callStateSchema>;
 
 /** The state of a call that just rang. */
-export function newCallState(callSid: string, caller: string | null): CallState {
+export function newCallState(callSid: string, caller: string | null, language: Language = 'fr'): CallState {
   return {
     version: 1,
     callSid,
     caller,
+    language,
     phase: 'menu',
     step: 0,
     menuMisses: 0,

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import type { Language } from '../../domain.js';
 import { loadIntents } from '../../intents/load.js';
 import type { PersonMessengers } from '../../messaging/person-messenger.js';
 import { phoneLineSchema } from '../../policy/schema.js';
@@ -16,8 +17,11 @@ export { createRecordingSmsSender, type RecordedSms, type SmsSender, type SmsSen
 export interface TwilioChannelOptions {
   /** Builds the SMS sender when the SMS settings are present; Twilio's Messages API by default. */
   smsSender?: SmsSenderFactory;
-  /** Speech recognition hints; by default the policy's phoneLine.hints and the intents' words for things. */
-  hints?: string[];
+  /**
+   * Speech recognition hints by language; by default the policy's phoneLine.languages.<language>.hints
+   * and the intents' words for things in that language.
+   */
+  hints?: Record<Language, string[]>;
   /** The intents folder the default hints are read from (the configuration's GUICHET_INTENTS). */
   intentsDir?: string;
 }
@@ -34,14 +38,28 @@ export function mountTwilioChannel(
   settings: TwilioSettings,
   options: TwilioChannelOptions = {},
 ): void {
+  const sms = connectSms(app, settings, options);
+  const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
+  const intents = options.hints === undefined ? loadIntents(options.intentsDir) : null;
+  const hints = options.hints ?? {
+    fr: speechHints(phoneLine.languages.fr.hints, intents, 'fr'),
+    en: speechHints(phoneLine.languages.en.hints, intents, 'en'),
+  };
+  mountTwilioRoutes(server, app, settings, { sms, hints });
+}
+
+/** The SMS that tells a phone ticket's caller what technicians do, when SMS is set up (`app.messengers`). */
+function connectSms(
+  app: { messengers?: PersonMessengers },
+  settings: TwilioSettings,
+  options: TwilioChannelOptions,
+): ReturnType<SmsSenderFactory> | null {
   const sms = settings.sms === null ? null : (options.smsSender ?? twilioSmsSender)(settings.sms);
   if (sms !== null) {
     // A phone ticket's reference is the caller's number, as the intake recorded it.
     app.messengers?.register({ channel: 'phone', send: (to, message) => sms.send(toE164(to), message.text) });
   }
-  const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
-  const hints = options.hints ?? speechHints(phoneLine.hints, loadIntents(options.intentsDir));
-  mountTwilioRoutes(server, app, settings, { sms, hints });
+  return sms;
 }
 
 /** The phone line as a channel of `guichet start`, with its own options. */
@@ -53,6 +71,9 @@ export function createTwilioChannel(options: TwilioChannelOptions = {}): Channel
       // enabled() said the settings are there; mounting without them is a wiring error.
       if (config.channels.twilio === null) throw new Error('the phone line is mounted without its settings');
       mountTwilioChannel(server, app, config.channels.twilio, { intentsDir: config.intentsDir, ...options });
+    },
+    connect: (app, config) => {
+      if (config.channels.twilio !== null) connectSms(app, config.channels.twilio, options);
     },
   };
 }

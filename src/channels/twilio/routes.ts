@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Guichet } from '../../app.js';
-import type { Clock } from '../../domain.js';
+import type { Clock, Language } from '../../domain.js';
 import { phoneLineSchema } from '../../policy/schema.js';
 import type { ConversationStore } from '../../store/ticket-store.js';
 import { type CallerInput, CallFlow, type Outcome } from './call-flow.js';
@@ -55,7 +55,7 @@ export function mountTwilioRoutes(
   server: Server,
   app: TwilioApp,
   settings: TwilioSettings,
-  options: { sms: SmsSender | null; hints?: string[] },
+  options: { sms: SmsSender | null; hints?: Record<Language, string[]> },
 ): void {
   const phoneLine = app.policy.phoneLine ?? phoneLineSchema.parse({});
   const logger = app.logger.child({ channel: 'twilio' });
@@ -70,7 +70,7 @@ export function mountTwilioRoutes(
   });
   const twiml: TwimlContext = {
     phoneLine,
-    hints: options.hints ?? phoneLine.hints,
+    hints: options.hints ?? { fr: phoneLine.languages.fr.hints, en: phoneLine.languages.en.hints },
     actionUrl: (route: GatherRoute, step: number) =>
       settings.publicBaseUrl === null
         ? // Relative to the document Twilio is executing (/twilio/…), so it holds behind any prefix.

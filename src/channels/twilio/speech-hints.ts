@@ -1,3 +1,4 @@
+import type { Language } from '../../domain.js';
 import type { IntentSet } from '../../intents/schema.js';
 
 /** Twilio takes hints of at most 100 characters each; a hundred phrases is plenty for one question. */
@@ -5,12 +6,17 @@ const MAX_HINTS = 100;
 const MAX_HINT_LENGTH = 100;
 
 /**
- * The phrases speech recognition is told to expect: the policy's phoneLine.hints first (written
- * with their accents, for the ear), then the French words of the things the intents know
- * (intents/concepts.yaml, kind "object": serveur, imprimante, standard…), so the recognizer hears
- * the helpdesk's vocabulary. The intents' matching marks (`=`, `!`) are dropped.
+ * The phrases speech recognition is told to expect in one language: the policy's hints of that
+ * language first (phoneLine.languages.<language>.hints, written with their accents, for the ear),
+ * then the words of that language for the things the intents know (intents/concepts.yaml, kind
+ * "object": serveur, imprimante, standard… or server, printer, switchboard…), so the recognizer
+ * hears the helpdesk's vocabulary. The intents' matching marks (`=`, `!`) are dropped.
  */
-export function speechHints(curated: readonly string[], intents: IntentSet | null): string[] {
+export function speechHints(
+  curated: readonly string[],
+  intents: IntentSet | null,
+  language: Language = 'fr',
+): string[] {
   const hints: string[] = [];
   const seen = new Set<string>();
   const add = (phrase: string) => {
@@ -30,7 +36,7 @@ export function speechHints(curated: readonly string[], intents: IntentSet | nul
   // serveurs, serveur de fichiers…) does not push the télécom words out of the budget.
   const things = Object.values(intents?.concepts ?? {})
     .filter((concept) => concept.kind === 'object')
-    .map((concept) => concept.fr);
+    .map((concept) => concept[language]);
   const longest = Math.max(0, ...things.map((terms) => terms.length));
   for (let rank = 0; rank < longest && hints.length < MAX_HINTS; rank++) {
     for (const terms of things) {

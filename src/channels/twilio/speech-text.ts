@@ -17,7 +17,7 @@ export function replyForTheEar(reply: Reply, m: Messages): Prompt {
 
 function speechWithTicketNumber(speech: string, card: TicketCard | undefined, m: Messages): string {
   if (card === undefined) return speech;
-  const spelled = spellTicketNumber(card.number);
+  const spelled = spellTicketNumber(card.number, m.phone);
   if (speech.includes(card.number)) return speech.split(card.number).join(spelled);
   if (speech.includes(spelled)) return speech;
   return `${m.phone.ticketNumber(spelled)} ${speech}`.trim();

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import type { Language } from '../../domain.js';
 import type { PhoneLinePolicy } from '../../policy/schema.js';
 
 type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
@@ -12,29 +13,41 @@ type GatherLanguage = NonNullable<GatherAttributes['language']>;
 /** The webhooks a <Gather> posts to. */
 export type GatherRoute = 'menu' | 'gather';
 
+/** A sentence said in another language than the rest of its instruction ("For English, press 9."). */
+export interface Spoken {
+  text: string;
+  language: Language;
+}
+
 /**
  * What the call does next, as data: the call flow decides the instructions, this module alone
  * writes TwiML. Everything a caller said reaches the XML only through twilio's VoiceResponse, which
  * escapes it (no string concatenation, no XML injection).
  */
 export type Instruction =
-  | { kind: 'say'; text: string }
-  /** Waits for a key (or a key or words); the sentences are read while it listens. */
+  /** Said in the voice of its language. */
+  | { kind: 'say'; text: string; language: Language }
+  /**
+   * Waits for a key (or a key or words, heard in its language); the sentences are read while it
+   * listens, in the voice of its language unless a sentence carries its own.
+   */
   | {
       kind: 'gather';
       route: GatherRoute;
       step: number;
       input: 'keypad' | 'keypad+speech';
       numDigits?: number;
-      sentences: string[];
+      language: Language;
+      sentences: (string | Spoken)[];
     }
   | { kind: 'dial'; phone: string }
   | { kind: 'hangup' };
 
-/** How TwiML is written for this deployment: the voice, the speech settings and the action URLs. */
+/** How TwiML is written for this deployment: the voices, the speech settings and the action URLs. */
 export interface TwimlContext {
   phoneLine: PhoneLinePolicy;
-  hints: string[];
+  /** The speech recognition hints of each language. */
+  hints: Readonly<Record<Language, readonly string[]>>;
   /** The URL a <Gather> of this step posts to (absolute with PUBLIC_BASE_URL, else relative). */
   actionUrl(route: GatherRoute, step: number): string;
 }
@@ -57,19 +70,22 @@ export function xmlSafe(text: string): string {
 /** Writes the instructions as a TwiML document. */
 export function renderTwiml(context: TwimlContext, instructions: Instruction[]): string {
   const response = new twilio.twiml.VoiceResponse();
-  const sayAttributes: SayAttributes = {
-    voice: context.phoneLine.voice as SayVoice,
-    language: context.phoneLine.language as SayLanguage,
+  const voice = (language: Language): SayAttributes => {
+    const line = context.phoneLine.languages[language];
+    return { voice: line.voice as SayVoice, language: line.language as SayLanguage };
   };
   for (const instruction of instructions) {
     switch (instruction.kind) {
       case 'say':
-        response.say(sayAttributes, xmlSafe(instruction.text));
+        response.say(voice(instruction.language), xmlSafe(instruction.text));
         break;
       case 'gather': {
         const action = context.actionUrl(instruction.route, instruction.step);
         const gather = response.gather(gatherAttributes(context, instruction, action));
-        for (const sentence of instruction.sentences) gather.say(sayAttributes, xmlSafe(sentence));
+        for (const sentence of instruction.sentences) {
+          const spoken = typeof sentence === 'string' ? { text: sentence, language: instruction.language } : sentence;
+          gather.say(voice(spoken.language), xmlSafe(spoken.text));
+        }
         // No key and no words: Twilio falls through to the next verb; the same action hears the silence.
         response.redirect({ method: 'POST' }, action);
         break;
@@ -102,10 +118,12 @@ function gatherAttributes(
     return attributes;
   }
   attributes.input = ['dtmf', 'speech'];
-  attributes.language = phoneLine.language as GatherLanguage;
+  const line = phoneLine.languages[instruction.language];
+  attributes.language = (line.speechLanguage ?? line.language) as GatherLanguage;
   // A positive integer: Twilio refuses speechTimeout="auto" together with a speechModel (warning 13335).
   attributes.speechTimeout = String(phoneLine.speechTimeoutSeconds);
   if (phoneLine.speechModel !== undefined) attributes.speechModel = phoneLine.speechModel;
-  if (context.hints.length > 0) attributes.hints = xmlSafe(context.hints.slice(0, MAX_HINTS).join(', '));
+  const hints = context.hints[instruction.language];
+  if (hints.length > 0) attributes.hints = xmlSafe(hints.slice(0, MAX_HINTS).join(', '));
   return attributes;
 }

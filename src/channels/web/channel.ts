@@ -6,8 +6,9 @@ import type { Turn } from '../../engine/turn.js';
 import type { Channel } from '../../server/channel.js';
 import { HttpErrorCode, sendError } from '../../server/http-error.js';
 import { requestLog } from '../../server/request-log.js';
+import { WebPersonMessenger } from './messenger.js';
 import { buildChatPage } from './page.js';
-import { beginPayload, describeIssues, messagePayload } from './payloads.js';
+import { beginPayload, describeIssues, messagePayload, updatesPayload } from './payloads.js';
 
 /**
  * Reads and validates a JSON body; answers 415 or 400 itself and returns undefined when it is
@@ -38,6 +39,7 @@ function engineFailed(req: Request, res: Response, error: unknown): void {
 /** Mounts the page and the JSON API. The routes only translate; the engine holds the conversation. */
 function mount(server: Server, app: Guichet, trustUserId: boolean): void {
   const page = buildChatPage();
+  const messenger = connect(app);
 
   server.get('/', async (_req: Request, res: Response) => {
     res.writeHead(200, {
@@ -69,7 +71,13 @@ function mount(server: Server, app: Guichet, trustUserId: boolean): void {
   server.post('/api/web/messages', async (req: Request, res: Response) => {
     const payload = parseJson(req, res, messagePayload);
     if (!payload) return;
-    const turn: Turn = { channel: 'web', conversationId: payload.conversationId, text: payload.text ?? '' };
+    // The conversation id is how a ticket's later messages find the page again (messenger.ts).
+    const turn: Turn = {
+      channel: 'web',
+      conversationId: payload.conversationId,
+      text: payload.text ?? '',
+      conversationRef: payload.conversationId,
+    };
     if (payload.choice !== undefined) turn.choice = payload.choice;
     if (payload.messageId !== undefined) turn.messageId = payload.messageId;
     if (payload.userId !== undefined && trustUserId) turn.userId = payload.userId;
@@ -84,6 +92,24 @@ function mount(server: Server, app: Guichet, trustUserId: boolean): void {
       engineFailed(req, res, error);
     }
   });
+
+  // What technicians wrote to the person since the page's last message: the page polls it.
+  server.post('/api/web/updates', async (req: Request, res: Response) => {
+    const payload = parseJson(req, res, updatesPayload);
+    if (!payload) return;
+    try {
+      res.send(200, { messages: await messenger.since(payload.conversationId, payload.after) });
+    } catch (error) {
+      engineFailed(req, res, error);
+    }
+  });
+}
+
+/** Registers the web messenger on Guichet, so a ticket's later messages are kept for its page. */
+function connect(app: Guichet): WebPersonMessenger {
+  const messenger = new WebPersonMessenger(app.store, app.clock);
+  app.messengers.register(messenger);
+  return messenger;
 }
 
 /**
@@ -94,4 +120,7 @@ export const webChannel: Channel = {
   name: 'web',
   enabled: () => true,
   mount: (server, app, config) => mount(server, app, config.channels.web.trustUserId),
+  connect: (app) => {
+    connect(app);
+  },
 };

@@ -40,6 +40,14 @@ export const messagePayload = z
   });
 export type MessagePayload = z.infer<typeof messagePayload>;
 
+/** `POST /api/web/updates`: what was written to the conversation since the page's last message. */
+export const updatesPayload = z.object({
+  conversationId,
+  /** The id of the last message the page showed; 0 (the default) for every message kept. */
+  after: z.number().int().min(0).default(0),
+});
+export type UpdatesPayload = z.infer<typeof updatesPayload>;
+
 /** One line naming each wrong field and what was expected, for the 400 answer. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -64,4 +64,16 @@ describe('Slack: an intake in a DM, with the real engine and store', () => {
     });
     expect(JSON.parse(tickets[0]?.conversationRef ?? '{}')).toEqual({ team: 'T0GUICHET', channel: 'D0MARTIN01' });
   });
+
+  it("keeps the person's words, not Slack's markup, in the ticket", async () => {
+    // As Slack sends it: & < > escaped, a link with its label, a mention of a colleague.
+    const slackText =
+      "l'imprimante &amp; le scanner de <@U0OTHER01|julie> n'impriment plus, voir <https://intranet.example.fr/imprimantes|la page>";
+    await server.slack.event(dmEvent(slackText, { eventId: 'Ev0DM0000002' }));
+    await api.waitFor((stand) => stand.callsOf('chat.postMessage').length === 1, 'the first answer');
+    const card = await clickThrough(api, server.slack);
+    expect(card.channel).toBe('D0MARTIN01');
+    const [ticket] = await server.app.store.listTickets();
+    expect(ticket?.description).toBe("l'imprimante & le scanner de @julie n'impriment plus, voir la page");
+  });
 });

@@ -102,4 +102,18 @@ describe('a Teams personal chat, end to end with the real engine', () => {
     const listed = JSON.parse(io.out()) as { number: string; source: string }[];
     expect(listed).toEqual([expect.objectContaining({ number: 'T20261123.0001', source: 'teams' })]);
   });
+
+  it("keeps the person's words, not Teams' markup, in the ticket", async () => {
+    const message = teams.activity('message', {
+      text: "<p>l'imprimante &amp; le scanner de <at>Julie</at> n&#39;impriment plus</p>",
+    });
+    expect((await teams.post(message)).status).toBe(200);
+    for (let i = 0; i < 8 && (await teams.app.store.listTickets()).length === 0; i++) {
+      const question = lastQuestion(teams);
+      if (!question) break;
+      expect((await click(teams, question.call)).status).toBe(200);
+    }
+    const [ticket] = await teams.app.store.listTickets();
+    expect(ticket?.description).toBe("l'imprimante & le scanner de @Julie n'impriment plus");
+  });
 });

@@ -15,17 +15,23 @@ describe('the phone line, driven as Twilio drives a call', () => {
     await line.stop();
   });
 
-  it('answers with the welcome and the menu of the policy, keypad only, one digit', async () => {
+  it('answers with the welcome and the menu of the policy, keypad only, one digit, English said in English', async () => {
     const call = new SimulatedCall(line.network);
     const menu = await call.ring();
     expect(menu.said).toEqual([
       'Bonjour, vous êtes bien chez ITCOM Services.',
       'Pour le service commercial, tapez 1.',
       'Pour le support technique, tapez 2.',
+      'For English, press 9.',
     ]);
     expect(menu.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1', method: 'POST' });
-    const say = menu.gather?.children[0];
-    expect(say?.attributes).toEqual({ voice: 'Polly.Lea-Neural', language: 'fr-FR' });
+    const voices = menu.gather?.children.map((say) => say.attributes);
+    expect(voices).toEqual([
+      { voice: 'Polly.Lea-Neural', language: 'fr-FR' },
+      { voice: 'Polly.Lea-Neural', language: 'fr-FR' },
+      { voice: 'Polly.Lea-Neural', language: 'fr-FR' },
+      { voice: 'Polly.Amy-Neural', language: 'en-GB' },
+    ]);
     expect(menu.redirect).toBe(menu.gather?.attributes.action);
   });
 
@@ -93,8 +99,8 @@ describe('the phone line, driven as Twilio drives a call', () => {
     expect(opened.said).toEqual([
       'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
       'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
-      "Tapez 1 pour être mis en relation maintenant avec notre ligne d'assistance hors contrat.",
-      'Priorité critique, sans délai garanti : pas de contrat de maintenance.',
+      'Tapez 1 pour être mis en relation maintenant avec notre ligne hors contrat.',
+      'Priorité critique, sans délai garanti, faute de contrat.',
       'Les détails vous sont envoyés par SMS.',
     ]);
     expect((await call.press('1')).dial).toBe('+33899198643');
@@ -131,7 +137,7 @@ describe('the phone line, driven as Twilio drives a call', () => {
     {
       name: 'a wrong key twice',
       first: (c: SimulatedCall) => c.press('7'),
-      second: (c: SimulatedCall) => c.press('9'),
+      second: (c: SimulatedCall) => c.press('8'),
       again: 'Cette touche ne correspond à aucun choix.',
     },
     {
@@ -154,6 +160,7 @@ describe('the phone line, driven as Twilio drives a call', () => {
       again,
       'Pour le service commercial, tapez 1.',
       'Pour le support technique, tapez 2.',
+      'For English, press 9.',
     ]);
     const fallback = await second(call);
     // policy.company.helpdeskPhone "04 84 26 83 10" dialled in E.164.

@@ -1,15 +1,9 @@
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Guichet } from '../../../src/app.js';
-import { createRecordingSmsSender, createTwilioChannel } from '../../../src/channels/twilio/index.js';
-import { readConfig } from '../../../src/config/config.js';
-import { fixedClock } from '../../../src/domain.js';
-import { createGuichet } from '../../../src/main.js';
-import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../../../src/policy/load.js';
-import { listen, stopServer } from '../../../src/server/lifecycle.js';
-import { createHttpServer } from '../../../src/server/server.js';
-import { ACCOUNT_SID, AUTH_TOKEN } from './helpers/harness.js';
-import { type PhoneNetwork, SimulatedCall } from './helpers/phone.js';
+import type { createRecordingSmsSender } from '../../../src/channels/twilio/index.js';
+import { NO_CONTRACT_CALLER } from './helpers/fake-engine.js';
+import { callAndConfirm, type PhoneNetwork, pressOneUntil, SimulatedCall } from './helpers/phone.js';
+import { startRealPhoneLine } from './helpers/real-line.js';
 import { secondsOfSpeech } from './helpers/speech-time.js';
 
 /** The phone line with the real engine, dialog, classifier, ticket service and SQLite store. */
@@ -20,20 +14,7 @@ describe('the phone line end to end, with the real engine', () => {
   let stop: () => Promise<void>;
 
   beforeEach(async () => {
-    app = await createGuichet({
-      database: ':memory:',
-      // Monday 23 November 2026, 10:00 in Paris: inside business hours.
-      clock: fixedClock('2026-11-23T10:00:00+01:00'),
-      policyPath: DEFAULT_POLICY_PATH,
-      accountsPath: DEFAULT_ACCOUNTS_PATH,
-      logger: pino({ level: 'silent' }),
-    });
-    sms = createRecordingSmsSender();
-    const env = { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_SMS_FROM: '+33700000000' };
-    const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
-    const address = await listen(server, 0, '127.0.0.1');
-    network = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
-    stop = () => stopServer(server, app, 1_000);
+    ({ app, network, sms, stop } = await startRealPhoneLine());
   });
   afterEach(async () => {
     await stop();
@@ -48,10 +29,7 @@ describe('the phone line end to end, with the real engine', () => {
 
     let twiml = await call.speak('le standard téléphonique ne répond plus', 0.93);
     // Keys answer every question the dialog asks with choices, until it opens the ticket.
-    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++) {
-      expect(twiml.gather?.attributes.numDigits).toBe('1');
-      twiml = await call.press('1');
-    }
+    twiml = await pressOneUntil(call, twiml, 'Votre ticket :', (t) => expect(t.gather?.attributes.numDigits).toBe('1'));
     // Issue item "the phone call puts the urgent first": the number twice, then at once the on-call
     // technician, then the priority and the first-response deadline, the rest by SMS.
     expect(twiml.said).toEqual([
@@ -74,14 +52,27 @@ describe('the phone line end to end, with the real engine', () => {
     expect(await app.store.listTickets()).toHaveLength(1);
   });
 
+  it('offers a caller without a contract the no-contract line for a critique ticket, still under 25 seconds', async () => {
+    // Boulangerie Marcel, an account without a maintenance contract (policy/accounts.yaml).
+    const call = new SimulatedCall(network, { from: NO_CONTRACT_CALLER });
+    const opened = await callAndConfirm(call, 'le standard téléphonique est en panne, plus personne ne peut appeler');
+    expect(opened.said).toEqual([
+      'Votre ticket : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Je répète : T 2 0 2 6 1 1 2 3 point 0 0 0 1.',
+      'Tapez 1 pour être mis en relation maintenant avec notre ligne hors contrat.',
+      'Priorité critique, sans délai garanti, faute de contrat.',
+      'Les détails vous sont envoyés par SMS.',
+    ]);
+    expect(secondsOfSpeech(opened.said)).toBeLessThan(25);
+    expect((await call.press('1')).dial).toBe('+33899198643');
+  });
+
   it('never opens a second ticket when Twilio retries the confirming key', async () => {
     const call = new SimulatedCall(network);
-    await call.ring();
-    await call.press('2');
-    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus, personne ne peut imprimer", 0.9);
-    for (let i = 0; i < 8 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++) {
-      twiml = await call.press('1');
-    }
+    const twiml = await callAndConfirm(
+      call,
+      "l'imprimante du deuxième étage n'imprime plus, personne ne peut imprimer",
+    );
     const retried = await call.retryLast();
     expect(retried.xml).toBe(twiml.xml);
     expect(await app.store.listTickets()).toHaveLength(1);
@@ -128,11 +119,7 @@ describe('the phone line end to end, with the real engine', () => {
 
   it('after a ticket asks for another request on the keypad: the caller repeating the problem opens no second one', async () => {
     const call = new SimulatedCall(network, { from: '+33491000001' });
-    await call.ring();
-    await call.press('2');
-    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
-    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
-      twiml = await call.press('1');
+    const twiml = await callAndConfirm(call, "l'imprimante du deuxième étage n'imprime plus");
     expect(twiml.said.at(-1)).toBe('Pour une autre demande, tapez 1 ; sinon, vous pouvez raccrocher.');
     expect(twiml.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
     // Not critique: no on-call offer; the number twice, the priority and its deadline, under 25 s.
@@ -150,13 +137,61 @@ describe('the phone line end to end, with the real engine', () => {
     expect(await app.store.listTickets()).toHaveLength(1);
   });
 
+  it('after a critique ticket, the caller repeating the problem during the on-call offer opens no second one', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    const twiml = await callAndConfirm(call, 'le standard téléphonique ne répond plus', { confidence: 0.93 });
+    // The offer listens for words too ("oui"): the problem said again is not a yes, nor a new intake.
+    expect(twiml.gather?.attributes.input).toBe('dtmf speech');
+    const repeated = await call.speak('le standard ne répond toujours pas, personne ne peut appeler', 0.9);
+    expect(repeated.said).toEqual(['Merci de votre appel. Au revoir.']);
+    expect(repeated.dial).toBeUndefined();
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
+  it('adds the same problem told again as a new request to the open ticket, then asks on the keypad again', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    let twiml = await callAndConfirm(call, "l'imprimante du deuxième étage n'imprime plus");
+    await call.press('1');
+    twiml = await call.speak("l'imprimante du deuxième étage n'imprime toujours pas", 0.9);
+    twiml = await pressOneUntil(call, twiml, 'Vous avez déjà le ticket');
+    expect(twiml.said[0]).toBe(
+      "Vous avez déjà le ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1 pour ce problème, ouvert à 10 heures. J'y ajoute votre message?",
+    );
+    const added = await call.press('1');
+    expect(added.said).toEqual([
+      "C'est fait, votre message est ajouté au ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1, et son technicien en est prévenu.",
+      'Pour une autre demande, tapez 1 ; sinon, vous pouvez raccrocher.',
+    ]);
+    expect(added.gather?.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
+    const [ticket, ...others] = await app.store.listTickets();
+    expect(others).toEqual([]);
+    const notes = (await app.store.listEvents(ticket?.number ?? '')).filter((e) => e.kind === 'note');
+    expect(notes).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ text: "l'imprimante du deuxième étage n'imprime toujours pas" }),
+      }),
+    ]);
+    expect((await call.silence()).said).toEqual(['Merci de votre appel. Au revoir.']);
+  });
+
+  it('tells a caller who calls back about the same problem that the ticket exists, without opening another', async () => {
+    const first = new SimulatedCall(network, { from: '+33491000001' });
+    let twiml = await callAndConfirm(first, "l'imprimante du deuxième étage n'imprime plus");
+    await first.hangUp('completed');
+
+    const again = new SimulatedCall(network, { from: '+33491000001' });
+    twiml = await callAndConfirm(again, "l'imprimante du deuxième étage ne marche toujours pas", {
+      heard: 'Vous avez déjà le ticket',
+    });
+    expect(twiml.said[0]).toMatch(/^Vous avez déjà le ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1 pour ce problème/);
+    const added = await again.press('1');
+    expect(added.said[0]).toMatch(/^C'est fait, votre message est ajouté au ticket T 2 0 2 6 1 1 2 3 point 0 0 0 1/);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
   it('takes another request after the ticket when the caller presses 1', async () => {
     const call = new SimulatedCall(network, { from: '+33491000001' });
-    await call.ring();
-    await call.press('2');
-    let twiml = await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.9);
-    for (let i = 0; i < 6 && !twiml.said.some((s) => s.startsWith('Votre ticket :')); i++)
-      twiml = await call.press('1');
+    await callAndConfirm(call, "l'imprimante du deuxième étage n'imprime plus");
     const listening = await call.press('1');
     expect(listening.said).toEqual(['Je vous écoute : décrivez votre nouvelle demande en quelques mots.']);
     const next = await call.speak("j'ai besoin d'un accès au dossier Compta", 0.9);

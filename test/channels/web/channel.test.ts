@@ -36,7 +36,9 @@ describe('POST /api/web/begin', () => {
     await http.postJson('/api/web/begin', { conversationId: CONVERSATION, userId });
     await http.postJson('/api/web/messages', { conversationId: CONVERSATION, userId, text: 'mes tickets' });
     expect(begun).toEqual([{ channel: 'web', conversationId: CONVERSATION }]);
-    expect(turns).toEqual([{ channel: 'web', conversationId: CONVERSATION, text: 'mes tickets' }]);
+    expect(turns).toEqual([
+      { channel: 'web', conversationId: CONVERSATION, text: 'mes tickets', conversationRef: CONVERSATION },
+    ]);
   });
 
   it('resumes the conversation the page kept, with the identity given', async () => {
@@ -57,25 +59,37 @@ describe('POST /api/web/messages', () => {
     {
       name: 'a typed message',
       payload: { conversationId: CONVERSATION, text: "l'imprimante n'imprime plus", messageId: 'm1' },
-      turn: { channel: 'web', conversationId: CONVERSATION, text: "l'imprimante n'imprime plus", messageId: 'm1' },
+      turn: {
+        channel: 'web',
+        conversationId: CONVERSATION,
+        conversationRef: CONVERSATION,
+        text: "l'imprimante n'imprime plus",
+        messageId: 'm1',
+      },
       says: 'Pour quelle société ?',
     },
     {
       name: 'a clicked choice',
       payload: { conversationId: CONVERSATION, choice: 'Transports Durand' },
-      turn: { channel: 'web', conversationId: CONVERSATION, text: '', choice: 'Transports Durand' },
+      turn: {
+        channel: 'web',
+        conversationId: CONVERSATION,
+        conversationRef: CONVERSATION,
+        text: '',
+        choice: 'Transports Durand',
+      },
       says: 'Choix reçu : Transports Durand',
     },
     {
       name: 'an empty message (the engine answers it)',
       payload: { conversationId: CONVERSATION, text: '' },
-      turn: { channel: 'web', conversationId: CONVERSATION, text: '' },
+      turn: { channel: 'web', conversationId: CONVERSATION, conversationRef: CONVERSATION, text: '' },
       says: 'Pour quelle société ?',
     },
     {
       name: 'a 10,000-character message',
       payload: { conversationId: CONVERSATION, text: 'a'.repeat(10_000) },
-      turn: { channel: 'web', conversationId: CONVERSATION, text: 'a'.repeat(10_000) },
+      turn: { channel: 'web', conversationId: CONVERSATION, conversationRef: CONVERSATION, text: 'a'.repeat(10_000) },
       says: 'Pour quelle société ?',
     },
   ])('hands $name to the engine as one turn', async ({ payload, turn, says }) => {

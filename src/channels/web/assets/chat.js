@@ -3,7 +3,10 @@
 (() => {
   const STORAGE_ID = 'guichet.web.conversationId';
   const STORAGE_LOG = 'guichet.web.transcript';
+  const STORAGE_SEEN = 'guichet.web.lastMessage';
   const MAX_SAVED = 200;
+  // How often the page asks for what technicians wrote since (ticket taken, answered, resolved).
+  const POLL_MS = 4000;
 
   const transcript = document.getElementById('transcript');
   const form = document.getElementById('composer');
@@ -72,6 +75,8 @@
   };
 
   let conversationId = load(STORAGE_ID);
+  let lastSeen = Number(load(STORAGE_SEEN)) || 0;
+  let polling = false;
   let saved = parseSaved(load(STORAGE_LOG));
   let busy = false;
   let pending = null; // { text, messageId } of a message whose sending failed, to retry it as the same turn.
@@ -310,7 +315,11 @@
       if (conversationId) payload.conversationId = conversationId;
       if (userId) payload.userId = userId;
       const result = await post('/api/web/begin', payload);
-      if (result.conversationId !== conversationId) saved = [];
+      if (result.conversationId !== conversationId) {
+        saved = [];
+        lastSeen = 0;
+        store(STORAGE_SEEN, null);
+      }
       conversationId = result.conversationId;
       store(STORAGE_ID, conversationId);
       // On a reload the engine repeats where it stopped: show the kept history without
@@ -329,6 +338,34 @@
     } finally {
       setBusy(false);
       input.focus();
+    }
+    // What was written while the page was closed shows at once; then every few seconds.
+    poll();
+  }
+
+  /** Shows the messages written to the conversation since the last one shown (a technician's). */
+  async function poll() {
+    if (polling || !conversationId) return;
+    polling = true;
+    try {
+      const result = await post('/api/web/updates', { conversationId, after: lastSeen });
+      const messages = Array.isArray(result.messages) ? result.messages : [];
+      for (const message of messages) {
+        if (typeof message.id !== 'number' || message.id <= lastSeen) continue;
+        const language = message.language === 'en' ? 'en' : 'fr';
+        const reply = { text: String(message.text), choices: [], expects: 'none', language };
+        renderBot(reply, false);
+        remember({ who: 'bot', reply });
+        lastSeen = message.id;
+      }
+      if (messages.length > 0) {
+        store(STORAGE_SEEN, String(lastSeen));
+        scrollToEnd();
+      }
+    } catch {
+      // The next poll tries again; the person's own messages do not depend on it.
+    } finally {
+      polling = false;
     }
   }
 
@@ -353,7 +390,9 @@
   restartButton.addEventListener('click', () => {
     store(STORAGE_ID, null);
     store(STORAGE_LOG, null);
+    store(STORAGE_SEEN, null);
     conversationId = null;
+    lastSeen = 0;
     saved = [];
     pending = null;
     transcript.replaceChildren();
@@ -362,4 +401,5 @@
   });
 
   begin();
+  window.setInterval(poll, POLL_MS);
 })();

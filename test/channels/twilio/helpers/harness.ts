@@ -1,7 +1,11 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Guichet } from '../../../../src/app.js';
-import { createRecordingSmsSender, createTwilioChannel } from '../../../../src/channels/twilio/index.js';
+import {
+  createRecordingSmsSender,
+  createTwilioChannel,
+  type SmsSender,
+} from '../../../../src/channels/twilio/index.js';
 import { readConfig } from '../../../../src/config/config.js';
 import { loadDialogs } from '../../../../src/dialogs/load.js';
 import { fixedClock } from '../../../../src/domain.js';
@@ -62,15 +66,28 @@ export async function startPhoneLine(
     engine: options.engine ?? engine,
     async close() {},
   } as unknown as Guichet;
+  const { network, stop } = await servePhoneLine(app, sms, options.env);
+  return { network, engine, store, sms, logs, stop };
+}
+
+/**
+ * The `guichet start` server of this application on an ephemeral port of 127.0.0.1, the phone line
+ * on (the test account, SMS recorded by `sms`), with these variables over the defaults.
+ */
+export async function servePhoneLine(
+  app: Guichet,
+  sms: SmsSender,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ network: PhoneNetwork; stop(): Promise<void> }> {
   const env: NodeJS.ProcessEnv = {
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_ACCOUNT_SID: ACCOUNT_SID,
     TWILIO_SMS_FROM: '+33700000000',
-    ...options.env,
+    ...extraEnv,
   };
   const server = createHttpServer(app, readConfig(env), [createTwilioChannel({ smsSender: () => sms })]);
   const address = await listen(server, 0, '127.0.0.1');
   const network: PhoneNetwork = { server: `http://127.0.0.1:${address.port}`, authToken: AUTH_TOKEN };
   if (env.PUBLIC_BASE_URL) network.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-  return { network, engine, store, sms, logs, stop: () => stopServer(server, app, 1_000) };
+  return { network, stop: () => stopServer(server, app, 1_000) };
 }

@@ -29,6 +29,39 @@ export interface WebhookAnswer {
 
 let calls = 0;
 
+/**
+ * A caller rings, presses the menu `key`, describes the problem by voice, then presses 1 at each
+ * question until `heard` (the ticket number, by default in French) is said; returns that document.
+ */
+export async function callAndConfirm(
+  call: SimulatedCall,
+  description: string,
+  options: { key?: string; confidence?: number; heard?: string; check?: (twiml: Twiml) => void } = {},
+): Promise<Twiml> {
+  await call.ring();
+  await call.press(options.key ?? '2');
+  const described = await call.speak(description, options.confidence ?? 0.9);
+  return pressOneUntil(call, described, options.heard ?? 'Votre ticket :', options.check);
+}
+
+/**
+ * Presses 1 (the first choice: "oui", "yes") at each question until a sentence starting with
+ * `heard` is said, checking each document passed on the way; returns the document that said it.
+ */
+export async function pressOneUntil(
+  call: SimulatedCall,
+  twiml: Twiml,
+  heard: string,
+  check: (twiml: Twiml) => void = () => {},
+): Promise<Twiml> {
+  let current = twiml;
+  for (let i = 0; i < 8 && !current.said.some((s) => s.startsWith(heard)); i++) {
+    check(current);
+    current = await call.press('1');
+  }
+  return current;
+}
+
 /** A fresh CallSid (CA + 32 hex digits). */
 export function newCallSid(): string {
   calls += 1;
@@ -50,12 +83,20 @@ export class SimulatedCall {
   readonly transcript: Twiml[] = [];
 
   constructor(
-    private readonly network: PhoneNetwork,
+    private network: PhoneNetwork,
     options: { callSid?: string; from?: string } = {},
   ) {
     this.callSid = options.callSid ?? newCallSid();
     this.from = options.from ?? '+33491000001';
     this.documentUrl = this.publicUrl('/twilio/voice');
+  }
+
+  /**
+   * The server restarted behind the same public URL (PUBLIC_BASE_URL): the call goes on, its next
+   * webhooks reaching the new process.
+   */
+  reconnect(network: PhoneNetwork): void {
+    this.network = network;
   }
 
   /** The call rings: Twilio posts the incoming-call webhook. */
