@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BenchRow, printTable } from './harness.js';
+import { type BenchRow, printTable, resentAfterReset } from './harness.js';
 
 /** Each benchmark file exports `run(): Promise<BenchRow[]>`. `npm run bench -- sla` runs one. */
 const suites = ['sla', 'store', 'classify', 'engine', 'twilio', 'slack', 'teams', 'watch'];
@@ -17,3 +17,5 @@ for (const suite of suites) {
   rows.push(...(await module.run()));
 }
 process.stdout.write(`${printTable(rows)}\n`);
+if (resentAfterReset > 0)
+  process.stderr.write(`${resentAfterReset} request(s) sent again after the server closed their kept-alive socket\n`);

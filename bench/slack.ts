@@ -12,7 +12,17 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, percentile, withChildServer } from './harness.js';
+import {
+  type BenchRow,
+  type ChildServer,
+  measureOnce,
+  median,
+  postBody,
+  type ServerFigures,
+  serveChild,
+  serverFigures,
+  withChildServer,
+} from './harness.js';
 
 /**
  * Slack message events on loopback, signed as Slack signs them, posted to two servers in turn,
@@ -28,7 +38,7 @@ const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-bench-0000000000-aaaaaaaaaaaaaaaaaaaaaaaa';
 const RATE_PER_SECOND = 200;
 const DURATION_MS = 3_000;
-const RUNS = 3;
+const RUNS = 5;
 const THROUGHPUT_EVENTS = 1_200;
 const THROUGHPUT_CONCURRENCY = 16;
 /** Contacts of the shipped accounts file: the first by chatIds.slack, the others by profile e-mail. */
@@ -128,29 +138,12 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function post(origin: string, body: string): Promise<void> {
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${origin}/slack/events`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': `v0=${signature}`,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () =>
-          response.statusCode === 200 ? resolve() : reject(new Error(`answered ${response.statusCode}`)),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  const headers = {
+    'content-type': 'application/json',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': `v0=${signature}`,
+  };
+  return postBody(agent, `${origin}/slack/events`, headers, body);
 }
 
 /** The server side: Guichet with the Slack channel, or the bare Bolt app, on a free port of loopback. */
@@ -166,11 +159,7 @@ async function serve(target: Target, apiUrl: string): Promise<void> {
     const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl };
     const server = createHttpServer(app, readConfig(env), [createSlackChannel()]);
     const address = await listen(server, 0, '127.0.0.1');
-    process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
-    process.stdin.resume();
-    process.stdin.on('end', () => {
-      void stopServer(server, app, 1_000).then(() => process.exit(0));
-    });
+    serveChild(address.port, () => stopServer(server, app, 1_000));
     return;
   }
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET });
@@ -179,15 +168,13 @@ async function serve(target: Target, apiUrl: string): Promise<void> {
     await say("Merci, c'est noté : un technicien vous répondra.");
   });
   const server = (await bolt.start(0)) as http.Server;
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-  process.stdin.resume();
-  process.stdin.on('end', () => {
-    void bolt.stop().then(() => process.exit(0));
+  serveChild((server.address() as AddressInfo).port, async () => {
+    await bolt.stop();
   });
 }
 
 /** Runs the server of `target` in a child process (this file, in server mode) for the time of `work`. */
-async function withServer<T>(target: Target, apiUrl: string, work: (origin: string) => Promise<T>): Promise<T> {
+async function withServer<T>(target: Target, apiUrl: string, work: (server: ChildServer) => Promise<T>): Promise<T> {
   return withChildServer(
     fileURLToPath(import.meta.url),
     { GUICHET_BENCH_SLACK_SERVER: target, GUICHET_BENCH_SLACK_API: apiUrl },
@@ -216,8 +203,8 @@ async function openLoop(origin: string, api: WebApi): Promise<number[]> {
   return latencies;
 }
 
-/** Closed loop: events per second until every answer has been posted to the Web API. */
-async function closedLoop(origin: string, api: WebApi): Promise<number> {
+/** Closed loop: events handled, and the seconds until every answer has been posted to the Web API. */
+async function closedLoop(origin: string, api: WebApi): Promise<{ messages: number; seconds: number }> {
   const perWorker = Math.ceil(THROUGHPUT_EVENTS / THROUGHPUT_CONCURRENCY);
   const before = api.posted;
   const start = performance.now();
@@ -227,46 +214,33 @@ async function closedLoop(origin: string, api: WebApi): Promise<number> {
     }),
   );
   await api.waitForPosted(before + perWorker * THROUGHPUT_CONCURRENCY);
-  return (perWorker * THROUGHPUT_CONCURRENCY) / ((performance.now() - start) / 1000);
-}
-
-interface Figures {
-  p99: number[];
-  p50: number[];
-  throughput: number[];
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-
-/** One open-loop run and one closed-loop run against a server, added to its figures. */
-async function measureOnce(origin: string, api: WebApi, figures: Figures): Promise<void> {
-  const latencies = await openLoop(origin, api);
-  figures.p99.push(percentile(latencies, 99));
-  figures.p50.push(percentile(latencies, 50));
-  figures.throughput.push(await closedLoop(origin, api));
+  return { messages: perWorker * THROUGHPUT_CONCURRENCY, seconds: (performance.now() - start) / 1000 };
 }
 
 export async function run(): Promise<BenchRow[]> {
   const api = new WebApi();
   await api.start();
   try {
-    const bare: Figures = { p99: [], p50: [], throughput: [] };
-    const guichet: Figures = { p99: [], p50: [], throughput: [] };
+    const bare = serverFigures();
+    const guichet = serverFigures();
     const ratios: number[] = [];
     // Both servers run at once and their runs alternate, so the load of a shared machine weighs on
     // both alike; the ratio is taken run by run.
-    await withServer('bolt', api.url, (boltOrigin) =>
-      withServer('guichet', api.url, async (guichetOrigin) => {
+    const once = (server: ChildServer, figures: ServerFigures) =>
+      measureOnce(
+        server,
+        figures,
+        () => openLoop(server.origin, api),
+        () => closedLoop(server.origin, api),
+      );
+    await withServer('bolt', api.url, (boltServer) =>
+      withServer('guichet', api.url, async (guichetServer) => {
         // Warm-up of both (module caches, JIT, the auth.test and users.info caches).
-        await closedLoop(boltOrigin, api);
-        await closedLoop(guichetOrigin, api);
+        await closedLoop(boltServer.origin, api);
+        await closedLoop(guichetServer.origin, api);
         for (let i = 0; i < RUNS; i++) {
-          await measureOnce(boltOrigin, api, bare);
-          await measureOnce(guichetOrigin, api, guichet);
+          await once(boltServer, bare);
+          await once(guichetServer, guichet);
           ratios.push((guichet.throughput.at(-1) ?? 0) / (bare.throughput.at(-1) ?? 1));
         }
       }),
@@ -315,7 +289,21 @@ export async function run(): Promise<BenchRow[]> {
         unit: '×',
         goal: { value: 0.5, higherIsBetter: true },
         runs: RUNS,
-        note: 'median of the ratios of each pair of runs',
+        note: `median of the ratios of each pair of runs: ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
+      },
+      {
+        name: 'slack server CPU time per event handled, Guichet',
+        median: median(guichet.cpuMsPerMessage),
+        unit: 'ms',
+        runs: RUNS,
+        note: `user + system of its process over the closed loop; bare Bolt app ${median(bare.cpuMsPerMessage).toFixed(3)} ms`,
+      },
+      {
+        name: 'slack CPU time per event, bare Bolt app / Guichet',
+        median: median(bare.cpuMsPerMessage) / median(guichet.cpuMsPerMessage),
+        unit: '×',
+        runs: RUNS,
+        note: 'the throughput ratio each server would reach alone on a core of its own, whatever else the machine runs',
       },
     ];
   } finally {

@@ -11,7 +11,17 @@ import { createGuichet } from '../src/main.js';
 import { DEFAULT_ACCOUNTS_PATH, DEFAULT_POLICY_PATH } from '../src/policy/load.js';
 import { listen, stopServer } from '../src/server/lifecycle.js';
 import { createHttpServer } from '../src/server/server.js';
-import { type BenchRow, medianOf, percentile, withChildServer } from './harness.js';
+import {
+  type BenchRow,
+  type ChildServer,
+  measureOnce,
+  median,
+  postBody,
+  type ServerFigures,
+  serveChild,
+  serverFigures,
+  withChildServer,
+} from './harness.js';
 
 /**
  * The Teams channel under load on loopback: message activities posted to /api/messages of the
@@ -19,15 +29,15 @@ import { type BenchRow, medianOf, percentile, withChildServer } from './harness.
  * a description then two "oui" (the title, then the summary: a ticket is opened), with a Bot
  * Connector stand-in in this process taking the replies. In the same run, the same activities go
  * to a bare CloudAdapter echo bot on restify replying to the same connector: the peer the
- * throughput is compared with. Each server runs in a process of its own; the load is open loop at
- * 200 activities/s (latency counted from each activity's scheduled instant) for the p99, and
- * closed loop for the throughput.
+ * throughput is compared with. Each server runs in a process of its own, both at once, their runs
+ * alternating; the load is open loop at 200 activities/s (latency counted from each activity's
+ * scheduled instant) for the p99, and closed loop for the throughput.
  */
 
 const RATE_PER_SECOND = 200;
 const DURATION_MS = 3_000;
 const LANES = 25;
-const RUNS = 3;
+const RUNS = 5;
 const THROUGHPUT_ACTIVITIES = 900;
 const THROUGHPUT_CONCURRENCY = 16;
 const SERVER_MODE = 'GUICHET_BENCH_TEAMS_SERVER';
@@ -91,25 +101,7 @@ function message(serviceUrl: string, conversation: number, text: string): string
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function post(origin: string, body: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${origin}/api/messages`,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => {
-          if (response.statusCode === 200) resolve();
-          else reject(new Error(`/api/messages answered ${response.statusCode}`));
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  return postBody(agent, `${origin}/api/messages`, { 'content-type': 'application/json' }, body);
 }
 
 /** Guichet's server with the Teams channel, anonymous, on a free port of loopback. */
@@ -145,14 +137,10 @@ async function serveEcho(): Promise<{ port: number; stop: () => Promise<void> }>
 /** Server mode: this file run as a child process serves one bot until its stdin closes. */
 async function serve(kind: string): Promise<void> {
   const { port, stop } = kind === 'echo' ? await serveEcho() : await serveGuichet();
-  process.stdout.write(`${JSON.stringify({ port })}\n`);
-  process.stdin.resume();
-  process.stdin.on('end', () => {
-    void stop().then(() => process.exit(0));
-  });
+  serveChild(port, stop);
 }
 
-async function withServer<T>(kind: 'guichet' | 'echo', work: (origin: string) => Promise<T>): Promise<T> {
+async function withServer<T>(kind: 'guichet' | 'echo', work: (server: ChildServer) => Promise<T>): Promise<T> {
   return withChildServer(fileURLToPath(import.meta.url), { [SERVER_MODE]: kind }, kind, work);
 }
 
@@ -198,7 +186,7 @@ async function openLoop(origin: string, serviceUrl: string): Promise<number[]> {
 }
 
 /** Closed loop: activities answered per second when the bot is kept busy. */
-async function closedLoop(origin: string, serviceUrl: string): Promise<number> {
+async function closedLoop(origin: string, serviceUrl: string): Promise<{ messages: number; seconds: number }> {
   const perWorker = Math.ceil(THROUGHPUT_ACTIVITIES / THROUGHPUT_CONCURRENCY);
   const start = performance.now();
   await Promise.all(
@@ -207,69 +195,96 @@ async function closedLoop(origin: string, serviceUrl: string): Promise<number> {
       for (let i = 0; i < perWorker; i++) await post(origin, next());
     }),
   );
-  return (perWorker * THROUGHPUT_CONCURRENCY) / ((performance.now() - start) / 1000);
-}
-
-interface Measured {
-  p99: number;
-  median: number;
-  throughput: number;
-}
-
-async function measure(kind: 'guichet' | 'echo', serviceUrl: string): Promise<Measured> {
-  return withServer(kind, async (origin) => {
-    const medians: number[] = [];
-    const p99 = await medianOf(RUNS, async () => {
-      const latencies = await openLoop(origin, serviceUrl);
-      medians.push(percentile(latencies, 50));
-      return percentile(latencies, 99);
-    });
-    medians.sort((a, b) => a - b);
-    const throughput = await medianOf(RUNS, () => closedLoop(origin, serviceUrl));
-    return { p99, median: medians[Math.floor(medians.length / 2)] ?? Number.NaN, throughput };
-  });
+  return { messages: perWorker * THROUGHPUT_CONCURRENCY, seconds: (performance.now() - start) / 1000 };
 }
 
 export async function run(): Promise<BenchRow[]> {
   const connector = await startConnector();
   try {
-    const echo = await measure('echo', connector.serviceUrl);
-    const guichet = await measure('guichet', connector.serviceUrl);
+    const echo = serverFigures();
+    const guichet = serverFigures();
+    const ratios: number[] = [];
+    // Both servers run at once and their runs alternate, so the load of a shared machine weighs on
+    // both alike; the ratio is taken run by run.
+    const { serviceUrl } = connector;
+    const once = (server: ChildServer, figures: ServerFigures) =>
+      measureOnce(
+        server,
+        figures,
+        () => openLoop(server.origin, serviceUrl),
+        () => closedLoop(server.origin, serviceUrl),
+      );
+    await withServer('echo', (echoServer) =>
+      withServer('guichet', async (guichetServer) => {
+        // Warm-up of both (module caches, JIT, the member lookups of the three users).
+        await closedLoop(echoServer.origin, serviceUrl);
+        await closedLoop(guichetServer.origin, serviceUrl);
+        for (let i = 0; i < RUNS; i++) {
+          await once(echoServer, echo);
+          await once(guichetServer, guichet);
+          ratios.push((guichet.throughput.at(-1) ?? 0) / (echo.throughput.at(-1) ?? 1));
+        }
+      }),
+    );
     const load = `open loop, ${DURATION_MS / 1000} s at ${RATE_PER_SECOND}/s, conversations of 3 messages`;
     return [
       {
         name: 'teams activity p99 time to the HTTP answer at 200 activities/s',
-        median: guichet.p99,
+        median: median(guichet.p99),
         unit: 'ms',
         goal: { value: 100, higherIsBetter: false },
         runs: RUNS,
-        note: `${load}; typing + reply to the connector stand-in`,
+        note: `${load}, Guichet`,
       },
       {
         name: 'teams activity median time to the HTTP answer at 200 activities/s',
-        median: guichet.median,
+        median: median(guichet.p50),
         unit: 'ms',
         runs: RUNS,
+        note: `Guichet; echo bot ${median(echo.p50).toFixed(3)} ms`,
       },
       {
-        name: 'teams throughput (closed loop, 16 concurrent conversations)',
-        median: guichet.throughput,
-        unit: 'activities/s',
-        goal: { value: 0.5 * echo.throughput, higherIsBetter: true },
-        runs: RUNS,
-        note: `goal: 0.5× the echo bot's ${Math.round(echo.throughput)}/s of the same run, ratio ${(guichet.throughput / echo.throughput).toFixed(2)}× of it`,
-      },
-      {
-        name: 'bare CloudAdapter echo bot p99 at 200 activities/s (peer, same run)',
-        median: echo.p99,
+        name: 'bare CloudAdapter echo bot p99 at 200 activities/s (peer)',
+        median: median(echo.p99),
         unit: 'ms',
         runs: RUNS,
+        note: 'runs alternating with the rows above',
       },
       {
-        name: 'bare CloudAdapter echo bot throughput (peer, same run, same connector)',
-        median: echo.throughput,
+        name: 'teams activities answered per second',
+        median: median(guichet.throughput),
         unit: 'activities/s',
         runs: RUNS,
+        note: `closed loop, ${THROUGHPUT_CONCURRENCY} concurrent conversations, Guichet`,
+      },
+      {
+        name: 'bare CloudAdapter echo bot activities per second (peer, same connector)',
+        median: median(echo.throughput),
+        unit: 'activities/s',
+        runs: RUNS,
+        note: 'runs alternating with the row above',
+      },
+      {
+        name: 'teams throughput, Guichet / echo bot',
+        median: median(ratios),
+        unit: '×',
+        goal: { value: 0.5, higherIsBetter: true },
+        runs: RUNS,
+        note: `median of the ratios of each pair of runs: ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
+      },
+      {
+        name: 'teams server CPU time per activity answered, Guichet',
+        median: median(guichet.cpuMsPerMessage),
+        unit: 'ms',
+        runs: RUNS,
+        note: `user + system of its process over the closed loop; echo bot ${median(echo.cpuMsPerMessage).toFixed(3)} ms`,
+      },
+      {
+        name: 'teams CPU time per activity, echo bot / Guichet',
+        median: median(echo.cpuMsPerMessage) / median(guichet.cpuMsPerMessage),
+        unit: '×',
+        runs: RUNS,
+        note: 'the throughput ratio each server would reach alone on a core of its own, whatever else the machine runs',
       },
     ];
   } finally {

@@ -70,7 +70,7 @@ interface WallClock {
 }
 
 /** The wall-clock parts of an instant in a zone; one cached formatter per zone (announcements are hot). */
-function wallClock(
+export function wallClock(
   at: Date,
   zone: string,
 ): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {

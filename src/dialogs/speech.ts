@@ -1,11 +1,26 @@
 import type { Language } from '../domain.js';
 
+/** How many spoken forms are remembered: every reply has one, and most replies are the same questions. */
+const REMEMBERED = 512;
+const remembered = new Map<string, string>();
+
 /**
  * The spoken form of a sentence, for the phone: no symbols a voice would read out or skip, times
  * and ticket numbers in a form that is said well ("9 h 30" → "9 heures 30", "T20261122.0004" →
- * "T 2 0 2 6 1 1 2 2 point 0 0 0 4"), e-mail addresses spelt the way people say them.
+ * "T 2 0 2 6 1 1 2 2 point 0 0 0 4"), e-mail addresses spelt the way people say them. The last
+ * REMEMBERED sentences said are kept with their spoken form, as each reply of every channel has one.
  */
 export function toSpeech(text: string, language: Language): string {
+  const key = `${language}:${text}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const spoken = spokenForm(text, language);
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value ?? '');
+  remembered.set(key, spoken);
+  return spoken;
+}
+
+function spokenForm(text: string, language: Language): string {
   const fr = language === 'fr';
   let s = text;
   // Ticket numbers: said character by character, so the caller can write them down.

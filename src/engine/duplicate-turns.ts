@@ -1,5 +1,5 @@
 import { parseYesNo } from '../dialogs/answers.js';
-import { formatInstant, formatTime } from '../dialogs/dates.js';
+import { formatInstant, formatTime, wallClock } from '../dialogs/dates.js';
 import { classifyIntake } from '../dialogs/intake.js';
 import { prefixed, reply } from '../dialogs/reply.js';
 import type { Ticket } from '../store/ticket-store.js';
@@ -72,18 +72,12 @@ function question(s: ConversationState, c: StepContext, ticket: Ticket) {
 function openedWhen(s: ConversationState, c: StepContext, ticket: Ticket): string {
   const d = messagesOf(s, c).duplicate;
   const zone = c.deps.policy.calendar.timezone;
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' });
   const created = new Date(ticket.createdAt);
-  if (day.format(created) !== day.format(c.now)) return d.openedOn(formatInstant(created, s.language, zone, c.now));
-  const [hour = 0, minute = 0] = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    timeStyle: 'short',
-    hourCycle: 'h23',
-  })
-    .format(created)
-    .split(':')
-    .map(Number);
-  return d.openedToday(formatTime(hour, minute, s.language));
+  const opened = wallClock(created, zone);
+  const today = wallClock(c.now, zone);
+  if (opened.year !== today.year || opened.month !== today.month || opened.day !== today.day)
+    return d.openedOn(formatInstant(created, s.language, zone, c.now));
+  return d.openedToday(formatTime(opened.hour, opened.minute, s.language));
 }
 
 /** The person's description becomes a note of the open ticket, and its technicians are told. */

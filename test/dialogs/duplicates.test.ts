@@ -66,6 +66,26 @@ describe('the same person describing the same problem', () => {
     expect(told?.recipients.length).toBeGreaterThan(0);
   });
 
+  it("says the day the ticket was opened when it was not today in the helpdesk's zone, midnight included", async () => {
+    const { app, clock } = await guichet();
+    clock.set('2026-11-23T23:30:00+01:00');
+    await printerTicket(app);
+    // 23:10 UTC: still the 23rd in UTC, already the 24th in Paris.
+    clock.set('2026-11-24T00:10:00+01:00');
+    const [, , asked] = await play(app.engine, web('after-midnight', MARIE), [
+      ["L'imprimante du 2e étage n'imprime toujours pas", 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', '(ouvert le lundi 23 novembre à 23 h 30)'],
+    ]);
+    expect(asked?.replies[0]?.choices.map((c) => c.value)).toEqual(['add', 'new']);
+    clock.set('2026-11-23T23:50:00+01:00');
+    await play(app.engine, web('before-midnight', MARIE), [
+      ["L'imprimante du 2e étage n'imprime toujours pas", 'Je propose ce titre'],
+      ['1', 'Je récapitule'],
+      ['1', '(ouvert à 23 h 30)'],
+    ]);
+  });
+
   it('opens a new ticket when the person insists it is another problem', async () => {
     const { app } = await guichet();
     await printerTicket(app);

@@ -415,3 +415,17 @@ describe('classify: the output', () => {
     }
   });
 });
+
+describe('classifications asked again', () => {
+  it('gives the same answer, frozen, for the same text and context, and its own for another context', () => {
+    const text = "L'imprimante du 2e étage n'imprime plus";
+    const first = classifier.classify(text, {});
+    expect(classifier.classify(text, {})).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.rules)).toBe(true);
+    const wholeSite = classifier.classify(text, { scope: 'site' });
+    expect(wholeSite).not.toBe(first);
+    expect(wholeSite).toEqual(createClassifier(loadPolicy()).classify(text, { scope: 'site' }));
+    expect(wholeSite.scope).toBe('site');
+  });
+});

@@ -16,7 +16,22 @@ export interface TeamsBotDeps {
   members: TeamsMembers;
   /** The pause before the one retry of a reply the connector refused (250 ms by default). */
   retryDelayMs: number;
+  /** When the typing indicator goes out during a turn (see `typingWhileSlow`). */
+  typing: TypingTiming;
 }
+
+/** When the typing indicator is sent: after `delayMs` of a turn without its answer, then every `periodMs`. */
+export interface TypingTiming {
+  delayMs: number;
+  periodMs: number;
+}
+
+/**
+ * The defaults of botbuilder's ShowTypingMiddleware: a turn that answers within half a second
+ * needs no indicator (its answer arrives first), a longer one shows it, renewed every 2 s, since
+ * Teams hides it after about 3 s.
+ */
+export const DEFAULT_TYPING: TypingTiming = { delayMs: 500, periodMs: 2_000 };
 
 /** The store's key space of Teams deliveries: one for activities, one for the cards clicked. */
 const INBOUND_ACTIVITY = 'teams';
@@ -49,6 +64,32 @@ export async function deliver(
     }
   }
   return false;
+}
+
+/**
+ * The typing indicator of a turn that takes time: sent once the turn has run for `delayMs` without
+ * its answer (at once with a delay of 0), then every `periodMs` until `stop()`, which waits for
+ * an indicator already on its way, so the answer never goes out before it. A fast turn sends
+ * none: its answer is one connector call instead of two.
+ */
+function typingWhileSlow(context: TurnContext, log: Logger, timing: TypingTiming): { stop(): Promise<void> } {
+  let stopped = false;
+  let sending: Promise<unknown> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = () => {
+    if (stopped) return;
+    sending = deliver('typing', () => context.sendActivity({ type: ActivityTypes.Typing }), log, 0);
+    timer = setTimeout(send, timing.periodMs);
+  };
+  if (timing.delayMs <= 0) send();
+  else timer = setTimeout(send, timing.delayMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await sending;
+    },
+  };
 }
 
 /**
@@ -223,7 +264,7 @@ export class TeamsBot {
     if (userId !== undefined) turn.userId = userId;
     const result = await this.deps.app.engine.begin(turn);
     log.info({ conversation: turn.conversationId }, 'Teams conversation begun');
-    await this.send(context, renderReplies(result.replies), log);
+    await this.send(context, renderReplies(result.replies, this.deps.app.dialogs), log);
   }
 
   /**
@@ -254,10 +295,10 @@ export class TeamsBot {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
   }
 
-  /** Runs one turn of the person through the engine, with the typing indicator while it runs. */
+  /** Runs one turn of the person through the engine, with the typing indicator while it runs long. */
   private async runTurn(context: TurnContext, input: { text: string; choice?: string }, log: Logger): Promise<void> {
     const activity = context.activity;
-    const typing = deliver('typing', () => context.sendActivity({ type: ActivityTypes.Typing }), log, 0);
+    const typing = typingWhileSlow(context, log, this.deps.typing);
     const turn: Turn = {
       channel: 'teams',
       conversationId: activity.conversation.id,
@@ -266,15 +307,20 @@ export class TeamsBot {
     };
     if (input.choice !== undefined) turn.choice = input.choice;
     if (activity.id) turn.messageId = activity.id;
-    const userId = await this.deps.members.userIdOf(context);
-    if (userId !== undefined) turn.userId = userId;
-    const result: TurnResult = await this.deps.app.engine.handleTurn(turn);
+    let result: TurnResult;
+    let userId: string | undefined;
+    try {
+      userId = await this.deps.members.userIdOf(context);
+      if (userId !== undefined) turn.userId = userId;
+      result = await this.deps.app.engine.handleTurn(turn);
+    } finally {
+      await typing.stop();
+    }
     log.info(
       { conversation: turn.conversationId, ticket: result.ticket?.number, known: userId !== undefined },
       'Teams turn handled',
     );
-    await typing;
-    await this.send(context, renderReplies(result.replies), log);
+    await this.send(context, renderReplies(result.replies, this.deps.app.dialogs), log);
   }
 
   private async send(context: TurnContext, activities: OutgoingActivity[], log: Logger): Promise<void> {

@@ -20,9 +20,15 @@ export const TEAMS_PATH = '/api/messages';
  */
 export const TEAMS_MAX_BODY_BYTES = 256 * 1024;
 
-/** What can be tuned when the channel is mounted (tests shorten the pause before a retry). */
+/**
+ * What can be tuned when the channel is mounted: the pause before the retry of a refused reply
+ * (250 ms), and how long a turn runs before the typing indicator is sent (500 ms; 0 sends it at
+ * the start of every turn) and then renewed (every 2 s). Tests shorten or lengthen them.
+ */
 export interface TeamsChannelOptions {
   retryDelayMs?: number;
+  typingDelayMs?: number;
+  typingPeriodMs?: number;
 }
 
 /**
@@ -38,9 +44,8 @@ export function mountTeamsChannel(
   settings: TeamsSettings,
   options: TeamsChannelOptions = {},
 ): void {
-  const retryDelayMs = options.retryDelayMs ?? 250;
   const runtime: Promise<TeamsRuntime> = import('./runtime.js').then((m) =>
-    m.createTeamsRuntime(app, settings, retryDelayMs),
+    m.createTeamsRuntime(app, settings, options),
   );
   runtime.catch((error: unknown) => app.logger.error({ err: error }, 'the Teams channel could not be loaded'));
 
@@ -106,7 +111,7 @@ export async function connectTeamsChannel(
   options: TeamsChannelOptions = {},
 ): Promise<void> {
   const { createTeamsRuntime } = await import('./runtime.js');
-  const runtime = createTeamsRuntime(app, settings, options.retryDelayMs ?? 250);
+  const runtime = createTeamsRuntime(app, settings, options);
   app.messengers.register(runtime.messenger);
   app.notifier.register(runtime.technicians);
 }

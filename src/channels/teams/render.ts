@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Activity, ActivityTypes } from 'botbuilder';
+import type { Dialogs } from '../../dialogs/messages.js';
 import type { Language } from '../../domain.js';
 import type { Reply } from '../../engine/turn.js';
 import type { PersonMessage } from '../../messaging/person-messenger.js';
@@ -16,8 +17,9 @@ function teamsText(text: string): string {
 /**
  * The engine's replies as Teams messages: a question with choices is one Adaptive Card with its
  * buttons; a reply with a ticket is its text with the ticket card attached; anything else is text.
+ * The card's words come from `dialogs` (the shipped ones when not given).
  */
-export function renderReplies(replies: readonly Reply[]): OutgoingActivity[] {
+export function renderReplies(replies: readonly Reply[], dialogs?: Dialogs): OutgoingActivity[] {
   return replies.map((reply) => {
     if (reply.choices.length > 0) {
       return {
@@ -26,7 +28,7 @@ export function renderReplies(replies: readonly Reply[]): OutgoingActivity[] {
       };
     }
     const activity: OutgoingActivity = { type: ActivityTypes.Message, text: teamsText(reply.text) };
-    if (reply.card) activity.attachments = [ticketCardAttachment(reply.card, reply.language)];
+    if (reply.card) activity.attachments = [ticketCardAttachment(reply.card, reply.language, dialogs)];
     return activity;
   });
 }

@@ -163,6 +163,41 @@ describe('Teams channels, invokes and the typing indicator', () => {
     expect(said).not.toContain('Guichet</at>');
   });
 
+  /** The types of what was posted in reply to one activity, in the order the connector received them. */
+  function postedTo(t: TeamsUnderTest, activityId: unknown): (string | undefined)[] {
+    return t.connector.calls.filter((c) => c.method === 'POST' && c.activityId === activityId).map((c) => c.body?.type);
+  }
+
+  it('sends no typing indicator when the turn answers before the delay: the answer is the one call', async () => {
+    const t = await started({ typingDelayMs: 10_000 });
+    const message = t.activity('message');
+    expect((await t.post(message)).status).toBe(200);
+    expect(postedTo(t, message.id)).toEqual(['message']);
+  });
+
+  it('sends the typing indicator, renewed, before the answer of a turn that runs past the delay', async () => {
+    const t = await started({ typingDelayMs: 20, typingPeriodMs: 60 });
+    // The member lookup takes 400 ms: the turn waits for it before the engine can answer.
+    t.connector.answerLate(400, (call) => call.method === 'GET');
+    const message = t.activity('message');
+    expect((await t.post(message)).status).toBe(200);
+    const posted = postedTo(t, message.id);
+    expect(posted.at(-1)).toBe('message');
+    const before = posted.slice(0, -1);
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(before.every((type) => type === 'typing')).toBe(true);
+    // Nothing is sent once the answer is out: the indicator stopped with the turn.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(postedTo(t, message.id)).toEqual(posted);
+  });
+
+  it('with a delay of 0 sends the typing indicator at the start of every turn, before its answer', async () => {
+    const t = await started({ typingDelayMs: 0 });
+    const message = t.activity('message');
+    expect((await t.post(message)).status).toBe(200);
+    expect(postedTo(t, message.id)).toEqual(['typing', 'message']);
+  });
+
   it('stays silent in a channel when it is not mentioned', async () => {
     const t = await started();
     const chatter = t.activity('channel-mention', { text: 'le téléphone de l’accueil ne sonne plus', entities: [] });

@@ -38,7 +38,8 @@ describe('a Teams personal chat, end to end with the real engine', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'guichet-teams-'));
-    teams = await startTeams({ database: join(dir, 'guichet.sqlite') });
+    // The typing indicator at the start of every turn, so the whole exchange is the same each run.
+    teams = await startTeams({ database: join(dir, 'guichet.sqlite'), typingDelayMs: 0 });
   });
   afterEach(async () => {
     await teams.stop();

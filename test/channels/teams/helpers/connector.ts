@@ -46,6 +46,7 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   readonly members = new Map<string, TeamsMember>();
   private failures: { status: number; when: (call: ConnectorCall) => boolean; left: number }[] = [];
+  private delays: { ms: number; when: (call: ConnectorCall) => boolean }[] = [];
   private server: Server | null = null;
   private sent = 0;
   serviceUrl = '';
@@ -74,6 +75,11 @@ export class ConnectorStandIn {
     this.failures.push({ status, when, left: times });
   }
 
+  /** Makes every call matching `when` wait `ms` before it is answered (it is recorded when it arrives). */
+  answerLate(ms: number, when: (call: ConnectorCall) => boolean): void {
+    this.delays.push({ ms, when });
+  }
+
   /** The activities posted (replies and messages), in order, without the typing indicators. */
   messages(): NonNullable<ConnectorCall['body']>[] {
     return this.calls
@@ -98,17 +104,19 @@ export class ConnectorStandIn {
     if (kind === 'members' && last) call.memberId = decodeURIComponent(last);
     if (kind === 'activities' && last) call.activityId = decodeURIComponent(last);
     if (raw) call.body = JSON.parse(raw) as NonNullable<ConnectorCall['body']>;
+    // Recorded as it arrives; its status is filled in when it is answered.
+    this.calls.push(call);
+    const delay = this.delays.find((d) => d.when(call));
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const failure = this.failures.find((f) => f.left > 0 && f.when(call));
     if (failure) {
       failure.left--;
       call.status = failure.status;
-      this.calls.push(call);
       return { status: failure.status, body: { error: { code: 'ServiceError', message: 'failing on purpose' } } };
     }
     if (kind === 'members') {
       const member = call.memberId ? this.members.get(call.memberId) : undefined;
       call.status = member ? 200 : 404;
-      this.calls.push(call);
       return member
         ? { status: 200, body: member }
         : {
@@ -116,7 +124,6 @@ export class ConnectorStandIn {
             body: { error: { code: 'MemberNotFoundInConversation', message: 'The member is not found' } },
           };
     }
-    this.calls.push(call);
     if (req.method === 'PUT') return { status: 200, body: { id: call.activityId } };
     this.sent++;
     return { status: 201, body: { id: `bot-activity-${this.sent}` } };

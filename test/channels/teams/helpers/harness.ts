@@ -53,7 +53,13 @@ let sequence = 0;
  * free port of 127.0.0.1, and a Bot Connector stand-in that knows Lucas Bernard as a member.
  */
 export async function startTeams(
-  options: { env?: NodeJS.ProcessEnv; database?: string; retryDelayMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    database?: string;
+    retryDelayMs?: number;
+    typingDelayMs?: number;
+    typingPeriodMs?: number;
+  } = {},
 ): Promise<TeamsUnderTest> {
   const logs: LogLine[] = [];
   const sink = new Writable({
@@ -74,7 +80,11 @@ export async function startTeams(
   await connector.start();
   connector.members.set(LUCAS.id, LUCAS);
   const env = options.env ?? { TEAMS_ANONYMOUS: 'true' };
-  const channel = createTeamsChannel({ retryDelayMs: options.retryDelayMs ?? 1 });
+  const channel = createTeamsChannel({
+    retryDelayMs: options.retryDelayMs ?? 1,
+    ...(options.typingDelayMs === undefined ? {} : { typingDelayMs: options.typingDelayMs }),
+    ...(options.typingPeriodMs === undefined ? {} : { typingPeriodMs: options.typingPeriodMs }),
+  });
   const server = createHttpServer(app, readConfig(env), [webChannel, channel]);
   const address = await listen(server, 0, '127.0.0.1');
   const base = `http://127.0.0.1:${address.port}`;
