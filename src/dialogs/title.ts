@@ -23,5 +23,17 @@ export function proposeTitle(description: string, weight?: (sentence: string) =>
     .filter((s) => s !== '');
   const weights = sentences.map((s) => weight?.(s) ?? 0);
   const sentence = sentences[weights.indexOf(Math.max(...weights))];
-  return capitalize(shorten(sentence ?? description.replace(/\s+/g, ' ').trim(), TITLE_MAX));
+  const kept = sentence && weight ? withoutLeadingContext(sentence, weight) : sentence;
+  return capitalize(shorten(kept ?? description.replace(/\s+/g, ' ').trim(), TITLE_MAX));
+}
+
+/**
+ * The sentence from its first clause that says something of the problem: "Marie Lefèvre,
+ * Transports Durand, mon téléphone n'a plus de tonalité" is titled by its last clause.
+ */
+function withoutLeadingContext(sentence: string, weight: (clause: string) => number): string {
+  const clauses = sentence.split(/,\s+/);
+  if (clauses.length < 2 || weight(clauses[0] ?? '') > 0) return sentence;
+  const first = clauses.findIndex((clause) => weight(clause) > 0);
+  return first > 0 ? clauses.slice(first).join(', ') : sentence;
 }

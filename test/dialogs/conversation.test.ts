@@ -331,6 +331,18 @@ describe('the first message', () => {
   });
 });
 
+describe('the title proposed', () => {
+  it('leaves out the names said before the problem', async () => {
+    const { app } = await guichet();
+    await play(app.engine, anonymous('c'), [
+      [
+        "Marie Lefèvre, Transports Durand, mon téléphone fixe n'a plus de tonalité",
+        "« Mon téléphone fixe n'a plus de tonalité »",
+      ],
+    ]);
+  });
+});
+
 describe('status and "my tickets" in plain words', () => {
   it.each([
     'quel est le statut de mon ticket ?',
