@@ -82,6 +82,9 @@ export const SENTENCES = {
     contact: ['contact'],
     title: ['title'],
     appointment: ['date'],
+    /** The summary said on the phone: one sentence a caller can follow, the details being in the SMS. */
+    spoken: ['type', 'priority', 'domain', 'contact', 'company', 'title'],
+    spokenAppointment: ['date'],
     question: [],
     incident: [],
     request: [],

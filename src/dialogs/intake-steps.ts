@@ -24,7 +24,7 @@ import {
 } from './intake-state.js';
 import type { Messages } from './messages.js';
 import { type Option, reply } from './reply.js';
-import { summaryText } from './summary.js';
+import { spokenSummaryText, summaryText } from './summary.js';
 import { proposeTitle } from './title.js';
 
 /**
@@ -306,6 +306,7 @@ export const INTAKE_STEPS: Record<StepKey, StepDefinition> = {
     due: (intake) => ({ ...intake, ...at('summary') }),
     prompt: (intake, ctx) =>
       say(ctx, summaryText(intake, ctx), {
+        spoken: spokenSummaryText(intake, ctx),
         choices: [
           { label: m(ctx).labels.confirm, value: 'confirm' },
           { label: m(ctx).labels.change, value: 'change' },

@@ -59,6 +59,8 @@ export type Messages = Omit<Sentences, Assembled> & {
   /** The lines themselves, for a channel that words them differently. */
   readonly lines: Sentences;
   summary(s: Summary): string;
+  /** The summary as the phone says it: one sentence, then the question. */
+  spokenSummary(s: Summary): string;
   ticketOpened(a: Announcement): string;
   status(s: StatusLine): string;
   myTickets(count: number): string;
@@ -80,6 +82,16 @@ function assemble(t: Sentences): Messages {
       l.contact(s.contact),
       l.title(s.title),
       ...(s.appointment ? [l.appointment(s.appointment)] : []),
+      l.question(),
+    ].join('\n');
+  };
+  const spokenSummary = (s: Summary) => {
+    const l = t.summary;
+    const type = s.type === 'incident' ? l.incident() : l.request();
+    const domain = s.domain === 'telecom' ? l.telecom() : l.informatique();
+    return [
+      l.spoken(type, s.priorityLabel.toLowerCase(), domain, s.contact, s.account, s.title),
+      ...(s.appointment ? [l.spokenAppointment(s.appointment)] : []),
       l.question(),
     ].join('\n');
   };
@@ -111,6 +123,7 @@ function assemble(t: Sentences): Messages {
     ...t,
     lines: t,
     summary,
+    spokenSummary,
     ticketOpened,
     status,
     myTickets: (count) => (count === 1 ? t.myTicketsOne() : t.myTicketsMany(count)),

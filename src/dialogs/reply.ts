@@ -20,11 +20,13 @@ export function numbered(options: Option[]): Choice[] {
 export function reply(
   language: Language,
   text: string,
-  options: { choices?: Option[]; expects?: Expectation; card?: TicketCard } = {},
+  options: { choices?: Option[]; expects?: Expectation; card?: TicketCard; spoken?: string } = {},
 ): Reply {
   const choices = numbered(options.choices ?? []);
   const expects = options.expects ?? (choices.length > 0 ? 'choice' : 'text');
-  const result: Reply = { text, speech: toSpeech(text, language), choices, expects, language };
+  // `spoken`: what the phone says instead of the text, when the text is written for the eye.
+  const speech = toSpeech(options.spoken ?? text, language);
+  const result: Reply = { text, speech, choices, expects, language };
   if (options.card) result.card = options.card;
   return result;
 }
@@ -32,5 +34,10 @@ export function reply(
 /** Puts a sentence before a reply (e.g. "Noted." before the next question), keeping its choices. */
 export function prefixed(language: Language, before: string, next: Reply): Reply {
   const text = `${before}\n${next.text}`;
-  return { ...next, text, speech: toSpeech(text, language) };
+  // A reply with a spoken form of its own keeps it after the sentence put before it.
+  const ownSpeech = next.speech !== toSpeech(next.text, language);
+  const speech = ownSpeech
+    ? `${toSpeech(before, language).replace(/[\s:,]+$/, '')}. ${next.speech}`.replace(/([.?!])\. /, '$1 ')
+    : toSpeech(text, language);
+  return { ...next, text, speech };
 }

@@ -67,6 +67,21 @@ describe('the phone line end to end, with the real engine', () => {
     expect((await call.press('1')).dial).toBe('+33899198643');
   });
 
+  it('says the summary as one sentence a caller can follow, not the written form', async () => {
+    const call = new SimulatedCall(network, { from: '+33491000001' });
+    await call.ring();
+    await call.press('2');
+    await call.speak("l'imprimante du deuxième étage n'imprime plus", 0.93);
+    const summary = await call.press('1');
+    expect(summary.said).toEqual([
+      "Je récapitule, incident de priorité normale, en informatique, pour Marie Lefèvre chez Transports Durand, L'imprimante du deuxième étage n'imprime plus. J'ouvre le ticket?",
+      'Tapez 1 pour oui, ouvrir le ticket.',
+      'Tapez 2 pour modifier une information.',
+      'Tapez 3 pour annuler.',
+    ]);
+    expect(secondsOfSpeech(summary.said.slice(0, 1))).toBeLessThan(15);
+  });
+
   it('never opens a second ticket when Twilio retries the confirming key', async () => {
     const call = new SimulatedCall(network);
     const twiml = await callAndConfirm(

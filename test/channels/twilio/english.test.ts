@@ -57,7 +57,12 @@ describe('the phone line in English, with the real engine', () => {
 
     const title = await call.speak('the printer on the second floor is not printing anymore', 0.92);
     expect(title.said).toContain('Press 1: yes, that title is fine.');
-    const opened = await confirmUntilTicket(call, title);
+    // The summary, said as one sentence rather than the written list.
+    const summary = await call.press('1');
+    expect(summary.said[0]).toBe(
+      'To sum up, a normal-priority incident in IT, for Marie Lefèvre at Transports Durand, The printer on the second floor is not printing anymore. Shall I open the ticket?',
+    );
+    const opened = await confirmUntilTicket(call, summary);
     expectEnglish(opened);
     // The announcement: the number twice, the priority and the first response (of today, so by its
     // time alone), that the details come by text; then the closed question on the keypad.
