@@ -151,6 +151,23 @@ if (chromiumPresent) {
       await page.close();
     });
 
+    it("speaks the conversation's language: the page's own words switch to English with Guichet's replies", async () => {
+      const page = await browser.newPage({ locale: 'en-GB' });
+      await page.goto(`${http.base}/`);
+      await expect.poll(() => page.locator('.msg.bot').count()).toBeGreaterThan(0);
+      expect(await page.locator('#send').textContent()).toBe('Envoyer');
+      await say(page, "my laptop won't turn on since this morning");
+      expect(await lastBotText(page)).toMatch(/Which company/);
+      expect(await page.locator('#send').textContent()).toBe('Send');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await page.getByLabel('Your message').fill('Cabinet Martin Avocats');
+      await page.getByLabel('Your message').press('Enter');
+      await expect.poll(() => lastBotText(page)).toMatch(/Under what name/);
+      // The person's messages are labelled in the conversation's language from then on.
+      expect(await page.locator('.msg.user .who').last().textContent()).toBe('You');
+      await page.close();
+    });
+
     it('shows what the technician writes when the page polls and on reload, and reopens on "ça ne marche toujours pas"', async () => {
       const page = await browser.newPage({ locale: 'fr-FR' });
       const errors: string[] = [];

@@ -21,6 +21,50 @@
   // For deployments behind a single sign-on proxy only: the portal links to /?user=e-mail.
   const userId = new URLSearchParams(window.location.search).get('user') || undefined;
 
+  // The page's own words, in the conversation's language (the language of Guichet's last reply).
+  const PAGE_WORDS = {
+    fr: {
+      you: 'Vous',
+      ended: 'Conversation terminée. « Nouvelle conversation » pour en commencer une autre.',
+      typing: 'Guichet écrit…',
+      empty: 'Écrivez votre message avant de l’envoyer.',
+      send: 'Envoyer',
+      restart: 'Nouvelle conversation',
+      message: 'Votre message',
+      help: 'Entrée pour envoyer, Maj + Entrée pour aller à la ligne.',
+      dateHint: 'Indiquez une date et une heure, par exemple « mardi prochain à 10 h » ou « le 3 décembre à 14 h ».',
+    },
+    en: {
+      you: 'You',
+      ended: 'Conversation ended. "New conversation" starts another one.',
+      typing: 'Guichet is typing…',
+      empty: 'Write your message before sending it.',
+      send: 'Send',
+      restart: 'New conversation',
+      message: 'Your message',
+      help: 'Enter to send, Shift + Enter for a new line.',
+      dateHint: 'Give a date and a time, for example "next Tuesday at 10am" or "3 December at 2pm".',
+    },
+  };
+  let pageLanguage = 'fr';
+  const words = () => PAGE_WORDS[pageLanguage] || PAGE_WORDS.fr;
+
+  /** Follows the conversation's language: the page's labels switch with Guichet's replies. */
+  function useLanguage(language) {
+    const next = language === 'en' ? 'en' : 'fr';
+    if (next === pageLanguage) return;
+    pageLanguage = next;
+    document.documentElement.lang = next;
+    const w = words();
+    sendButton.textContent = w.send;
+    restartButton.textContent = w.restart;
+    const label = document.querySelector('label[for="message"]');
+    if (label) label.textContent = w.message;
+    const help = document.getElementById('composer-help');
+    if (help) help.textContent = w.help;
+    dateHint.textContent = w.dateHint;
+  }
+
   const CARD_LABELS = {
     fr: {
       ticket: 'Ticket',
@@ -144,7 +188,7 @@
 
   function renderUser(text) {
     const item = element('li', 'msg user');
-    item.append(element('span', 'who', 'Vous'), element('p', 'text', text));
+    item.append(element('span', 'who', words().you), element('p', 'text', text));
     transcript.append(item);
   }
 
@@ -184,6 +228,7 @@
   function renderBot(reply, live) {
     const item = element('li', 'msg bot');
     item.lang = reply.language || 'fr';
+    useLanguage(item.lang);
     item.append(element('span', 'who', 'Guichet'), element('p', 'text', reply.text));
     if (Array.isArray(reply.choices) && reply.choices.length > 0) {
       const group = element('div', 'choices');
@@ -234,7 +279,7 @@
     const last = replies[replies.length - 1];
     dateHint.hidden = !(last && last.expects === 'date');
     if (Array.isArray(result.effects) && result.effects.some((effect) => effect.type === 'conversation_ended')) {
-      statusLine.textContent = 'Conversation terminée. « Nouvelle conversation » pour en commencer une autre.';
+      statusLine.textContent = words().ended;
     }
     scrollToEnd();
   }
@@ -243,7 +288,7 @@
     busy = value;
     sendButton.disabled = value;
     transcript.setAttribute('aria-busy', value ? 'true' : 'false');
-    statusLine.textContent = value ? 'Guichet écrit…' : '';
+    statusLine.textContent = value ? words().typing : '';
   }
 
   function showError(message) {
@@ -373,7 +418,7 @@
     event.preventDefault();
     const text = input.value.trim();
     if (text === '') {
-      showError('Écrivez votre message avant de l’envoyer.');
+      showError(words().empty);
       input.focus();
       return;
     }
