@@ -44,7 +44,8 @@ export interface InterruptionContext {
 export function detectInterruption(text: string, w: AnswerWords, at: InterruptionContext = {}): Interruption | null {
   const whole = normalize(text);
   if (w.goodbye.test(whole)) return { kind: 'goodbye' };
-  if (w.thanks.test(whole)) return { kind: 'thanks' };
+  // "ok merci" to a question of a request being told is its yes, not a thank-you.
+  if (w.thanks.test(whole) && !(at.inIntake && w.yes.test(whole))) return { kind: 'thanks' };
   const n = whole.replace(w.politeness, '').replace(/\s+/g, ' ').trim();
   if (text.trim() === '?') return { kind: 'help' };
   if (n === '') return null;

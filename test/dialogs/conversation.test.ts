@@ -194,6 +194,16 @@ describe('thanks and goodbye are answered, never taken for a problem or an answe
     expect(bye?.effects).toEqual([]);
   });
 
+  it('"ok merci" to the summary opens the ticket', async () => {
+    const { app } = await guichet();
+    await play(app.engine, { channel: 'web', conversationId: 'c', userId: MARIE }, [
+      ["L'imprimante du 2e étage n'imprime plus", 'Je propose ce titre'],
+      ['ok merci', "J'ouvre le ticket ?"],
+      ['ok merci', 'T20261123.0001'],
+    ]);
+    expect(await app.store.listTickets()).toHaveLength(1);
+  });
+
   it('in English', async () => {
     const { app } = await guichet();
     await play(app.engine, anonymous('c'), [

@@ -62,6 +62,13 @@ describe('detectInterruption', () => {
     expect(detectInterruption(text, words, { afterTicket: true })).toEqual(expected);
   });
 
+  it('in the middle of a request, "ok merci" is a yes, "merci" alone a thank-you', () => {
+    expect(detectInterruption('ok merci', words, { inIntake: true })).toBeNull();
+    expect(detectInterruption('parfait, merci !', words, { inIntake: true })).toBeNull();
+    expect(detectInterruption('merci', words, { inIntake: true })).toEqual({ kind: 'thanks' });
+    expect(detectInterruption('ok merci', words, { afterTicket: true })).toEqual({ kind: 'thanks' });
+  });
+
   it('in the middle of a request, the problem gone drops the request', () => {
     expect(detectInterruption("ah c'est bon, ça remarche", words, { inIntake: true })).toEqual({ kind: 'cancel' });
     expect(detectInterruption('annuler', words, { inIntake: true })).toEqual({ kind: 'cancel' });
