@@ -91,14 +91,10 @@ function introductionOnly(intake: IntakeState, text: string, ctx: DialogContext)
   const account = named?.account ?? mentionedAccount(ctx.accounts, text);
   if (!account) return null;
   // Only the names: a longer message says something else too, and is the description.
+  const names = new Set(normalize(`${account.name} ${named?.contact.name ?? ''}`).split(' '));
   const rest = normalize(text)
     .split(' ')
-    .filter(
-      (w) =>
-        !normalize(`${account.name} ${named?.contact.name ?? ''}`)
-          .split(' ')
-          .includes(w),
-    );
+    .filter((w) => !names.has(w));
   if (rest.length > ctx.dialogs.answers.nameMaxWords) return null;
   let kept = withAccount(intake, account);
   if (named) kept = withContact(kept, named);
@@ -116,13 +112,8 @@ function saysNothingKnown(text: string, ctx: DialogContext): boolean {
 }
 
 /** Whether a rule of the intents finds any of its words in the text (a thing, a symptom, a change). */
-export function mentionsProblem(text: string, ctx: DialogContext): boolean {
-  return problemWords(text, ctx) > 0;
-}
-
-/** How many words of the text the best-matching rule of the intents finds. */
-export function problemWords(text: string, ctx: DialogContext): number {
-  return Math.max(0, ...ctx.classifier.classify(text).rules.map((r) => r.matched.length));
+function mentionsProblem(text: string, ctx: DialogContext): boolean {
+  return ctx.classifier.classify(text).rules.some((r) => r.matched.length > 0);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { parseYesNo } from '../dialogs/answers.js';
 import { formatInstant, formatTime, wallClock } from '../dialogs/dates.js';
 import { classifyIntake } from '../dialogs/intake.js';
 import { prefixed, reply } from '../dialogs/reply.js';
 import type { Ticket } from '../store/ticket-store.js';
 import { detectInterruption } from './interruptions.js';
 import type { ConversationState } from './state.js';
-import { dialogContext, messagesOf, type StepContext, type StepResult } from './step-context.js';
+import { dialogContext, messagesOf, type StepContext, type StepResult, twoChoiceAnswer } from './step-context.js';
 import { card, intakeDraft, openTicket } from './ticket-turns.js';
 
 /**
@@ -46,12 +45,9 @@ export async function answerDuplicate(s: ConversationState, c: StepContext, text
   const cleared: ConversationState = { ...s, pending: null, duplicateOf: null };
   const ticket = number ? await c.deps.tickets.get(number).catch(() => null) : null;
   if (!ticket) return null;
-  const { choice } = c.turn;
-  const yesNo = parseYesNo(text, c.deps.dialogs.answers);
-  if (choice === 'add' || (choice === undefined && (text === '1' || yesNo === true))) {
-    return noted(cleared, c, ticket, 'duplicate');
-  }
-  if (choice === 'new' || (choice === undefined && (text === '2' || yesNo === false))) return openTicket(cleared, c);
+  const answer = twoChoiceAnswer(c, text, ['add', 'new']);
+  if (answer === true) return noted(cleared, c, ticket, 'duplicate');
+  if (answer === false) return openTicket(cleared, c);
   // "annuler", "mes tickets"…: the interruption is handled as anywhere else.
   if (detectInterruption(text, c.deps.dialogs.answers)) return null;
   const m = messagesOf(s, c);

@@ -55,7 +55,7 @@ export function detectInterruption(text: string, w: AnswerWords, at: Interruptio
   if (w.cancel.test(n)) return at.afterTicket ? { kind: 'withdraw', number: null } : { kind: 'cancel' };
   if (w.restart.test(n)) return { kind: 'restart' };
   if (w.withdraw.test(n)) return { kind: 'withdraw', number };
-  if (at.afterTicket && !number && w.urgentOnly.test(n.replace(/\s*!+$/, ''))) return { kind: 'urgent' };
+  if (at.afterTicket && !number && w.urgentOnly.test(n)) return { kind: 'urgent' };
   // "en fait c'est réglé": only about a ticket, never in a description ("c'est réglé mais…").
   if ((at.afterTicket || at.inIntake || number) && w.solved.test(n) && !w.stillBroken.test(n)) {
     // In the middle of a request, the problem gone means the request is dropped.

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { KnownContact } from '../dialogs/accounts.js';
+import { parseYesNo } from '../dialogs/answers.js';
 import { currentPrompt, type DialogContext } from '../dialogs/intake.js';
 import type { IntakeState } from '../dialogs/intake-state.js';
 import type { Dialogs, Messages } from '../dialogs/messages.js';
@@ -72,6 +73,18 @@ export function withReprompt(s: ConversationState, c: StepContext, r: StepResult
   if (!inProgress(r.state.intake)) return r;
   const prompt = currentPrompt(r.state.intake, dialogContext(r.state, c));
   return { ...r, replies: [...r.replies, prefixed(s.language, messagesOf(s, c).thenContinue(), prompt)] };
+}
+
+/**
+ * The answer to a question of two choices (yes / no): its first choice (true) or its second
+ * (false), pressed, typed as its digit, or said as yes or no; null for anything else.
+ */
+export function twoChoiceAnswer(c: StepContext, text: string, values: [first: string, second: string]): boolean | null {
+  const { choice } = c.turn;
+  if (choice !== undefined) return choice === values[0] ? true : choice === values[1] ? false : null;
+  if (text === '1') return true;
+  if (text === '2') return false;
+  return parseYesNo(text, c.deps.dialogs.answers);
 }
 
 /** Who asks, for the ticket service's rule of who may follow a ticket. */

@@ -1,9 +1,15 @@
-import { parseYesNo } from '../dialogs/answers.js';
 import { reply } from '../dialogs/reply.js';
 import { cancel } from './interrupt.js';
 import { detectInterruption } from './interruptions.js';
 import type { ConversationState } from './state.js';
-import { inProgress, messagesOf, type StepContext, type StepResult, viewerOf } from './step-context.js';
+import {
+  inProgress,
+  messagesOf,
+  type StepContext,
+  type StepResult,
+  twoChoiceAnswer,
+  viewerOf,
+} from './step-context.js';
 import { card } from './ticket-turns.js';
 
 /**
@@ -48,16 +54,12 @@ export async function answerWithdraw(s: ConversationState, c: StepContext, text:
   const number = s.withdrawOf;
   const cleared: ConversationState = { ...s, pending: null, withdrawOf: null, withdrawWords: null };
   if (!number) return null;
-  const { choice } = c.turn;
-  const yesNo =
-    choice === undefined && !detectInterruption(text, c.deps.dialogs.answers)
-      ? parseYesNo(text, c.deps.dialogs.answers)
-      : null;
+  // A command ("annuler", "mes tickets") is not an answer to the question.
+  const command = c.turn.choice === undefined && detectInterruption(text, c.deps.dialogs.answers) !== null;
+  const answer = command ? null : twoChoiceAnswer(c, text, ['withdraw', 'keep']);
   const m = messagesOf(s, c);
-  if (choice === 'keep' || (choice === undefined && (text === '2' || yesNo === false))) {
-    return { state: cleared, replies: [reply(s.language, m.withdraw.kept(number))], effects: [] };
-  }
-  if (!(choice === 'withdraw' || (choice === undefined && (text === '1' || yesNo === true)))) return null;
+  if (answer === false) return { state: cleared, replies: [reply(s.language, m.withdraw.kept(number))], effects: [] };
+  if (answer !== true) return null;
   const by = c.identity?.contact.name ?? s.intake.contact ?? c.turn.userId ?? c.turn.channel;
   const said = s.withdrawWords ?? (c.turn.text?.trim() || m.withdraw.yes);
   let done: Awaited<ReturnType<typeof c.deps.tickets.withdraw>>;

@@ -250,13 +250,7 @@ export class TicketService {
     if (!current) return null;
     if (current.status === 'resolved' || current.status === 'closed') return { ticket: current, withdrawn: false };
     const ticket = await this.changeStatus(number, 'resolved', said.by, said.text);
-    const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
-    await this.tell('ticket_note', ticket, undefined, {
-      by: said.by,
-      text: said.text,
-      ...(holder ? { to: [holder] } : {}),
-    });
-    await this.updated(ticket);
+    await this.tellHolder('ticket_note', ticket, said);
     return { ticket, withdrawn: true };
   }
 
@@ -367,14 +361,18 @@ export class TicketService {
       data: { text: answer.text, from: current.status, reopens: outcome === 'reopened' },
     });
     const ticket = await this.changeStatus(number, current.assignee === null ? 'assigned' : 'in_progress', answer.by);
-    const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
-    await this.tell(outcome === 'reopened' ? 'ticket_reopened' : 'person_replied', ticket, undefined, {
-      by: answer.by,
-      text: answer.text,
-      ...(holder ? { to: [holder] } : {}),
-    });
-    await this.updated(ticket);
+    await this.tellHolder(outcome === 'reopened' ? 'ticket_reopened' : 'person_replied', ticket, answer);
     return { ticket, outcome };
+  }
+
+  /**
+   * The person's words on their ticket go to the technician who has it (the level's technicians
+   * when nobody has it), then every copy of the ticket's message is updated.
+   */
+  private async tellHolder(kind: NotificationKind, ticket: Ticket, said: { by: string; text: string }): Promise<void> {
+    const holder = this.deps.policy.resources.technicians.find((t) => t.id === ticket.assignee);
+    await this.tell(kind, ticket, undefined, { by: said.by, text: said.text, ...(holder ? { to: [holder] } : {}) });
+    await this.updated(ticket);
   }
 
   /**
