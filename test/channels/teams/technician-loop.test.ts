@@ -3,24 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
-import type { Ticket } from '../../../src/store/ticket-store.js';
 import { memoryIo } from '../../helpers/memory-io.js';
 import type { Attachment, ConnectorCall } from './helpers/connector.js';
 import { cardOf, cardText, startTeams, type TeamsUnderTest } from './helpers/harness.js';
-
-/** The employee's chat of the fixtures; level 1 of OPS-01-INFORMATIQUE (Philippe, Jérôme) and level 2 (Philippe, Pascal). */
-const EMPLOYEE_CHAT = 'a:1Kx9Vq2mT7pLwR4sN8eB3yF6hJ0uC5dZ1oXgQvIaEkMnSbWtYrPzOlUiHjGf-DcA';
-const PHILIPPE = { id: '29:1philippe-itcom', name: 'Philippe', chat: 'a:philippe-guichet-chat' };
-const JEROME = { id: '29:1jerome-itcom', name: 'Jérôme', chat: 'a:jerome-guichet-chat' };
-const PASCAL = { id: '29:1pascal-itcom', name: 'Pascal', chat: 'a:pascal-guichet-chat' };
-type Person = typeof PHILIPPE;
-
-function from(person: Person) {
-  return {
-    from: { id: person.id, name: person.name },
-    conversation: { conversationType: 'personal', tenantId: '9b2f6c4e-1a3d-4e5f-8c7b-2d1e0f9a8b7c', id: person.chat },
-  };
-}
+import {
+  buttonData,
+  click,
+  EMPLOYEE_CHAT,
+  install,
+  JEROME,
+  openTicket,
+  PASCAL,
+  PHILIPPE,
+} from './helpers/technicians.js';
 
 /** The activities the bot sent to a conversation (POST), oldest first. */
 function sentTo(t: TeamsUnderTest, conversation: string): ConnectorCall[] {
@@ -44,42 +39,10 @@ function cardsIn(t: TeamsUnderTest, conversation: string, headline: string) {
   }[];
 }
 
-function buttonData(card: Attachment['content'], title: string): Record<string, unknown> {
-  const action = (card.actions ?? []).find((a) => a.title === title) as
-    | { type: string; data?: Record<string, unknown>; card?: { actions: { data: Record<string, unknown> }[] } }
-    | undefined;
-  if (!action) throw new Error(`no button "${title}"`);
-  const data = action.type === 'Action.ShowCard' ? action.card?.actions[0]?.data : action.data;
-  if (!data) throw new Error(`the button "${title}" sends nothing`);
-  return data;
-}
-
-function click(t: TeamsUnderTest, person: Person, data: Record<string, unknown>, cardId: string, text?: string) {
-  return t.post(
-    t.activity('card-submit', {
-      ...from(person),
-      value: text === undefined ? data : { ...data, text },
-      replyToId: cardId,
-    }),
-  );
-}
-
 /** The employee writes in their chat with Guichet. */
 async function employeeSays(t: TeamsUnderTest, text: string): Promise<void> {
   const res = await t.post(t.activity('message', { text }));
   expect(res.status).toBeLessThan(300);
-}
-
-async function openTicket(t: TeamsUnderTest): Promise<Ticket> {
-  await t.post(t.activity('message'));
-  for (let i = 0; i < 8 && (await t.app.store.listTickets()).length === 0; i++) {
-    const question = [...sentTo(t, EMPLOYEE_CHAT)].reverse().find((c) => (cardOf(c.body)?.actions?.length ?? 0) > 0);
-    const data = cardOf(question?.body)?.actions?.[0]?.data;
-    await t.post(t.activity('card-submit', { value: data, replyToId: 'bot-activity-1' }));
-  }
-  const [ticket] = await t.app.store.listTickets();
-  if (!ticket) throw new Error('no ticket opened');
-  return ticket;
 }
 
 /**
@@ -94,9 +57,7 @@ describe('Teams: escalations, the employee reopening, and the command line', () 
     folder = mkdtempSync(join(tmpdir(), 'guichet-teams-loop-'));
     database = join(folder, 'guichet.sqlite');
     t = await startTeams({ database });
-    for (const person of [PHILIPPE, JEROME, PASCAL]) {
-      expect((await t.post(t.activity('conversation-update', from(person)))).status).toBeLessThan(300);
-    }
+    for (const person of [PHILIPPE, JEROME, PASCAL]) await install(t, person);
   });
   afterEach(async () => {
     await t.stop();
