@@ -54,13 +54,10 @@ async function conversationTicket(s: ConversationState, c: StepContext): Promise
   if (last) return c.deps.tickets.get(last);
   const who = c.identity?.contact;
   if (!who || (!who.email && !who.phone)) return null;
-  const theirs = await c.deps.tickets.listForContact(
+  const [latest] = await c.deps.tickets.listForContact(
     { ...(who.email ? { email: who.email } : {}), ...(who.phone ? { phone: who.phone } : {}) },
-    RECENT,
+    1,
+    `${c.turn.channel}:${c.turn.conversationId}:`,
   );
-  const here = `${c.turn.channel}:${c.turn.conversationId}:`;
-  return theirs.find((t) => t.idempotencyKey?.startsWith(here)) ?? null;
+  return latest ?? null;
 }
-
-/** How many of the person's last tickets are looked at for one of this channel. */
-const RECENT = 5;

@@ -89,6 +89,8 @@ export interface TicketFilter {
   account?: string;
   contactEmail?: string;
   contactPhone?: string;
+  /** Tickets whose idempotency key starts with this: those one conversation opened (intakeKey). */
+  keyPrefix?: string;
   /** ISO instants, createdAt in [from, to). */
   from?: string;
   to?: string;

@@ -191,14 +191,20 @@ export class TicketService {
 
   /**
    * The tickets of a person, most recent first: those matching the e-mail, the phone or the
-   * account given (any of them). Nothing given, nothing found.
+   * account given (any of them); with `keyPrefix`, only those one conversation opened (their
+   * idempotency key starts with it). Nothing given, nothing found.
    */
-  async listForContact(who: { email?: string; phone?: string; account?: string }, limit = 10): Promise<Ticket[]> {
+  async listForContact(
+    who: { email?: string; phone?: string; account?: string },
+    limit = 10,
+    keyPrefix?: string,
+  ): Promise<Ticket[]> {
     const { store } = this.deps;
+    const within = keyPrefix === undefined ? {} : { keyPrefix };
     const lists = await Promise.all([
-      who.email ? store.listTickets({ contactEmail: who.email, limit }) : [],
-      who.phone ? store.listTickets({ contactPhone: who.phone, limit }) : [],
-      who.account ? store.listTickets({ account: who.account, limit }) : [],
+      who.email ? store.listTickets({ contactEmail: who.email, ...within, limit }) : [],
+      who.phone ? store.listTickets({ contactPhone: who.phone, ...within, limit }) : [],
+      who.account ? store.listTickets({ account: who.account, ...within, limit }) : [],
     ]);
     const byNumber = new Map<string, Ticket>();
     for (const ticket of lists.flat()) byNumber.set(ticket.number, ticket);

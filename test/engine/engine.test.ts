@@ -32,7 +32,7 @@ async function build(options: { failOpen?: () => boolean } = {}) {
       return service.open(draft);
     },
     get: (n) => service.get(n),
-    listForContact: (who, limit) => service.listForContact(who, limit),
+    listForContact: (who, limit, keyPrefix) => service.listForContact(who, limit, keyPrefix),
     escalate: (n, by) => service.escalate(n, by),
     plan: (t) => service.plan(t),
     followed: (n, viewer) => service.followed(n, viewer),

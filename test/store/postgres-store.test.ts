@@ -12,7 +12,7 @@ if (url) {
   // Each test works in a schema of its own, created here and dropped afterwards, so runs never
   // see each other's tickets and the database is left as found.
   storeContract('PostgresStore', {
-    migrationVersions: [1, 3, 4, 20, 30],
+    migrationVersions: [1, 3, 4, 20, 30, 40],
     async fresh() {
       const { schema, drop } = await freshSchema(url);
       return { open: () => PostgresStore.open(url, { schema, maxConnections: 4 }), dispose: drop };

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { buildTicketQuery } from '../../src/store/ticket-query.js';
 import { newTicket } from './new-ticket.js';
 import { storeContract } from './store-contract.js';
 
@@ -21,7 +22,7 @@ afterEach(() => {
 });
 
 storeContract('SqliteStore', {
-  migrationVersions: [1, 2, 3, 4, 20, 30],
+  migrationVersions: [1, 2, 3, 4, 20, 30, 40],
   async fresh() {
     const folder = mkdtempSync(join(tmpdir(), 'guichet-contract-'));
     const path = join(folder, 'guichet.sqlite');
@@ -43,6 +44,41 @@ describe('SqliteStore on disk', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 });
     raw.close();
+  });
+
+  it("reads a contact's or a company's latest tickets in order from an index, without sorting them all", async () => {
+    const path = join(tempFolder(), 'guichet.sqlite');
+    const store = SqliteStore.open(path);
+    await store.createTicket(newTicket());
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    const filters = [
+      { contactEmail: 'Someone@Example.fr', limit: 5 },
+      { contactPhone: '+33612345678', limit: 5 },
+      { account: 'acme', limit: 5 },
+    ];
+    for (const filter of filters) {
+      const query = buildTicketQuery(filter, () => '?');
+      if (!query) throw new Error('a filter with no status matches something');
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[])
+        .map((step) => step.detail)
+        .join('; ');
+      expect(plan).toMatch(/USING INDEX tickets_(contact_email|contact_phone|account)_latest/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+    raw.close();
+  });
+
+  it('writes the limit of a list in its statement as a whole number, never as a parameter', () => {
+    // A bound LIMIT makes SQLite prepare the statement again at every run.
+    const limitOf = (limit: number) => {
+      const query = buildTicketQuery({ contactPhone: '+33612345678', limit }, () => '?');
+      return { limit: query?.sql.match(/LIMIT (.+)$/)?.[1] ?? null, params: query?.params };
+    };
+    expect(limitOf(5)).toEqual({ limit: '5', params: ['+33612345678'] });
+    expect(limitOf(2.7)).toEqual({ limit: '2', params: ['+33612345678'] });
+    expect(limitOf(-3)).toEqual({ limit: '0', params: ['+33612345678'] });
+    expect(limitOf(Number.POSITIVE_INFINITY)).toEqual({ limit: null, params: ['+33612345678'] });
   });
 
   it('forbids rewriting the event log, even in SQL', async () => {

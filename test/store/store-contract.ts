@@ -212,6 +212,29 @@ export function storeContract(name: string, harness: StoreHarness): void {
         for (const [label, filter, expected] of cases) expect(await numbers(filter), label).toEqual(expected);
       });
 
+      it('lists the tickets one conversation opened by the start of their key, taking _ and % as themselves', async () => {
+        const store = await open();
+        const keys = [
+          'slack:D1:a:1',
+          'slack:D1:b:2',
+          'slack:D10:a:1',
+          'slack:D1_:a:1',
+          'teams:a%b:x:1',
+          'teams:aXb:x:1',
+        ];
+        for (const [i, idempotencyKey] of keys.entries()) {
+          await store.createTicket(newTicket({ createdAt: `2026-11-2${i}T10:00:00Z`, idempotencyKey }));
+        }
+        const keysOf = async (filter: Parameters<Store['listTickets']>[0]) =>
+          (await store.listTickets(filter)).map((t) => t.idempotencyKey);
+        expect(await keysOf({ keyPrefix: 'slack:D1:' })).toEqual(['slack:D1:b:2', 'slack:D1:a:1']);
+        expect(await keysOf({ keyPrefix: 'slack:D1:', limit: 1 })).toEqual(['slack:D1:b:2']);
+        expect(await keysOf({ keyPrefix: 'teams:a%b:' })).toEqual(['teams:a%b:x:1']);
+        expect(await keysOf({ keyPrefix: 'slack:D1_' })).toEqual(['slack:D1_:a:1']);
+        expect(await keysOf({ keyPrefix: 'slack:D1:', contactEmail: 'someone.else@example.fr' })).toEqual([]);
+        expect(await keysOf({ keyPrefix: 'slack:D2:' })).toEqual([]);
+      });
+
       it('updates the mutable fields and logs the event in one step', async () => {
         const store = await open();
         const { ticket } = await store.createTicket(newTicket());

@@ -77,6 +77,9 @@ const afterThisTurn = globalThis.setImmediate;
 /** The most creations one commit holds, so a burst never makes one transaction long. */
 const MAX_BATCH = 256;
 
+/** How many statement shapes of listTickets and updateTicket are kept prepared. */
+const STATEMENT_SHAPES_KEPT = 64;
+
 /**
  * How long a conversation lock claimed in the file stands, in milliseconds, should its process
  * die before releasing it and not be seen to be gone (`ownerIsGone`): far longer than a turn, so
@@ -386,6 +389,8 @@ export class SqliteStore implements Store {
   private cached(sql: string): Database.Statement {
     let statement = this.listCache.get(sql);
     if (!statement) {
+      // Shapes are few (filters by fields, limits of the code); a caller's own limits cannot grow it without end.
+      if (this.listCache.size >= STATEMENT_SHAPES_KEPT) this.listCache.clear();
       statement = this.db.prepare(sql);
       this.listCache.set(sql, statement);
     }
