@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { buildTicketQuery } from '../../src/store/ticket-query.js';
 import { newTicket } from './new-ticket.js';
@@ -66,6 +67,33 @@ describe('SqliteStore on disk', () => {
       expect(plan).toMatch(/USING INDEX tickets_(contact_email|contact_phone|account)_latest/);
       expect(plan).not.toMatch(/TEMP B-TREE/);
     }
+    raw.close();
+  });
+
+  it('upgrades a database of the previous version to the ordered indexes, keeping its tickets', async () => {
+    const path = join(tempFolder(), 'guichet.sqlite');
+    const before = SqliteStore.open(path, { migrations: SQLITE_MIGRATIONS.filter((m) => m.version < 40) });
+    const { ticket } = await before.createTicket(newTicket({ idempotencyKey: 'slack:D1:a:1' }));
+    await before.close();
+    const after = SqliteStore.open(path);
+    expect(
+      await after.listTickets({ contactEmail: ticket.contactEmail ?? '', keyPrefix: 'slack:D1:', limit: 1 }),
+    ).toEqual([ticket]);
+    await after.close();
+    const raw = new Database(path, { readonly: true });
+    const indexes = (
+      raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'").all() as {
+        name: string;
+      }[]
+    ).map((row) => row.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'tickets_contact_email_latest',
+        'tickets_contact_phone_latest',
+        'tickets_account_latest',
+      ]),
+    );
+    expect(indexes).not.toContain('tickets_contact_email');
     raw.close();
   });
 
