@@ -7,8 +7,9 @@ import { BayesClassifier } from './natural.js';
 
 /**
  * The people whose way of writing the persona sets imitate: the first six in `personas-*.jsonl`,
- * the others in `personas2-*.jsonl` (`employee`: anyone's voice transcript, e-mail or terse chat;
- * `bilingual`: French mixed with English, and English from non-native speakers).
+ * the next seven in `personas2-*.jsonl` (`employee`: anyone's voice transcript, e-mail or terse
+ * chat; `bilingual`: French mixed with English, and English from non-native speakers), the last
+ * fourteen in `personas3-*.jsonl`.
  */
 export const PERSONAS = [
   'receptionist',
@@ -24,6 +25,20 @@ export const PERSONAS = [
   'sales-rep',
   'bilingual',
   'employee',
+  'hotel-receptionist',
+  'site-foreman',
+  'dental-assistant',
+  'dispatcher',
+  'estate-agent',
+  'hr-manager',
+  'developer',
+  'notary-clerk',
+  'architect',
+  'pharmacist',
+  'factory-supervisor',
+  'expat-cfo',
+  'intern',
+  'elderly-employee',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
