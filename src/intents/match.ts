@@ -363,6 +363,7 @@ class ClauseReader {
    * before it is context (and its things too, when the problem names its own).
    */
   contextBeforeContrast(): void {
+    this.leadingCause();
     let at = -1;
     for (let p = 0; p < this.tokens.length; p++) {
       if (this.sequenceAt(p, this.rules.clauseMarkers)) at = p;
@@ -383,6 +384,33 @@ class ClauseReader {
         this.dropped[i] = true;
       }
     });
+  }
+
+  /**
+   * "depuis que l'opérateur a remplacé notre routeur, impossible de me connecter au TSE": a clause
+   * opened by a cause word is context when the clause after it names its own thing and what is
+   * wrong with it; the cause's things and changes are not the ticket's.
+   */
+  private leadingCause(): void {
+    for (let p = 0; p < this.tokens.length; p++) {
+      if (!this.sequenceAt(p, this.rules.causeOpeners)) continue;
+      let end = p;
+      while (end < this.tokens.length && this.form(end) !== BOUNDARY) end++;
+      const live = this.matches.filter((_, i) => !this.dropped[i]);
+      const after = live.filter((m) => m.start > end);
+      const symptom = (m: ConceptMatch) => {
+        const c = this.compiled.concepts[m.concept];
+        return c?.kind === 'state' && c.signal === 'incident';
+      };
+      if (!after.some(symptom) || !after.some((m) => this.kind(m) === 'object')) continue;
+      this.matches.forEach((m, i) => {
+        if (m.start < p || m.start >= end) return;
+        const c = this.compiled.concepts[m.concept];
+        if (c?.kind === 'action' || c?.kind === 'object' || c?.kind === 'verb' || c?.signal === 'request' || symptom(m)) {
+          this.dropped[i] = true;
+        }
+      });
+    }
   }
 
   /** Machines named with a quantifier: "aucun ordinateur", "tous les PC", "none of the scanners". */

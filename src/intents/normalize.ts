@@ -77,6 +77,8 @@ export interface LanguageRules {
   notSymptoms: Set<string>;
   excludingVerbs: Set<string>;
   skipAfterExclusion: Set<string>;
+  /** The words that open a purpose ("pour que", "so that"), by their first word. */
+  purpose: Map<string, string[][]>;
   exclusionStops: Set<string>;
   hintsFr: Set<string>;
   hintsEn: Set<string>;
@@ -88,6 +90,8 @@ export interface LanguageRules {
   headerFields: Set<string>;
   /** Contrast and cause words together ("mais", "et depuis"), by their first word. */
   clauseMarkers: Map<string, string[][]>;
+  /** The words that open a cause clause ("depuis que", "ever since"), by their first word. */
+  causeOpeners: Map<string, string[][]>;
   pastAuxiliaries: Set<string>;
   recentPast: Set<string>;
   /** French auxiliaries, whose participle a negation reaches past its closer. */
@@ -137,6 +141,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     notSymptoms: set(lexicon.negation.notSymptoms),
     excludingVerbs: set(lexicon.negation.excludingVerbs),
     skipAfterExclusion: set(lexicon.negation.skipAfterExclusion),
+    purpose: byFirstWord(lexicon.negation.purpose.map(split)),
     exclusionStops: set(lexicon.negation.exclusionStops),
     hintsFr: set(lexicon.hints.fr),
     hintsEn: set(lexicon.hints.en),
@@ -147,6 +152,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     quoteHeaders: lexicon.email.quoteHeaders.map((w) => split(w).join(' ')),
     headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
     clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
+    causeOpeners: byFirstWord(lexicon.clauses.causeOpeners.map(split)),
     pastAuxiliaries: set(lexicon.clauses.pastAuxiliaries),
     recentPast: set(lexicon.clauses.recentPast),
     auxiliaries: set(lexicon.negation.frAuxiliaries),
@@ -196,8 +202,28 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
   }
   const tokens: Token[] = kept.map((form) => ({ form, negated: false, excluded: false }));
   markNegation(tokens, rules);
+  unmarkPurpose(tokens, rules);
   markExclusion(tokens, rules);
   return tokens;
+}
+
+/**
+ * "pouvez-vous régler le firewall pour que le wifi invités ne voie plus le NAS", "so that guests
+ * can't see the NAS": what a purpose clause negates is the result asked for, not what fails. Its
+ * words, up to the clause's end, are not negated.
+ */
+function unmarkPurpose(tokens: Token[], rules: LanguageRules): void {
+  for (let p = 0; p < tokens.length; p++) {
+    const candidates = rules.purpose.get(tokens[p]?.form ?? '') ?? [];
+    const opener = candidates.find((words) => words.every((w, n) => tokens[p + n]?.form === w));
+    if (!opener) continue;
+    let q = p + opener.length;
+    while (q < tokens.length && tokens[q]?.form !== BOUNDARY) {
+      (tokens[q] as Token).negated = false;
+      q++;
+    }
+    p = q;
+  }
 }
 
 /**

@@ -87,6 +87,8 @@ export const languageSchema = z.object({
     excludingVerbs: wordsSchema,
     skipAfterExclusion: wordsSchema,
     exclusionStops: wordsSchema,
+    /** "pour que le wifi invités ne voie plus le NAS": a negation after these is the result wanted. */
+    purpose: wordsSchema,
   }),
   delay: z.object({
     before: wordsSchema,
@@ -106,6 +108,8 @@ export const languageSchema = z.object({
   clauses: z.object({
     contrast: wordsSchema,
     cause: wordsSchema,
+    /** "depuis que l'opérateur a remplacé le routeur, …": a clause they open is the cause. */
+    causeOpeners: wordsSchema,
     pastAuxiliaries: wordsSchema,
     /** "vient d'être changée": the verbs of the recent past, before "d'être". */
     recentPast: wordsSchema,

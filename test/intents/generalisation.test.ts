@@ -211,6 +211,56 @@ describe('what goes wrong in how people write, by kind', () => {
 describe('the kinds hold in other trades and ways of writing', () => {
   const cases: [kind: string, text: string, expected: Expect][] = [
     [
+      'a clause opened by its cause',
+      "depuis qu'on a changé la box, je n'arrive plus à me connecter au VPN",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a negation in the result asked for',
+      'pouvez-vous configurer le pare-feu pour que les stagiaires ne puissent plus aller sur les réseaux sociaux',
+      ['request', 3, 'informatique', 'request.p3.network_security'],
+    ],
+    [
+      'everyone else is fine: one user',
+      "my desk phone has no dial tone, everyone else's works",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'the place of a role, not a whole site',
+      "le PC de la directrice de l'agence ne démarre plus",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'machines counted, to replace: a long project',
+      "nous voulons remplacer les 15 ordinateurs du bureau d'ici l'été",
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'not bought yet',
+      "il nous faudrait une webcam, on ne l'a pas encore achetée",
+      ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
+    ],
+    [
+      'someone to be able to open a folder',
+      'il faudrait que Paul puisse accéder au dossier Compta sur le serveur',
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'calls to go to someone else',
+      'pendant mes congés, il faudrait que mes appels arrivent chez Julie',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      "'celui de' naming the software, not a workaround",
+      'le logiciel Sage, celui de la paie, plante à l’ouverture',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      "a pharmacy's software by its name",
+      'LGPI ne se lance plus sur mon comptoir',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
       'a behaviour without a symptom word',
       'le traceur sort les plans avec les couleurs inversées',
       ['incident', 3, 'informatique', 'incident.p3.printer'],
