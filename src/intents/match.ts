@@ -406,7 +406,13 @@ class ClauseReader {
       this.matches.forEach((m, i) => {
         if (m.start < p || m.start >= end) return;
         const c = this.compiled.concepts[m.concept];
-        if (c?.kind === 'action' || c?.kind === 'object' || c?.kind === 'verb' || c?.signal === 'request' || symptom(m)) {
+        if (
+          c?.kind === 'action' ||
+          c?.kind === 'object' ||
+          c?.kind === 'verb' ||
+          c?.signal === 'request' ||
+          symptom(m)
+        ) {
           this.dropped[i] = true;
         }
       });

@@ -77,6 +77,8 @@ export interface LanguageRules {
   notSymptoms: Set<string>;
   excludingVerbs: Set<string>;
   skipAfterExclusion: Set<string>;
+  /** "ne … que": the words that make "ne" mean only ("ne garde que 7 jours"). */
+  frRestrictive: Set<string>;
   /** The words that open a purpose ("pour que", "so that"), by their first word. */
   purpose: Map<string, string[][]>;
   exclusionStops: Set<string>;
@@ -142,6 +144,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     excludingVerbs: set(lexicon.negation.excludingVerbs),
     skipAfterExclusion: set(lexicon.negation.skipAfterExclusion),
     purpose: byFirstWord(lexicon.negation.purpose.map(split)),
+    frRestrictive: set(lexicon.negation.frRestrictive),
     exclusionStops: set(lexicon.negation.exclusionStops),
     hintsFr: set(lexicon.hints.fr),
     hintsEn: set(lexicon.hints.en),
@@ -289,6 +292,7 @@ function markNegation(tokens: Token[], rules: LanguageRules): void {
     if (rules.frOpeners.has(form)) {
       // "ne … pas": the words up to the closer (at most 3); without a closer, the next word.
       let closer = -1;
+      let restrictive = false;
       for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
         const f = tokens[k]?.form ?? '';
         if (f === BOUNDARY) break;
@@ -296,7 +300,13 @@ function markNegation(tokens: Token[], rules: LanguageRules): void {
           closer = k;
           break;
         }
+        // "ne garde que 7 jours", "n'imprime qu'en noir": "ne … que" says only, not not.
+        if (rules.frRestrictive.has(f)) {
+          restrictive = true;
+          break;
+        }
       }
+      if (restrictive) continue;
       const end = closer === -1 ? Math.min(i + 1, tokens.length - 1) : closer - 1;
       for (let k = i + 1; k <= end; k++) negate(tokens[k]);
       // "n'est plus reconnu", "n'a pas démarré": after an auxiliary, the participle is negated too.

@@ -79,6 +79,8 @@ export const languageSchema = z.object({
   negation: z.object({
     frOpeners: wordsSchema,
     frClosers: wordsSchema,
+    /** "ne garde que 7 jours": after "ne", these make it restrictive (only), not a negation. */
+    frRestrictive: wordsSchema,
     /** "n'est plus reconnu": after these, the participle that follows the closer is negated too. */
     frAuxiliaries: wordsSchema,
     enMarkers: wordsSchema,

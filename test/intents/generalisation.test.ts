@@ -211,6 +211,26 @@ describe('what goes wrong in how people write, by kind', () => {
 describe('the kinds hold in other trades and ways of writing', () => {
   const cases: [kind: string, text: string, expected: Expect][] = [
     [
+      "'ne … que' says only, not a fault",
+      'la sauvegarde du serveur ne garde que 5 jours, on aimerait un mois',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'nobody else: one user',
+      'Teams keeps logging me out, nobody else on the team has it',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a right named by what it allows',
+      "besoin d'un accès en modification au dossier Devis pour Karim",
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      "the practice's owner is its management",
+      "the practice owner's laptop won't start",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
       'a clause opened by its cause',
       "depuis qu'on a changé la box, je n'arrive plus à me connecter au VPN",
       ['incident', 3, 'informatique', 'incident.p3.remote_access'],
