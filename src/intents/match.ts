@@ -123,6 +123,7 @@ export function matchConcepts(
     reader.qualifiersAndParts();
   }
   if (objects > 0) reader.workaroundMeans();
+  reader.leadingCause();
   reader.contextBeforeContrast();
   const kept = matches.filter((_, m) => !reader.dropped[m]);
   const contextWords = matches.filter((_, m) => reader.dropped[m]).map((m) => m.words.join(' '));
@@ -363,7 +364,6 @@ class ClauseReader {
    * before it is context (and its things too, when the problem names its own).
    */
   contextBeforeContrast(): void {
-    this.leadingCause();
     let at = -1;
     for (let p = 0; p < this.tokens.length; p++) {
       if (this.sequenceAt(p, this.rules.clauseMarkers)) at = p;
@@ -391,7 +391,7 @@ class ClauseReader {
    * opened by a cause word is context when the clause after it names its own thing and what is
    * wrong with it; the cause's things and changes are not the ticket's.
    */
-  private leadingCause(): void {
+  leadingCause(): void {
     for (let p = 0; p < this.tokens.length; p++) {
       if (!this.sequenceAt(p, this.rules.causeOpeners)) continue;
       let end = p;
