@@ -231,6 +231,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 2, 'informatique', 'incident.p2.management_computer'],
     ],
     [
+      'the business stopped: customers cannot be served',
+      'le logiciel de la pharmacie plante depuis ce matin, on ne peut plus servir les clients',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'a file to find again in the backup',
+      "est-ce qu'on peut retrouver le fichier Excel des tarifs tel qu'il était lundi sur la sauvegarde ?",
+      ['request', 2, 'informatique', 'request.p2.restore'],
+    ],
+    [
       'a clause opened by its cause',
       "depuis qu'on a changé la box, je n'arrive plus à me connecter au VPN",
       ['incident', 3, 'informatique', 'incident.p3.remote_access'],
