@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import { LATEST_TICKETS_INDEXES, type Migration } from '../migration.js';
 
 /**
  * The PostgreSQL schema: the same versions and tables as the SQLite one (see
@@ -158,20 +158,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tickets ADD COLUMN taken_at text;
     `,
   },
-  {
-    version: 40,
-    name: "a person's and a company's latest tickets read from their index",
-    sql: `
-      -- The latest tickets of a contact or an account (listTickets with a limit: the conversation's
-      -- ticket, the status question, the Home tab) are read in order from the index, not sorted
-      -- from all that contact's tickets: a receptionist who reports for the whole office has
-      -- thousands after a few years.
-      DROP INDEX tickets_contact_email;
-      DROP INDEX tickets_contact_phone;
-      DROP INDEX tickets_account;
-      CREATE INDEX tickets_contact_email_latest ON tickets (lower(contact_email), created_at DESC, day DESC, seq DESC);
-      CREATE INDEX tickets_contact_phone_latest ON tickets (contact_phone, created_at DESC, day DESC, seq DESC);
-      CREATE INDEX tickets_account_latest ON tickets (account, created_at DESC, day DESC, seq DESC);
-    `,
-  },
+  LATEST_TICKETS_INDEXES,
 ];

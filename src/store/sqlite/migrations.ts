@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import { LATEST_TICKETS_INDEXES, type Migration } from '../migration.js';
 
 /**
  * The SQLite schema, one versioned step at a time. Instants are ISO-8601 text in UTC
@@ -175,20 +175,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tickets ADD COLUMN taken_at TEXT;
     `,
   },
-  {
-    version: 40,
-    name: "a person's and a company's latest tickets read from their index",
-    sql: `
-      -- The latest tickets of a contact or an account (listTickets with a limit: the conversation's
-      -- ticket, the status question, the Home tab) are read in order from the index, not sorted
-      -- from all that contact's tickets: a receptionist who reports for the whole office has
-      -- thousands after a few years.
-      DROP INDEX tickets_contact_email;
-      DROP INDEX tickets_contact_phone;
-      DROP INDEX tickets_account;
-      CREATE INDEX tickets_contact_email_latest ON tickets (lower(contact_email), created_at DESC, day DESC, seq DESC);
-      CREATE INDEX tickets_contact_phone_latest ON tickets (contact_phone, created_at DESC, day DESC, seq DESC);
-      CREATE INDEX tickets_account_latest ON tickets (account, created_at DESC, day DESC, seq DESC);
-    `,
-  },
+  LATEST_TICKETS_INDEXES,
 ];
