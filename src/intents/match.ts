@@ -1,6 +1,6 @@
 import type { CompiledIntents } from './compile.js';
 import type { TrieNode, WordKeys } from './lexicon.js';
-import { BOUNDARY, type LanguageRules, type Token } from './normalize.js';
+import { BOUNDARY, type LanguageRules, sequenceStartingAt, type Token } from './normalize.js';
 
 /** One concept found in a message. */
 export interface ConceptMatch {
@@ -198,8 +198,13 @@ class ClauseReader {
 
   /** Whether one of the word sequences (indexed by first word) starts at `p`. */
   private sequenceAt(p: number, sequences: Map<string, string[][]>): boolean {
-    const candidates = sequences.get(this.form(p));
-    return candidates?.some((words) => this.startsWith(p, words)) === true;
+    return sequenceStartingAt(this.tokens, p, sequences) !== undefined;
+  }
+
+  /** A state pointing to an incident: what is wrong ("ne répond plus", "lent", "affiche…"). */
+  private isSymptom(m: ConceptMatch): boolean {
+    const c = this.compiled.concepts[m.concept];
+    return c?.kind === 'state' && c.signal === 'incident';
   }
 
   private has(concept: number): boolean {
@@ -369,13 +374,9 @@ class ClauseReader {
       if (this.sequenceAt(p, this.rules.clauseMarkers)) at = p;
     }
     if (at <= 0) return;
-    const symptom = (m: ConceptMatch) => {
-      const c = this.compiled.concepts[m.concept];
-      return c?.kind === 'state' && c.signal === 'incident';
-    };
     const live = this.matches.filter((_, i) => !this.dropped[i]);
-    if (!live.some((m) => m.start > at && symptom(m))) return;
-    if (live.some((m) => m.start < at && symptom(m))) return;
+    if (!live.some((m) => m.start > at && this.isSymptom(m))) return;
+    if (live.some((m) => m.start < at && this.isSymptom(m))) return;
     const objectAfter = live.some((m) => m.start > at && this.kind(m) === 'object');
     this.matches.forEach((m, i) => {
       if (m.start >= at) return;
@@ -398,11 +399,7 @@ class ClauseReader {
       while (end < this.tokens.length && this.form(end) !== BOUNDARY) end++;
       const live = this.matches.filter((_, i) => !this.dropped[i]);
       const after = live.filter((m) => m.start > end);
-      const symptom = (m: ConceptMatch) => {
-        const c = this.compiled.concepts[m.concept];
-        return c?.kind === 'state' && c.signal === 'incident';
-      };
-      if (!after.some(symptom) || !after.some((m) => this.kind(m) === 'object')) continue;
+      if (!after.some((m) => this.isSymptom(m)) || !after.some((m) => this.kind(m) === 'object')) continue;
       this.matches.forEach((m, i) => {
         if (m.start < p || m.start >= end) return;
         const c = this.compiled.concepts[m.concept];
@@ -411,7 +408,7 @@ class ClauseReader {
           c?.kind === 'object' ||
           c?.kind === 'verb' ||
           c?.signal === 'request' ||
-          symptom(m)
+          this.isSymptom(m)
         ) {
           this.dropped[i] = true;
         }

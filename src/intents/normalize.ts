@@ -174,6 +174,15 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
 }
 
 /** Word sequences indexed by their first word, so that a scan tests one word per position. */
+/** The word sequence (of those indexed by their first word) that starts at `p`, if one does. */
+export function sequenceStartingAt(
+  tokens: readonly Token[],
+  p: number,
+  sequences: Map<string, string[][]>,
+): string[] | undefined {
+  return sequences.get(tokens[p]?.form ?? '')?.find((words) => words.every((w, n) => tokens[p + n]?.form === w));
+}
+
 function byFirstWord(sequences: string[][]): Map<string, string[][]> {
   const map = new Map<string, string[][]>();
   for (const words of sequences) {
@@ -217,8 +226,7 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
  */
 function unmarkPurpose(tokens: Token[], rules: LanguageRules): void {
   for (let p = 0; p < tokens.length; p++) {
-    const candidates = rules.purpose.get(tokens[p]?.form ?? '') ?? [];
-    const opener = candidates.find((words) => words.every((w, n) => tokens[p + n]?.form === w));
+    const opener = sequenceStartingAt(tokens, p, rules.purpose);
     if (!opener) continue;
     let q = p + opener.length;
     while (q < tokens.length && tokens[q]?.form !== BOUNDARY) {

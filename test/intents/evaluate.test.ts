@@ -11,6 +11,8 @@ import {
 import { loadPolicy } from '../../src/policy/load.js';
 
 const fixtures = resolve(import.meta.dirname, '..', 'fixtures', 'utterances');
+/** The texts of these labelled files, to check that a held-out part repeats none of them. */
+const textsOf = (files: string[]) => files.flatMap((f) => readUtterances(resolve(fixtures, f)).map((u) => u.text));
 
 describe('the held-out evaluation', () => {
   it('classifies every held-out utterance and prints the figures next to the baseline', () => {
@@ -46,11 +48,7 @@ describe('the held-out evaluation', () => {
       expect(part.filter((u) => u.style === 'email' && u.text.includes('\n')).length).toBeGreaterThan(20);
       expect(part.filter((u) => u.style === 'phone' && /[éèàçêù]/.test(u.text))).toEqual([]);
     }
-    const seen = new Set(
-      ['tuning.jsonl', 'heldout.jsonl', 'personas-tuning.jsonl'].flatMap((f) =>
-        readUtterances(resolve(fixtures, f)).map((u) => u.text),
-      ),
-    );
+    const seen = new Set(textsOf(['tuning.jsonl', 'heldout.jsonl', 'personas-tuning.jsonl']));
     expect(heldOut.filter((u) => seen.has(u.text))).toEqual([]);
   });
 
@@ -75,13 +73,13 @@ describe('the held-out evaluation', () => {
       expect(unjustified.map((u) => u.text)).toEqual([]);
     }
     const seen = new Set(
-      [
+      textsOf([
         'tuning.jsonl',
         'heldout.jsonl',
         'personas-tuning.jsonl',
         'personas-heldout.jsonl',
         'personas2-tuning.jsonl',
-      ].flatMap((f) => readUtterances(resolve(fixtures, f)).map((u) => u.text)),
+      ]),
     );
     expect(heldOut.filter((u) => seen.has(u.text))).toEqual([]);
   });
@@ -101,7 +99,7 @@ describe('the held-out evaluation', () => {
       expect(part.filter((u) => !u.seed || !bullets.has(u.seed)).map((u) => u.text)).toEqual([]);
     }
     const seen = new Set(
-      [
+      textsOf([
         'tuning.jsonl',
         'heldout.jsonl',
         'personas-tuning.jsonl',
@@ -109,7 +107,7 @@ describe('the held-out evaluation', () => {
         'personas2-tuning.jsonl',
         'personas2-heldout.jsonl',
         'personas3-tuning.jsonl',
-      ].flatMap((f) => readUtterances(resolve(fixtures, f)).map((u) => u.text)),
+      ]),
     );
     expect(heldOut.filter((u) => seen.has(u.text)).map((u) => u.text)).toEqual([]);
   });
