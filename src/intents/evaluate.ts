@@ -8,8 +8,8 @@ import { BayesClassifier } from './natural.js';
 /**
  * The people whose way of writing the persona sets imitate: the first six in `personas-*.jsonl`,
  * the next seven in `personas2-*.jsonl` (`employee`: anyone's voice transcript, e-mail or terse
- * chat; `bilingual`: French mixed with English, and English from non-native speakers), the last
- * fourteen in `personas3-*.jsonl`.
+ * chat; `bilingual`: French mixed with English, and English from non-native speakers), the next
+ * fourteen in `personas3-*.jsonl`, the last fourteen in `personas4-*.jsonl`.
  */
 export const PERSONAS = [
   'receptionist',
@@ -39,6 +39,20 @@ export const PERSONAS = [
   'expat-cfo',
   'intern',
   'elderly-employee',
+  'restaurant-manager',
+  'lab-technician',
+  'call-centre-agent',
+  'insurance-broker',
+  'town-hall-clerk',
+  'garage-owner',
+  'temp-worker',
+  'office-manager',
+  'translator',
+  'security-guard',
+  'consultant',
+  'travel-agent',
+  'baker',
+  'logistics-planner',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
