@@ -277,11 +277,28 @@ class ClauseReader {
     });
   }
 
-  /** "je suis le chauffeur du PDG", "l'assistante de direction": not the management's own device. */
+  /**
+   * "je suis le chauffeur du PDG", "l'assistante de direction": not the management's own device,
+   * unless the device is said to be theirs ("…du directeur, son PC ne démarre plus"). "Je suis
+   * l'assistante de M. Renaud (directeur). C'est mon PC": the writer is staff and the device
+   * their own, wherever the management is named.
+   */
   roleBeforeManagement(): void {
     const { management, staffRole } = this.compiled.named;
     if (!this.has(management) || !this.has(staffRole)) return;
     const skip = this.rules.partOfOrDeterminer;
+    const devices = this.matches.filter((m) => this.inGroup(m, 'computers'));
+    const ownedBy = (possessives: Set<string>) =>
+      devices.some((d) => [d.start - 1, d.start - 2].some((p) => possessives.has(this.form(p))));
+    const theirs = ownedBy(this.rules.otherPossessives);
+    const writerIsStaff = this.matches.some((r) => {
+      if (r.concept !== staffRole) return false;
+      const k = this.back(r.start, this.rules.skipAfterExclusion);
+      return [k, k - 1, k - 2].some(
+        (p) => p >= 0 && sequenceStartingAt(this.tokens, p, this.rules.selfIntro)?.length === k - p + 1,
+      );
+    });
+    const mine = writerIsStaff && ownedBy(this.rules.ownPossessives) && !theirs;
     this.matches.forEach((m, i) => {
       if (m.concept !== management) return;
       const k = this.back(m.start, skip);
@@ -289,7 +306,7 @@ class ClauseReader {
       // "the CEO's driver": folded "ceo s driver".
       const after = this.form(m.end) === 's' ? m.end + 1 : -1;
       const roleAfter = after > 0 && this.matches.some((r) => r.concept === staffRole && r.start === after);
-      if (roleBefore || roleAfter) this.dropped[i] = true;
+      if (mine || ((roleBefore || roleAfter) && !theirs)) this.dropped[i] = true;
     });
   }
 
@@ -351,16 +368,38 @@ class ClauseReader {
     });
   }
 
-  /** "en attendant je passe par mon téléphone": the means of a workaround is not the problem. */
+  /**
+   * "en attendant je passe par mon téléphone": the means of a workaround is not the problem.
+   * "il capte plus mais on fait renvoyer sur le fixe en attendant": when something is wrong, a
+   * change made in the workaround's clause is how the person copes, not what they ask.
+   */
   workaroundMeans(): void {
     const workaround = this.compiled.named.workaround;
     if (!this.has(workaround)) return;
+    const wrong = this.matches.some((m) => this.isSymptom(m));
     for (const w of this.matches) {
       if (w.concept !== workaround) continue;
+      const from = this.clauseStart(w.start);
+      const means = this.matches.filter(
+        (m) =>
+          wrong &&
+          this.kind(m) === 'action' &&
+          ((m.start >= w.end && this.sameClause(w.end, m.start)) || (m.start >= from && m.end <= w.start)),
+      );
       this.matches.forEach((m, i) => {
-        if (this.kind(m) === 'object' && m.start >= w.end && this.sameClause(w.end, m.start)) this.dropped[i] = true;
+        const after = m.start >= w.end && this.sameClause(w.end, m.start);
+        // "renvoyer" is both the change and the setting it changes.
+        const sameWords = means.some((a) => a.start === m.start && a.end === m.end);
+        if ((this.kind(m) === 'object' && after) || sameWords) this.dropped[i] = true;
       });
     }
+  }
+
+  /** Where the clause holding `p` starts: after the last boundary or contrast before it. */
+  private clauseStart(p: number): number {
+    let k = p - 1;
+    while (k >= 0 && this.form(k) !== BOUNDARY && !this.sequenceAt(k, this.rules.clauseMarkers)) k--;
+    return k + 1;
   }
 
   /**
@@ -466,6 +505,7 @@ function unknownSoftware(tokens: Token[], matches: ConceptMatch[], covered: Uint
   if (!hosts || named.app < 0) return;
   for (const m of [...matches]) {
     if (concepts[m.concept]?.kind !== 'action') continue;
+    if (namedBefore(tokens, m, matches, covered, compiled)) continue;
     let p = m.end;
     while (p < tokens.length && rules.skipAfterExclusion.has(tokens[p]?.form ?? '')) p++;
     const from = p;
@@ -481,6 +521,33 @@ function unknownSoftware(tokens: Token[], matches: ConceptMatch[], covered: Uint
     if (!matches.some((o) => o.start === h && hosts.has(o.concept))) continue;
     matches.push({ concept: named.app, start: from, end: p, words });
   }
+}
+
+/**
+ * "need Docker Desktop installed on my workstation": words no concept names, between a request
+ * ("need", "je voudrais") and a change made on a host, are the software asked for.
+ */
+function namedBefore(
+  tokens: Token[],
+  action: ConceptMatch,
+  matches: ConceptMatch[],
+  covered: Uint8Array,
+  compiled: CompiledIntents,
+): boolean {
+  const { named, groups, language: rules } = compiled;
+  const hosts = groups.get('hosts');
+  let h = action.end;
+  if (!hosts || !rules.locatives.has(tokens[h]?.form ?? '')) return false;
+  h++;
+  while (h < tokens.length && rules.skipAfterExclusion.has(tokens[h]?.form ?? '')) h++;
+  if (!matches.some((o) => o.start === h && hosts.has(o.concept))) return false;
+  let p = action.start;
+  while (p > 0 && action.start - p < 4 && !covered[p - 1] && tokens[p - 1]?.form !== BOUNDARY) p--;
+  if (p === action.start || !matches.some((o) => o.end === p && o.concept === named.ask)) return false;
+  const words = tokens.slice(p, action.start).map((t) => t.form);
+  if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w))) return false;
+  matches.push({ concept: named.app, start: p, end: action.start, words });
+  return true;
 }
 
 /** Two words a transcript split ("out look"), read as the known word they make when joined. */

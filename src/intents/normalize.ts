@@ -101,6 +101,9 @@ export interface LanguageRules {
   pronouns: Set<string>;
   locatives: Set<string>;
   partOf: Set<string>;
+  selfIntro: Map<string, string[][]>;
+  ownPossessives: Set<string>;
+  otherPossessives: Set<string>;
   /** partOf and skipAfterExclusion together: what may stand between a part and its whole. */
   partOfOrDeterminer: Set<string>;
   /** …and the locatives: what a qualifier never starts with. */
@@ -162,6 +165,9 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     pronouns: set(lexicon.clauses.pronouns),
     locatives: set(lexicon.clauses.locatives),
     partOf: set(lexicon.clauses.partOf),
+    selfIntro: byFirstWord(lexicon.clauses.selfIntro.map(split)),
+    ownPossessives: set(lexicon.clauses.ownPossessives),
+    otherPossessives: set(lexicon.clauses.otherPossessives),
     partOfOrDeterminer: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion]),
     linking: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion, ...lexicon.clauses.locatives]),
     negativeSubjects: byFirstWord(lexicon.clauses.negativeSubjects.map(split)),

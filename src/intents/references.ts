@@ -44,6 +44,8 @@ export const CODE_CONCEPTS = {
   laptop: 'laptop',
   /** Software: what "installer Doctolib sur le PC" installs, a name the lexicon does not know. */
   app: 'app',
+  /** "need Docker installed on my PC": a request before a name the lexicon does not know. */
+  ask: 'ask',
 } as const;
 
 export const CODE_GROUPS = {
@@ -58,4 +60,6 @@ export const CODE_GROUPS = {
   devices: 'devices',
   /** Things that a thing named right after them qualifies ("poste Alcatel", "imprimante réseau"). */
   qualified: 'qualified',
+  /** Computers, whose owner ("mon PC", "son PC") says whether the management's device is meant. */
+  computers: 'computers',
 } as const;

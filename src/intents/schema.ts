@@ -118,6 +118,11 @@ export const languageSchema = z.object({
     pronouns: wordsSchema,
     locatives: wordsSchema,
     partOf: wordsSchema,
+    /** "je suis l'assistante de M. Renaud (directeur)": the words by which the writer says who they are. */
+    selfIntro: wordsSchema,
+    /** "mon PC", "son PC": whose device it is, the writer's or someone else's. */
+    ownPossessives: wordsSchema,
+    otherPossessives: wordsSchema,
     negativeSubjects: wordsSchema,
     pluralDeterminers: wordsSchema,
     quantifiers: wordsSchema,

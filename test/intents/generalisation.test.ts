@@ -725,6 +725,46 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'the phones have no dial tone in the whole building',
       ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
     ],
+    [
+      'the management writing of their own device',
+      'je suis le directeur et mon PC ne démarre plus',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      "staff writing of the management's device",
+      "je suis l'assistante du directeur, son PC ne démarre plus",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'staff writing of their own device, the management named apart',
+      "Je suis la secrétaire de Mme Leroy (gérante). C'est mon ordinateur à moi qui ne s'allume plus",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a software the lexicon does not know, asked before the host',
+      'I need Zotero installed on my laptop',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'a handset added to the PBX',
+      "le nouveau poste Yealink est arrivé, pouvez-vous l'ajouter sur le standard ?",
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
+    ],
+    [
+      'calls ringing on two handsets at once',
+      "I'd like incoming calls to ring on my desk phone and my mobile simultaneously",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a forwarding made as the workaround',
+      "le fixe de l'accueil n'a plus de tonalité, on a fait basculer les appels sur un portable en attendant",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'an on-call phone, its forwarding the workaround',
+      "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
