@@ -331,6 +331,8 @@ function rankIntents(
   const candidates: IntentMatch[] = [];
   for (const intent of compiled.intents) {
     if (context.type && intent.type !== context.type) continue;
+    // "le NAS n'apparaît plus, les autres postes ça va": not the shared thing, the writer's own access.
+    if (intent.shared && facts.scope === 'one_user') continue;
     const match = scoreIntent(intent, weights);
     if (!match) continue;
     // The words of the message that point to the intent's type add to it, the other type's subtract.

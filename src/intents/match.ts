@@ -115,6 +115,10 @@ export function matchConcepts(
   }
   // Each rule needs something to act on: most messages skip most of them.
   reader.wholeDepartments();
+  reader.businessStopped();
+  reader.noProblem();
+  reader.othersFine();
+  if (changes > 0) reader.askedChange();
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
@@ -228,6 +232,88 @@ class ClauseReader {
       if (!before && !after) continue;
       const concept = m.concept === department ? scopeDepartment : scopeSite;
       added.push({ concept, start: m.start, end: m.end, words: m.words });
+    }
+    this.matches.push(...added);
+    this.dropped.push(...added.map(() => false));
+  }
+
+  /** "est-ce que vous pouvez l'ajouter à la sauvegarde ?", "could you add…": the change asked. */
+  askedChange(): void {
+    const { ask, askedChange } = this.compiled.named;
+    if (askedChange < 0) return;
+    for (const a of this.matches) {
+      if (a.concept !== ask) continue;
+      const k = this.forward(a.end, this.rules.pronouns);
+      const action = this.matches.find((m) => m.start === k && this.kind(m) === 'action');
+      if (!action) continue;
+      this.matches.push({ concept: askedChange, start: a.start, end: action.end, words: [] });
+      this.dropped.push(false);
+      return;
+    }
+  }
+
+  /** "les autres postes ça va", "ma voisine, elle, y arrive", "the others are fine": only the writer. */
+  othersFine(): void {
+    const { scopeOne } = this.compiled.named;
+    if (scopeOne < 0 || this.has(scopeOne)) return;
+    for (let p = 0; p < this.tokens.length; p++) {
+      const others = sequenceStartingAt(this.tokens, p, this.rules.others);
+      if (!others) continue;
+      // Within the sentence: a comma may stand between ("ma voisine, elle, y arrive").
+      for (let q = p + others.length, seen = 0; q < this.tokens.length && seen < 6; q++, seen++) {
+        if (this.form(q) === BOUNDARY) {
+          if (this.form(q + 1) === BOUNDARY) break;
+          continue;
+        }
+        const fine = sequenceStartingAt(this.tokens, q, this.rules.fine);
+        if (fine && !this.tokens[q]?.negated) {
+          this.matches.push({ concept: scopeOne, start: p, end: q + fine.length, words: [] });
+          this.dropped.push(false);
+          return;
+        }
+        if (this.tokens[q]?.negated) break;
+      }
+    }
+  }
+
+  /** "pas de bug", "aucune erreur", "no error": a problem said to be absent is not a symptom. */
+  noProblem(): void {
+    const { absence } = this.compiled.named;
+    this.matches.forEach((a, i) => {
+      if (a.concept !== absence) return;
+      const next = this.matches.findIndex((m) => m.start === a.end && m.concept !== absence && this.isSymptom(m));
+      if (next < 0) return;
+      this.dropped[i] = true;
+      this.dropped[next] = true;
+    });
+  }
+
+  /**
+   * "on ne peut plus encaisser", "personne ne peut vendre", "on peut encaisser personne", "we can't
+   * take payments": what the business does, said as no longer possible, is the business stopped.
+   */
+  businessStopped(): void {
+    const { businessVerb, productionStopped, cannot } = this.compiled.named;
+    if (!this.has(businessVerb)) return;
+    const added: ConceptMatch[] = [];
+    for (const m of this.matches) {
+      if (m.concept !== businessVerb) continue;
+      let k = m.start - 1;
+      while (k >= 0 && (this.rules.frClosers.has(this.form(k)) || this.form(k) === 'not' || this.form(k) === 'a')) k--;
+      const alone = [k - 1, k - 2].some((p) => this.rules.onePerson.has(this.form(p)));
+      const modal = this.rules.modals.has(this.form(k)) && !alone;
+      const negatedModal = modal && this.tokens[k]?.negated === true;
+      const noneAfter = modal && k === m.start - 1 && this.rules.noneAfter.has(this.form(m.end));
+      const afterCannot = this.matches.some(
+        (c) => c.concept === cannot && c.end <= m.start && m.start - c.end <= 2 && this.sameClause(c.end, m.start),
+      );
+      let nobody = false;
+      for (let p = Math.max(0, m.start - 5); p < m.start && !nobody; p++) {
+        nobody = this.sequenceAt(p, this.rules.negativeSubjects) && this.sameClause(p, m.start) && modal;
+      }
+      if (negatedModal || noneAfter || (afterCannot && !alone) || nobody) {
+        added.push({ concept: productionStopped, start: m.start, end: m.end, words: m.words });
+      }
     }
     this.matches.push(...added);
     this.dropped.push(...added.map(() => false));

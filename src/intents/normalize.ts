@@ -70,6 +70,7 @@ export interface LanguageRules {
   multiFillers: string[][];
   multiFillerStarts: Set<string>;
   numbers: Map<string, number>;
+  unmarkedContractions: Map<string, string>;
   frOpeners: Set<string>;
   frClosers: Set<string>;
   enMarkers: Set<string>;
@@ -101,6 +102,8 @@ export interface LanguageRules {
   pronouns: Set<string>;
   locatives: Set<string>;
   partOf: Set<string>;
+  others: Map<string, string[][]>;
+  fine: Map<string, string[][]>;
   selfIntro: Map<string, string[][]>;
   ownPossessives: Set<string>;
   otherPossessives: Set<string>;
@@ -109,6 +112,9 @@ export interface LanguageRules {
   /** …and the locatives: what a qualifier never starts with. */
   linking: Set<string>;
   negativeSubjects: Map<string, string[][]>;
+  modals: Set<string>;
+  onePerson: Set<string>;
+  noneAfter: Set<string>;
   pluralDeterminers: Set<string>;
   quantifiers: string[][];
   whole: Set<string>;
@@ -139,6 +145,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
         .map((w) => w[0] ?? ''),
     ),
     numbers: new Map(Object.entries(lexicon.numbers).map(([w, n]) => [split(w).join(' '), n])),
+    unmarkedContractions: new Map(Object.entries(lexicon.unmarkedContractions)),
     frOpeners: set(lexicon.negation.frOpeners),
     frClosers: set(lexicon.negation.frClosers),
     enMarkers: set(lexicon.negation.enMarkers),
@@ -165,12 +172,17 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     pronouns: set(lexicon.clauses.pronouns),
     locatives: set(lexicon.clauses.locatives),
     partOf: set(lexicon.clauses.partOf),
+    others: byFirstWord(lexicon.clauses.others.map(split)),
+    fine: byFirstWord(lexicon.clauses.fine.map(split)),
     selfIntro: byFirstWord(lexicon.clauses.selfIntro.map(split)),
     ownPossessives: set(lexicon.clauses.ownPossessives),
     otherPossessives: set(lexicon.clauses.otherPossessives),
     partOfOrDeterminer: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion]),
     linking: set([...lexicon.clauses.partOf, ...lexicon.negation.skipAfterExclusion, ...lexicon.clauses.locatives]),
     negativeSubjects: byFirstWord(lexicon.clauses.negativeSubjects.map(split)),
+    modals: set(lexicon.clauses.modals),
+    onePerson: set(lexicon.clauses.onePerson),
+    noneAfter: set(lexicon.clauses.noneAfter),
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
@@ -215,6 +227,11 @@ export function tokenize(text: string, rules: LanguageRules): Token[] {
       continue;
     }
     if (rules.fillers.has(word)) continue;
+    const auxiliary = rules.unmarkedContractions.get(word);
+    if (auxiliary !== undefined) {
+      kept.push(auxiliary, 'not');
+      continue;
+    }
     const n = rules.numbers.get(word);
     kept.push(n === undefined ? word : String(n));
   }
@@ -246,7 +263,8 @@ function unmarkPurpose(tokens: Token[], rules: LanguageRules): void {
 /**
  * The text an e-mail's author wrote for this message: without the signature that follows a
  * closing line ("Cordialement,") and without the history it quotes ("> …", "Le 3 mars, Support a
- * écrit :", "-----Message d'origine-----", "De : …"). A one-line message is returned as it is.
+ * écrit :", "-----Message d'origine-----", "De : …"). Header lines before the text ("Objet : …") are
+ * the message's own and stay. A one-line message is returned as it is.
  */
 export function messageBody(text: string, rules: LanguageRules): string {
   if (!text.includes('\n')) return text;
@@ -256,6 +274,8 @@ export function messageBody(text: string, rules: LanguageRules): string {
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
+    // "Objet : …", "De : …" before any text are the message's own header, not a quoted one.
+    if (!seenText && !raw.startsWith('>') && isQuoteHeader(raw, rules)) continue;
     if (raw.startsWith('>') || raw === '--' || isQuoteHeader(raw, rules)) {
       end = i;
       break;
@@ -353,6 +373,8 @@ function markExclusion(tokens: Token[], rules: LanguageRules): void {
     // "ce n'est pas l'imprimante", "it's not the printer", "ne vient pas du serveur".
     let k = i + 1;
     while (k < tokens.length && (rules.frClosers.has(tokens[k]?.form ?? '') || tokens[k]?.form === 'not')) k++;
+    // "le dossier n'est pas dans la sauvegarde": where a thing is not, not a thing set aside.
+    if (rules.locatives.has(tokens[k]?.form ?? '')) continue;
     while (k < tokens.length && rules.skipAfterExclusion.has(tokens[k]?.form ?? '')) k++;
     for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
       const excluded = tokens[k];

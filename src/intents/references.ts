@@ -31,6 +31,10 @@ export const CODE_CONCEPTS = {
   scopeSite: 'scope_site',
   scopeCompany: 'scope_company',
   productionStopped: 'production_stopped',
+  /** "pas de", "no": before a symptom word ("pas de bug"), the problem is said to be absent. */
+  absence: 'absence',
+  /** "encaisser", "sell": what the business does; said as no longer possible, it is stopped. */
+  businessVerb: 'business_verb',
   /** The name of a department or a team, whole when "tout" comes before or "au complet" after. */
   department: 'department',
   /** The name of a place ("le cabinet", "the shop"): whole when "tout" or "whole" comes before it. */
@@ -46,6 +50,8 @@ export const CODE_CONCEPTS = {
   app: 'app',
   /** "need Docker installed on my PC": a request before a name the lexicon does not know. */
   ask: 'ask',
+  /** "pouvez-vous l'ajouter": a request right before its change. Generated. */
+  askedChange: 'asked_change',
 } as const;
 
 export const CODE_GROUPS = {

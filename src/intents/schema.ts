@@ -64,6 +64,11 @@ export const intentSchema = z.object({
   domain: z.enum(DOMAINS).optional(),
   role: z.enum(INTENT_ROLES).default('match'),
   widespread: z.boolean().default(true),
+  /**
+   * The bullet is about a thing everyone shares (a server, the PBX, a network folder, a site): when
+   * the message says only the writer is affected ("les autres postes ça va"), it does not apply.
+   */
+  shared: z.boolean().default(false),
   boost: z.number().min(-5).max(5).default(0),
   when: z.array(clauseSchema),
 });
@@ -76,6 +81,8 @@ const wordsSchema = z.array(z.string().min(1));
 export const languageSchema = z.object({
   fillers: wordsSchema,
   numbers: numbersSchema,
+  /** "doesnt", "cant": an English negation typed without its apostrophe, and the auxiliary it is. */
+  unmarkedContractions: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   negation: z.object({
     frOpeners: wordsSchema,
     frClosers: wordsSchema,
@@ -118,12 +125,19 @@ export const languageSchema = z.object({
     pronouns: wordsSchema,
     locatives: wordsSchema,
     partOf: wordsSchema,
+    /** "les autres postes ça va": the others named, then the words that say they work. */
+    others: wordsSchema,
+    fine: wordsSchema,
     /** "je suis l'assistante de M. Renaud (directeur)": the words by which the writer says who they are. */
     selfIntro: wordsSchema,
     /** "mon PC", "son PC": whose device it is, the writer's or someone else's. */
     ownPossessives: wordsSchema,
     otherPossessives: wordsSchema,
     negativeSubjects: wordsSchema,
+    /** "on ne peut plus encaisser": the verbs of ability, and the words of "… encaisser personne". */
+    modals: wordsSchema,
+    onePerson: wordsSchema,
+    noneAfter: wordsSchema,
     pluralDeterminers: wordsSchema,
     quantifiers: wordsSchema,
     whole: wordsSchema,

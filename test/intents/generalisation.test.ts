@@ -761,6 +761,81 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 4, 'telecom', 'incident.p4.other'],
     ],
     [
+      "a subject line on top, the signature's title not the management",
+      'Objet : PC de Marc\n\nBonjour,\n\nle PC de Marc ne démarre plus depuis ce matin.\n\nCordialement,\nJeanne Morel\nDirectrice administrative',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a closing thanks for the help, not a request',
+      'Bonjour,\n\nle copieur Ricoh fait des traces noires sur chaque page.\n\nMerci de votre aide,\nLouis Petit\nResponsable commercial',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'what the business does, said as no longer possible',
+      'on peut encaisser personne, le logiciel de caisse tourne dans le vide',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'one person who cannot work is not the business stopped',
+      'je ne peux plus travailler, mon PC plante sans arrêt',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a problem said to be absent',
+      'pas de bug, tout marche, mais il me faudrait la dernière version de Sage',
+      ['request', 3, 'informatique', 'request.p3.software_update'],
+    ],
+    [
+      'the other computers fine: the writer alone, not the server',
+      "mon PC n'accède plus au serveur de fichiers, les autres postes du bureau y arrivent",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'other things fine is not the writer alone',
+      'le serveur de fichiers ne répond plus, les autres serveurs marchent',
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'where a thing is not, then the change asked',
+      "le dossier Achats n'est pas dans la sauvegarde, pouvez-vous l'ajouter ?",
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'an update of a named software asked',
+      'pas de souci particulier, mais pourriez-vous me passer Acrobat en dernière version ?',
+      ['request', 3, 'informatique', 'request.p3.software_update'],
+    ],
+    [
+      'a mayor is the management of a town hall',
+      'le PC de Mme la maire ne s’allume plus',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a leaver, the negation in what the cut is for',
+      "Paul is leaving us on Friday, please cut his VPN and email access so he can't log in anymore",
+      ['request', 2, 'informatique', 'request.p2.account_removal'],
+    ],
+    [
+      'an office moving to new premises',
+      "we're relocating to new premises in March, we'll need the network and PCs set up there",
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'the call to the helpdesk is not telephony',
+      'oui bonjour je vous appelle parce que le serveur de fichiers ne démarre plus',
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      '"direct" is not the direction',
+      "le pc de Karim s'éteint direct quand il l'allume",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'an English negation typed without its apostrophe',
+      'the scanner at the front desk doesnt scan anymore',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
