@@ -39,6 +39,8 @@ export class Lexicon {
   private readonly knownKeys = new Set<string>();
   /** The same folded forms, for an exact lookup. */
   private readonly knownForms = new Set<string>();
+  /** Short one-word terms ("vpn", "3cx", "tse"), that a transcript may spell letter by letter. */
+  private readonly spelledForms = new Set<string>();
   /** Folded forms of the concepts' words, by length, for typo tolerance. */
   private readonly vocabulary = new Map<number, string[]>();
   private readonly cache = new Map<string, WordKeys>();
@@ -76,6 +78,8 @@ export class Lexicon {
         path.push(key);
         this.knownKeys.add(key.replace(/^!/, ''));
         if (part.length >= FUZZY_ONE && /^[a-z]+$/.test(part)) this.addVocabulary(part);
+        if (parts.length === 1 && part.length >= 2 && part.length <= 4 && /[a-z]/.test(part))
+          this.spelledForms.add(part);
       });
     }
     let node = this.root;
@@ -105,6 +109,11 @@ export class Lexicon {
     // Only long plain words are known forms (addVocabulary): one lookup settles it.
     const form = first + second;
     return this.knownForms.has(form) ? this.keys(form) : undefined;
+  }
+
+  /** The keys of a short term spelled letter by letter ("v p n", "3 c x"), or undefined. */
+  spelledKeys(form: string): WordKeys | undefined {
+    return this.spelledForms.has(form) ? this.keys(form) : undefined;
   }
 
   /** The keys of one folded word, with a typo corrected when the word is unknown and long. */

@@ -55,6 +55,7 @@ export function matchConcepts(
     best.concepts = [];
     walk(best, lexicon.root, i, 0);
     walkJoined(best, compiled, i);
+    walkSpelled(best, compiled, i);
     if (best.length === 0) {
       i++;
       continue;
@@ -502,7 +503,9 @@ class ClauseReader {
     const live = this.matches.filter((_, i) => !this.dropped[i]);
     if (!live.some((m) => m.start > at && this.isSymptom(m))) return;
     if (live.some((m) => m.start < at && this.isSymptom(m))) return;
-    const objectAfter = live.some((m) => m.start > at && this.kind(m) === 'object');
+    // "mon laptop démarre mais reste sur un écran noir, impossible d'ouvrir ma session": a part
+    // or a session named after is still the thing's before (group `belongings`).
+    const objectAfter = live.some((m) => m.start > at && this.kind(m) === 'object' && !this.inGroup(m, 'belongings'));
     this.matches.forEach((m, i) => {
       if (m.start >= at) return;
       const c = this.compiled.concepts[m.concept];
@@ -634,6 +637,35 @@ function namedBefore(
   if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w))) return false;
   matches.push({ concept: named.app, start: p, end: action.start, words });
   return true;
+}
+
+/** "le v p n", "le 3 c x": letters a transcript spelled one by one, read as the short term they make. */
+function walkSpelled(best: Walk, compiled: CompiledIntents, i: number): void {
+  let form = '';
+  let end = i;
+  while (end < best.tokens.length && end - i < 4) {
+    const t = best.tokens[end]?.form ?? BOUNDARY;
+    if (t === BOUNDARY || t.length !== 1) break;
+    form += t;
+    end++;
+  }
+  if (end - i < 2) return;
+  // The longest run first: "3 c x" before "3 c".
+  for (let stop = end; stop - i >= 2; stop--) {
+    const keys = compiled.lexicon.spelledKeys(form.slice(0, stop - i));
+    if (!keys) continue;
+    for (const key of keys.plain) {
+      const next = compiled.lexicon.root.children.get(key);
+      if (!next || next.concepts.length === 0) continue;
+      const sub: Walk = { length: 0, concepts: [], tokens: best.tokens, keys: best.keys };
+      walk(sub, next, stop, stop - i);
+      if (sub.length > best.length) {
+        best.length = sub.length;
+        best.concepts = sub.concepts;
+      }
+    }
+    return;
+  }
 }
 
 /** Two words a transcript split ("out look"), read as the known word they make when joined. */

@@ -61,6 +61,8 @@ export const CODE_GROUPS = {
   hosts: 'hosts',
   /** A part ("écran", "casque") of a whole ("portable", "téléphone") is the whole's problem. */
   parts: 'parts',
+  /** "…mais reste sur un écran noir, impossible d'ouvrir ma session": still the thing named before. */
+  belongings: 'belongings',
   wholes: 'wholes',
   /** Machines that, counted or quantified ("aucun ordinateur"), make a group. */
   devices: 'devices',

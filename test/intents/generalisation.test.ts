@@ -836,6 +836,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 3, 'informatique', 'incident.p3.printer'],
     ],
     [
+      'an acronym spelled letter by letter in a transcript',
+      'oui bonjour euh le v p n marche plus depuis ce matin je suis chez moi',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a server spelled letter by letter, its lights off',
+      'euh le n a s il a tous les voyants eteints et plus personne accede aux fichiers',
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'machines said not included are not what fails',
+      "please block streaming sites on the guest wifi, the directors' laptops not included",
+      ['request', 3, 'informatique', 'request.p3.network_security'],
+    ],
+    [
+      'a session after the contrast is still the computer named before',
+      "mon portable s'allume mais reste sur un écran bleu, impossible d'ouvrir ma session",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
