@@ -856,6 +856,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 3, 'informatique', 'incident.p3.computer'],
     ],
     [
+      'the mail asking for the password again and again',
+      'Outlook me demande sans arrêt mon mot de passe',
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
+      'someone added to a shared mailbox is an access',
+      'can you add Sarah to the sales shared mailbox?',
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'a request said for someone else',
+      'la directrice voudrait que le dossier Contrats soit sauvegardé chaque soir avec le reste',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
