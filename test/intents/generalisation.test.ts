@@ -919,6 +919,8 @@ describe('the same message written another way', () => {
     ...readUtterances(resolve(fixtures, 'tuning.jsonl')),
     ...readUtterances(resolve(fixtures, 'personas-tuning.jsonl')),
     ...readUtterances(resolve(fixtures, 'personas2-tuning.jsonl')),
+    ...readUtterances(resolve(fixtures, 'personas3-tuning.jsonl')),
+    ...readUtterances(resolve(fixtures, 'personas4-tuning.jsonl')),
   ]
     .map((u) => u.text)
     .filter((t) => !t.includes('\n'));
