@@ -197,8 +197,13 @@ const widespreadImpact: PriorityRule = ({ compiled, facts, found, best, decision
   const broad = facts.scope === 'site' || facts.scope === 'company';
   const bulletAllows = !best || best.intent.widespread;
   // "aucun ordinateur de l'atelier", "none of the scanners": the machines the problem is about.
+  // "le logiciel de caisse est figé sur les 4 caisses": software down on a group of machines.
+  const hosts = compiled.groups.get(CODE_GROUPS.hosts);
+  const onMachines =
+    best?.intent.objectConcepts.includes(compiled.named.app) === true &&
+    [...found.groupedObjects].some((c) => hosts?.has(c));
   const machines = best
-    ? best.intent.objectConcepts.some((c) => found.groupedObjects.has(c))
+    ? onMachines || best.intent.objectConcepts.some((c) => found.groupedObjects.has(c))
     : found.groupedObjects.size > 0;
   if (facts.group || machines || (broad && bulletAllows)) {
     decision.priority = 1;

@@ -119,6 +119,7 @@ export function matchConcepts(
   reader.businessStopped();
   reader.noProblem();
   reader.othersFine();
+  reader.repairs();
   if (changes > 0) reader.askedChange();
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
@@ -238,6 +239,24 @@ class ClauseReader {
     this.dropped.push(...added.map(() => false));
   }
 
+  /**
+   * "pourriez-vous réinstaller Office ? Word plante", "can you reset the router? the wifi is gone":
+   * with a symptom, making the thing work again is the incident, and the change in the same words
+   * is not asked; without one ("pouvez-vous réinstaller Office"), it is a plain change.
+   */
+  repairs(): void {
+    const { repair } = this.compiled.named;
+    if (!this.has(repair)) return;
+    const wrong = this.matches.some((m, i) => !this.dropped[i] && this.isSymptom(m));
+    const spans = this.matches.filter((m) => m.concept === repair);
+    this.matches.forEach((m, i) => {
+      if (m.concept === repair) this.dropped[i] ||= !wrong;
+      else if (wrong && this.kind(m) === 'action' && spans.some((r) => r.start <= m.start && m.end <= r.end)) {
+        this.dropped[i] = true;
+      }
+    });
+  }
+
   /** "est-ce que vous pouvez l'ajouter à la sauvegarde ?", "could you add…": the change asked. */
   askedChange(): void {
     const { ask, askedChange } = this.compiled.named;
@@ -245,7 +264,7 @@ class ClauseReader {
     for (const a of this.matches) {
       if (a.concept !== ask) continue;
       const k = this.forward(a.end, this.rules.pronouns);
-      const action = this.matches.find((m) => m.start === k && this.kind(m) === 'action');
+      const action = this.matches.find((m, i) => m.start === k && !this.dropped[i] && this.kind(m) === 'action');
       if (!action) continue;
       this.matches.push({ concept: askedChange, start: a.start, end: action.end, words: [] });
       this.dropped.push(false);
@@ -275,6 +294,15 @@ class ClauseReader {
         if (this.tokens[q]?.negated) break;
       }
     }
+  }
+
+  /** Whether the words from `p` say that something works ("… marchent", "… normalement", "… are fine"). */
+  private saidFine(p: number): boolean {
+    for (let q = p; q < this.tokens.length && q - p < 4 && this.form(q) !== BOUNDARY; q++) {
+      if (this.tokens[q]?.negated) return false;
+      if (sequenceStartingAt(this.tokens, q, this.rules.fine)) return true;
+    }
+    return false;
   }
 
   /** "pas de bug", "aucune erreur", "no error": a problem said to be absent is not a symptom. */
@@ -561,7 +589,13 @@ class ClauseReader {
       // "les téléphones de l'entrepôt", "the computers": a plural after a plural determiner.
       const last = m.words[m.words.length - 1] ?? '';
       const plural = first && this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
-      if (quantified || plural) grouped.add(m.concept);
+      // "les 3 comptoirs", "our 12 laptops": machines counted from the group size on.
+      const before = this.form(m.start - 1);
+      const counted = /^\d+$/.test(before) && Number(before) >= this.rules.groupFrom && Number(before) < 1000;
+      // "les comptoirs télétransmettent normalement": machines said to work are not what fails.
+      // "none of the scanners … work": the quantifier is the negation.
+      const none = [k, k - 1, k - 2].some((p) => p >= 0 && this.sequenceAt(p, this.rules.negativeSubjects));
+      if ((quantified || plural || counted) && (none || !this.saidFine(m.end))) grouped.add(m.concept);
     }
     return grouped;
   }

@@ -52,6 +52,8 @@ export const CODE_CONCEPTS = {
   ask: 'ask',
   /** "pouvez-vous l'ajouter": a request right before its change. Generated. */
   askedChange: 'asked_change',
+  /** "remettre en route", "fix", "réinstaller": making a broken thing work again. */
+  repair: 'repair',
 } as const;
 
 export const CODE_GROUPS = {

@@ -871,6 +871,31 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 3, 'informatique', 'request.p3.backup_config'],
     ],
     [
+      'asked to make a broken thing work again',
+      "pouvez-vous remettre en route le serveur ? il s'est arrêté cette nuit",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      'a reinstall asked because the software crashes',
+      'pourriez-vous réinstaller Office sur mon poste ? Word plante à chaque ouverture',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a reinstall asked with nothing wrong is a change',
+      'pourriez-vous réinstaller Office sur le poste de Julie ?',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'machines counted',
+      'le logiciel de caisse est figé sur les 4 caisses du magasin',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'machines said to work are not a group that fails',
+      "l'appli de fidélité plante sur la caisse 2, les autres caisses fonctionnent normalement",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
