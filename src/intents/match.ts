@@ -550,7 +550,11 @@ class ClauseReader {
    */
   leadingCause(): void {
     for (let p = 0; p < this.tokens.length; p++) {
-      if (!this.sequenceAt(p, this.rules.causeOpeners)) continue;
+      const opener = sequenceStartingAt(this.tokens, p, this.rules.causeOpeners);
+      if (!opener) continue;
+      // "since this morning nobody can open the folder": a time, not a cause.
+      const next = this.form(p + opener.length);
+      if (/^\d/.test(next) || this.rules.timeWords.has(next)) continue;
       let end = p;
       while (end < this.tokens.length && this.form(end) !== BOUNDARY) end++;
       const live = this.matches.filter((_, i) => !this.dropped[i]);

@@ -95,6 +95,7 @@ export interface LanguageRules {
   clauseMarkers: Map<string, string[][]>;
   /** The words that open a cause clause ("depuis que", "ever since"), by their first word. */
   causeOpeners: Map<string, string[][]>;
+  timeWords: Set<string>;
   pastAuxiliaries: Set<string>;
   recentPast: Set<string>;
   /** French auxiliaries, whose participle a negation reaches past its closer. */
@@ -166,6 +167,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
     clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
     causeOpeners: byFirstWord(lexicon.clauses.causeOpeners.map(split)),
+    timeWords: set(lexicon.clauses.timeWords),
     pastAuxiliaries: set(lexicon.clauses.pastAuxiliaries),
     recentPast: set(lexicon.clauses.recentPast),
     auxiliaries: set(lexicon.negation.frAuxiliaries),

@@ -119,6 +119,8 @@ export const languageSchema = z.object({
     cause: wordsSchema,
     /** "depuis que l'opérateur a remplacé le routeur, …": a clause they open is the cause. */
     causeOpeners: wordsSchema,
+    /** "since this morning": the words after which an opener says when, not why. */
+    timeWords: wordsSchema,
     pastAuxiliaries: wordsSchema,
     /** "vient d'être changée": the verbs of the recent past, before "d'être". */
     recentPast: wordsSchema,

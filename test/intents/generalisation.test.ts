@@ -896,6 +896,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 3, 'informatique', 'incident.p3.local_app'],
     ],
     [
+      '"since" and a time is when, not why',
+      'Since this morning nobody can open the Projects folder on the file server, the network path is not found',
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
+      'a network kept apart for the customers',
+      "we'd like the free Wi-Fi for our customers separated from the office network, could you set that up?",
+      ['request', 3, 'informatique', 'request.p3.network_security'],
+    ],
+    [
+      '"tout seul" is no whole project',
+      'il faudrait que le standard bascule tout seul sur le portable de garde le soir',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a folder added to what the backup covers',
+      "le dossier Devis qu'on vient de créer n'est pas dans la sauvegarde Veeam, pourriez-vous l'ajouter ?",
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
