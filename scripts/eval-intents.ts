@@ -1,17 +1,20 @@
 /**
  * `npm run eval:intents`: measures the keyword classifier on the held-out labelled utterances
  * (never used to tune the intents) next to a baseline, natural's naive Bayes classifier trained on
- * the tuning utterances. Five held-out sets: `heldout.jsonl` (the first set),
+ * the tuning utterances. Six held-out sets: `heldout.jsonl` (the first set),
  * `personas-heldout.jsonl` (messages written by persona: receptionist, manager's assistant,
  * accountant, warehouse worker on the phone, IT-savvy employee, English speaker),
  * `personas2-heldout.jsonl` (shop manager, nurse, legal secretary, school administrator, sales rep
  * on the road, bilingual writers; voice transcripts, e-mails, terse chat),
  * `personas3-heldout.jsonl` (hotel receptionist, site foreman, dental assistant, dispatcher, estate
  * agent, HR manager, developer, notary clerk, architect, pharmacist, factory supervisor, an English
- * CFO, an intern, an elderly employee on the phone) and `personas4-heldout.jsonl` (restaurant
+ * CFO, an intern, an elderly employee on the phone), `personas4-heldout.jsonl` (restaurant
  * manager, lab technician, call-centre agent, insurance broker, town-hall clerk, garage owner, temp
  * worker, office manager, translator, security guard, consultant, travel agent, baker, logistics
- * planner). Prints the accuracy of
+ * planner) and `personas5-heldout.jsonl` (event planner, veterinary nurse, car-rental agent,
+ * cleaning supervisor, hairdresser, school teacher, bank advisor, museum guide, a plumbing firm's
+ * owner, care-home nurse, print-shop operator, radio journalist, a charity's coordinator, wine
+ * merchant). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *
@@ -51,6 +54,7 @@ const SETS = [
   { name: 'personas2', prefix: 'personas2-', personas: true },
   { name: 'personas3', prefix: 'personas3-', personas: true },
   { name: 'personas4', prefix: 'personas4-', personas: true },
+  { name: 'personas5', prefix: 'personas5-', personas: true },
 ] as const;
 const tuningSets = SETS.map((set) => read(`${set.prefix}tuning.jsonl`));
 const sets = SETS.map((set, i) => ({

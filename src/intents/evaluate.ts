@@ -9,7 +9,8 @@ import { BayesClassifier } from './natural.js';
  * The people whose way of writing the persona sets imitate: the first six in `personas-*.jsonl`,
  * the next seven in `personas2-*.jsonl` (`employee`: anyone's voice transcript, e-mail or terse
  * chat; `bilingual`: French mixed with English, and English from non-native speakers), the next
- * fourteen in `personas3-*.jsonl`, the last fourteen in `personas4-*.jsonl`.
+ * fourteen in `personas3-*.jsonl`, fourteen in `personas4-*.jsonl` and the last fourteen in
+ * `personas5-*.jsonl`.
  */
 export const PERSONAS = [
   'receptionist',
@@ -53,6 +54,20 @@ export const PERSONAS = [
   'travel-agent',
   'baker',
   'logistics-planner',
+  'event-planner',
+  'veterinary-nurse',
+  'car-rental-agent',
+  'cleaning-supervisor',
+  'hairdresser',
+  'school-teacher',
+  'bank-advisor',
+  'museum-guide',
+  'trades-boss',
+  'care-home-nurse',
+  'print-shop-operator',
+  'radio-journalist',
+  'ngo-coordinator',
+  'wine-merchant',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClassifier, loadIntents } from '../../src/intents/classifier.js';
@@ -110,6 +111,30 @@ describe('the held-out evaluation', () => {
       ]),
     );
     expect(heldOut.filter((u) => seen.has(u.text)).map((u) => u.text)).toEqual([]);
+  });
+
+  it.each([
+    ['personas4', 120],
+    ['personas5', 40],
+  ])('has a set %s of new writers, halves of at least %i apart, each naming a bullet of the seed', (name, size) => {
+    const heldOut = readUtterances(resolve(fixtures, `${name}-heldout.jsonl`));
+    const tuning = readUtterances(resolve(fixtures, `${name}-tuning.jsonl`));
+    const bullets = new Set(loadIntents().intents.map((r) => r.rule));
+    for (const part of [heldOut, tuning]) {
+      expect(part.length).toBeGreaterThanOrEqual(size);
+      expect(new Set(part.map((u) => u.style))).toEqual(new Set(['chat', 'phone', 'email']));
+      expect(new Set(part.map((u) => u.lang))).toEqual(new Set(['fr', 'en']));
+      expect(new Set(part.map((u) => u.domain))).toEqual(new Set(['informatique', 'telecom']));
+      expect(part.filter((u) => u.style === 'phone' && /[éèàçêù]/.test(u.text)).map((u) => u.text)).toEqual([]);
+      expect(part.filter((u) => !u.seed || !bullets.has(u.seed) || !u.persona).map((u) => u.text)).toEqual([]);
+    }
+    // No text of a set is in another; the writers of each set are their own.
+    const others = readdirSync(fixtures).filter((f) => f.endsWith('.jsonl') && !f.startsWith(`${name}-`));
+    const seen = new Set(textsOf(others));
+    expect([...heldOut, ...tuning].filter((u) => seen.has(u.text)).map((u) => u.text)).toEqual([]);
+    const writers = new Set([...heldOut, ...tuning].map((u) => u.persona));
+    const otherWriters = new Set(others.flatMap((f) => readUtterances(resolve(fixtures, f)).map((u) => u.persona)));
+    expect([...writers].filter((w) => otherWriters.has(w))).toEqual([]);
   });
 
   it('has at least 300 labelled utterances, split about 60/40, in both languages and all styles', () => {
