@@ -916,6 +916,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 3, 'informatique', 'request.p3.backup_config'],
     ],
     [
+      'calls that drop for everyone',
+      'les appels entrants coupent au bout de 30 secondes, pour tout le monde',
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a direct line asked is a PBX setting',
+      'can you give me a direct line number?',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
