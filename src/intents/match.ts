@@ -73,8 +73,11 @@ export function matchConcepts(
     // "won't connect", "ne se connecte plus", "can't install": a verb said in the negative
     // describes what fails, not a change asked for: the weak symptom, like any negated verb.
     const actionNegated = tokens[end - 1]?.negated === true;
+    // "le switch", "the update": a word that is both a thing and a change, after a determiner, is the thing.
+    const thing = best.concepts.some((c) => kindOf(c) === 'object') && rules.determiners.has(tokens[i - 1]?.form ?? '');
     for (const concept of best.concepts) {
       const kind = kindOf(concept);
+      if (thing && kind === 'action') continue;
       if (excluded && kind === 'object') {
         excludedWords.push(words.join(' '));
         continue;
@@ -97,7 +100,9 @@ export function matchConcepts(
       !covered[p] &&
       !rules.notSymptoms.has(t.form) &&
       !rules.frClosers.has(t.form) &&
-      !rules.skipAfterExclusion.has(t.form)
+      !rules.skipAfterExclusion.has(t.form) &&
+      // "il n'est pas dans la corbeille": where a thing is not is no symptom.
+      !rules.locatives.has(t.form)
     ) {
       matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
     }
@@ -263,7 +268,9 @@ class ClauseReader {
     if (askedChange < 0) return;
     for (const a of this.matches) {
       if (a.concept !== ask) continue;
-      const k = this.forward(a.end, this.rules.pronouns);
+      // "est-il possible de le récupérer", "pouvez-vous l'ajouter": after "de" and the pronouns.
+      let k = this.forward(a.end, this.rules.partOf);
+      k = this.forward(k, this.rules.pronouns);
       const action = this.matches.find((m, i) => m.start === k && !this.dropped[i] && this.kind(m) === 'action');
       if (!action) continue;
       this.matches.push({ concept: askedChange, start: a.start, end: action.end, words: [] });

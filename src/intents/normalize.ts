@@ -117,6 +117,7 @@ export interface LanguageRules {
   onePerson: Set<string>;
   noneAfter: Set<string>;
   pluralDeterminers: Set<string>;
+  determiners: Set<string>;
   quantifiers: string[][];
   whole: Set<string>;
   complete: string[][];
@@ -186,6 +187,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     onePerson: set(lexicon.clauses.onePerson),
     noneAfter: set(lexicon.clauses.noneAfter),
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
+    determiners: set(lexicon.clauses.determiners),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
     complete: lexicon.clauses.complete.map(split),

@@ -141,6 +141,7 @@ export const languageSchema = z.object({
     onePerson: wordsSchema,
     noneAfter: wordsSchema,
     pluralDeterminers: wordsSchema,
+    determiners: wordsSchema,
     quantifiers: wordsSchema,
     whole: wordsSchema,
     complete: wordsSchema,

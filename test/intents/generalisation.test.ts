@@ -926,6 +926,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 2, 'telecom', 'request.p2.pbx_config'],
     ],
     [
+      "'passer' to come by is no change asked",
+      "euh c'est pour le copieur de la salle des profs quand on imprime ça sort des pages presque blanches si quelqu'un peut passer",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a big job for next year',
+      "on a un gros chantier de numérisation des archives sur le serveur, à voir pour l'année prochaine",
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'where a file is not, then a restore asked after "de"',
+      "j'ai supprimé par erreur le dossier Sorties sur le serveur, il n'est pas dans la corbeille, est-il possible de le récupérer ?",
+      ['request', 2, 'informatique', 'request.p2.restore'],
+    ],
+    [
+      'a switch after its article is the thing, not the change',
+      'le switch de la réserve a toutes ses lumières éteintes, les 2 caisses sont hors ligne',
+      ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
