@@ -62,7 +62,7 @@ export function foldText(text: string): string[] {
 }
 
 /** Punctuation that ends a clause: phrases never match across it. */
-const CLAUSE_PUNCTUATION = new Set([...'.,;:!?()[]{}"«»…—–|'].map((c) => c.charCodeAt(0)));
+const CLAUSE_PUNCTUATION = new Set([...'.,;:!?()[]{}…—–|'].map((c) => c.charCodeAt(0)));
 
 /** The compiled language rules: sets for fast membership tests. */
 export interface LanguageRules {

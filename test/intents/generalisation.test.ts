@@ -946,6 +946,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
     ],
     [
+      'a folder named in quotes stays in its sentence',
+      'pourriez-vous installer « Scan2PDF » sur le PC de Marion ?',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
