@@ -951,6 +951,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 3, 'informatique', 'request.p3.software_install'],
     ],
     [
+      'a leaver said, nothing else',
+      "pour info Marc ne fait plus partie de l'entreprise depuis hier",
+      ['request', 2, 'informatique', 'request.p2.account_removal'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
