@@ -956,6 +956,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 2, 'informatique', 'request.p2.account_removal'],
     ],
     [
+      'a device still to order for the switchboard is télécom',
+      'je voudrais un casque sans fil pour la standardiste, pas encore commandé, à relier à son poste Yealink et au standard',
+      ['request', 4, 'telecom', 'request.p4.peripheral_not_ordered'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
