@@ -14,7 +14,6 @@ const ALLOWED: Record<string, string> = {
   'src/dialogs/dates.ts': 'French month names and the "à" of a date, the date formatting of both languages',
   'src/dialogs/speech.ts': 'how the voice reads "n°" and "%" aloud on the phone line',
   'src/intents/decide.ts': "the classifier's reasons, worded with its rules",
-  'src/intents/normalize.ts': 'the punctuation folded away before matching',
   'src/intents/reason.ts': "the classifier's reasons, worded with its rules",
   'src/policy/schema.ts': "the policy's defaults (phone greeting, transfer labels, trigger vocabulary)",
   'src/sla/holidays.ts': "the French public holidays' names, shown in a deadline's trace",
