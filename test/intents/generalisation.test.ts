@@ -961,6 +961,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 4, 'telecom', 'request.p4.peripheral_not_ordered'],
     ],
     [
+      'a right to write asked for someone who can only read',
+      "le stagiaire peut juste lire dans le dossier Sons, il faudrait qu'il puisse écrire dedans",
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'a folder the backup should also include',
+      'could the Veeam backup also include the Photos folder on the server?',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
