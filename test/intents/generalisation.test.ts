@@ -971,6 +971,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 3, 'informatique', 'request.p3.backup_config'],
     ],
     [
+      '"si personne ne décroche" is a condition, not everyone',
+      "pouvez-vous faire en sorte que les appels de l'accueil soient renvoyés sur mon portable si personne ne décroche ?",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
