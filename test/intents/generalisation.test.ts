@@ -976,6 +976,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 2, 'telecom', 'request.p2.pbx_config'],
     ],
     [
+      'a handset asked with its own number is a new phone',
+      "on aimerait un téléphone fixe à l'atelier, un Yealink avec son numéro interne",
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
+    ],
+    [
+      "a handset's number changed alone is a PBX setting",
+      'pouvez-vous changer le numéro interne de Julie ?',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
