@@ -51,15 +51,28 @@ export function foldText(text: string): string[] {
       }
       continue;
     }
+    let drive = false;
     if (start !== -1) {
+      // "le P:", "the S: drive": a network drive named by its letter reads "lecteur p" ("C:" and
+      // "D:" are a computer's own disks).
+      drive =
+        code === COLON && i - start === 1 && folded.charCodeAt(start) >= E_CODE && folded.charCodeAt(start) <= Z_CODE;
+      const previous = words[words.length - 1];
+      if (drive && previous !== DRIVE_WORD && previous !== 'drive') words.push(DRIVE_WORD);
       words.push(folded.slice(start, i));
       start = -1;
     }
-    if (CLAUSE_PUNCTUATION.has(code)) boundary = true;
+    if (CLAUSE_PUNCTUATION.has(code) && !drive) boundary = true;
   }
   if (boundary && words.length > 0 && words[words.length - 1] !== BOUNDARY) words.push(BOUNDARY);
   return words;
 }
+
+const COLON = ':'.charCodeAt(0);
+const E_CODE = 'e'.charCodeAt(0);
+const Z_CODE = 'z'.charCodeAt(0);
+/** The word a drive letter is read with ("le P:" → "le lecteur p"), as in concepts.yaml. */
+const DRIVE_WORD = 'lecteur';
 
 /** Punctuation that ends a clause: phrases never match across it. */
 const CLAUSE_PUNCTUATION = new Set([...'.,;:!?()[]{}…—–|'].map((c) => c.charCodeAt(0)));

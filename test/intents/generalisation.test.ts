@@ -986,6 +986,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['request', 2, 'telecom', 'request.p2.pbx_config'],
     ],
     [
+      'a network drive named by its letter',
+      "le P: (PLANNING) s'ouvre plus depuis 14h, Windows dit qu'il ne trouve pas le chemin",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
