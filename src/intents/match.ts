@@ -606,7 +606,8 @@ class ClauseReader {
       // "les comptoirs télétransmettent normalement": machines said to work are not what fails.
       // "none of the scanners … work": the quantifier is the negation.
       const none = [k, k - 1, k - 2].some((p) => p >= 0 && this.sequenceAt(p, this.rules.negativeSubjects));
-      if ((quantified || plural || counted) && (none || !this.saidFine(m.end))) grouped.add(m.concept);
+      const output = this.rules.outputs.has(last);
+      if ((quantified || plural || counted) && !output && (none || !this.saidFine(m.end))) grouped.add(m.concept);
     }
     return grouped;
   }

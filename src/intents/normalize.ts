@@ -131,6 +131,7 @@ export interface LanguageRules {
   noneAfter: Set<string>;
   pluralDeterminers: Set<string>;
   determiners: Set<string>;
+  outputs: Set<string>;
   quantifiers: string[][];
   whole: Set<string>;
   complete: string[][];
@@ -201,6 +202,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     noneAfter: set(lexicon.clauses.noneAfter),
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     determiners: set(lexicon.clauses.determiners),
+    outputs: set(lexicon.clauses.outputs),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
     complete: lexicon.clauses.complete.map(split),

@@ -142,6 +142,7 @@ export const languageSchema = z.object({
     noneAfter: wordsSchema,
     pluralDeterminers: wordsSchema,
     determiners: wordsSchema,
+    outputs: wordsSchema,
     quantifiers: wordsSchema,
     whole: wordsSchema,
     complete: wordsSchema,

@@ -991,6 +991,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 2, 'informatique', 'incident.p2.network_folder'],
     ],
     [
+      "a copier's output counted is no group of machines",
+      "le Canon de l'agence fait des grosses bandes noires sur tous les scans et les photocopies depuis hier",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
