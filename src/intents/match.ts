@@ -133,6 +133,7 @@ export function matchConcepts(
     reader.hostsAfterLocatives();
     reader.qualifiersAndParts();
   }
+  reader.currently();
   if (objects > 0) reader.workaroundMeans();
   reader.leadingCause();
   reader.contextBeforeContrast();
@@ -490,6 +491,21 @@ class ClauseReader {
     });
   }
 
+  /** "pour l'instant il me met « accès refusé »": "for now" in a symptom's clause says "currently". */
+  currently(): void {
+    const { workaround } = this.compiled.named;
+    this.matches.forEach((w, i) => {
+      if (w.concept !== workaround || !this.rules.meanwhile.has(w.words.join(' '))) return;
+      const from = this.clauseStart(w.start);
+      let to = w.end;
+      while (to < this.tokens.length && this.form(to) !== BOUNDARY) to++;
+      const inClause = (m: ConceptMatch) => m.start >= from && m.end <= to;
+      const symptom = this.matches.some((m, j) => !this.dropped[j] && inClause(m) && this.isSymptom(m));
+      const means = this.matches.some((m, j) => j !== i && m.concept === workaround && inClause(m));
+      if (symptom && !means) this.dropped[i] = true;
+    });
+  }
+
   /**
    * "en attendant je passe par mon téléphone": the means of a workaround is not the problem.
    * "il capte plus mais on fait renvoyer sur le fixe en attendant": when something is wrong, a
@@ -499,8 +515,8 @@ class ClauseReader {
     const workaround = this.compiled.named.workaround;
     if (!this.has(workaround)) return;
     const wrong = this.matches.some((m) => this.isSymptom(m));
-    for (const w of this.matches) {
-      if (w.concept !== workaround) continue;
+    for (const [k, w] of this.matches.entries()) {
+      if (w.concept !== workaround || this.dropped[k]) continue;
       const from = this.clauseStart(w.start);
       const means = this.matches.filter(
         (m) =>

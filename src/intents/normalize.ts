@@ -132,6 +132,7 @@ export interface LanguageRules {
   pluralDeterminers: Set<string>;
   determiners: Set<string>;
   outputs: Set<string>;
+  meanwhile: Set<string>;
   quantifiers: string[][];
   whole: Set<string>;
   complete: string[][];
@@ -203,6 +204,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     determiners: set(lexicon.clauses.determiners),
     outputs: set(lexicon.clauses.outputs),
+    meanwhile: new Set(lexicon.clauses.meanwhile.map((w) => split(w).join(' '))),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
     complete: lexicon.clauses.complete.map(split),

@@ -143,6 +143,7 @@ export const languageSchema = z.object({
     pluralDeterminers: wordsSchema,
     determiners: wordsSchema,
     outputs: wordsSchema,
+    meanwhile: wordsSchema,
     quantifiers: wordsSchema,
     whole: wordsSchema,
     complete: wordsSchema,

@@ -996,6 +996,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 3, 'informatique', 'incident.p3.printer'],
     ],
     [
+      '"pour l\'instant" in the clause of a symptom says "currently"',
+      "pour l'instant le scanner du bureau affiche une erreur à chaque envoi",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      '"pour l\'instant" with another means is still a workaround',
+      "le scanner du bureau affiche une erreur à chaque envoi, je scanne sur celui de l'accueil pour l'instant",
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
