@@ -491,11 +491,27 @@ class ClauseReader {
     });
   }
 
-  /** "pour l'instant il me met « accès refusé »": "for now" in a symptom's clause says "currently". */
+  /**
+   * "pour l'instant il me met « accès refusé »": "for now" in a symptom's clause says "currently".
+   * "i can still read the old mails but nothing new comes in": a partial fault, not a workaround.
+   */
   currently(): void {
     const { workaround } = this.compiled.named;
     this.matches.forEach((w, i) => {
-      if (w.concept !== workaround || !this.rules.meanwhile.has(w.words.join(' '))) return;
+      if (w.concept !== workaround) return;
+      const words = w.words.join(' ');
+      if (this.rules.stillWorks.has(words)) {
+        let q = w.end;
+        while (q < this.tokens.length && this.form(q) !== BOUNDARY && !this.sequenceAt(q, this.rules.clauseMarkers))
+          q++;
+        const contrast = q < this.tokens.length && this.sequenceAt(q, this.rules.clauseMarkers);
+        let end = q + 1;
+        while (end < this.tokens.length && this.form(end) !== BOUNDARY) end++;
+        if (contrast && this.matches.some((m) => m.start > q && m.end <= end && this.isSymptom(m)))
+          this.dropped[i] = true;
+        return;
+      }
+      if (!this.rules.meanwhile.has(words)) return;
       const from = this.clauseStart(w.start);
       let to = w.end;
       while (to < this.tokens.length && this.form(to) !== BOUNDARY) to++;

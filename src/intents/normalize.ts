@@ -133,6 +133,7 @@ export interface LanguageRules {
   determiners: Set<string>;
   outputs: Set<string>;
   meanwhile: Set<string>;
+  stillWorks: Set<string>;
   quantifiers: string[][];
   whole: Set<string>;
   complete: string[][];
@@ -205,6 +206,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     determiners: set(lexicon.clauses.determiners),
     outputs: set(lexicon.clauses.outputs),
     meanwhile: new Set(lexicon.clauses.meanwhile.map((w) => split(w).join(' '))),
+    stillWorks: new Set(lexicon.clauses.stillWorks.map((w) => split(w).join(' '))),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
     complete: lexicon.clauses.complete.map(split),

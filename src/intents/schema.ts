@@ -144,6 +144,7 @@ export const languageSchema = z.object({
     determiners: wordsSchema,
     outputs: wordsSchema,
     meanwhile: wordsSchema,
+    stillWorks: wordsSchema,
     quantifiers: wordsSchema,
     whole: wordsSchema,
     complete: wordsSchema,

@@ -1006,6 +1006,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 4, 'informatique', 'incident.p4.workaround'],
     ],
     [
+      'what still works, then what does not, is a partial fault',
+      'je peux encore ouvrir mes anciens mails mais plus rien de nouveau n’arrive dans Outlook',
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
       'an on-call phone, its forwarding the workaround',
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
