@@ -223,6 +223,19 @@ class ClauseReader {
     return this.matches.some((m) => m.concept === concept);
   }
 
+  /** Adds matches a rule read (a scope, a stopped business, a change asked), kept. */
+  private add(...matches: ConceptMatch[]): void {
+    this.matches.push(...matches);
+    this.dropped.push(...matches.map(() => false));
+  }
+
+  /** Where the clause holding `p` ends: at the next boundary. */
+  private clauseEnd(p: number): number {
+    let k = p;
+    while (k < this.tokens.length && this.form(k) !== BOUNDARY) k++;
+    return k;
+  }
+
   /**
    * "tout le service", "the whole accounting team", "l'équipe paie au complet", "aucun des
    * médecins": a whole department. "tout le cabinet", "the whole shop": a whole site.
@@ -241,8 +254,7 @@ class ClauseReader {
       const concept = m.concept === department ? scopeDepartment : scopeSite;
       added.push({ concept, start: m.start, end: m.end, words: m.words });
     }
-    this.matches.push(...added);
-    this.dropped.push(...added.map(() => false));
+    this.add(...added);
   }
 
   /**
@@ -274,8 +286,7 @@ class ClauseReader {
       k = this.forward(k, this.rules.pronouns);
       const action = this.matches.find((m, i) => m.start === k && !this.dropped[i] && this.kind(m) === 'action');
       if (!action) continue;
-      this.matches.push({ concept: askedChange, start: a.start, end: action.end, words: [] });
-      this.dropped.push(false);
+      this.add({ concept: askedChange, start: a.start, end: action.end, words: [] });
       return;
     }
   }
@@ -295,8 +306,7 @@ class ClauseReader {
         }
         const fine = sequenceStartingAt(this.tokens, q, this.rules.fine);
         if (fine && !this.tokens[q]?.negated) {
-          this.matches.push({ concept: scopeOne, start: p, end: q + fine.length, words: [] });
-          this.dropped.push(false);
+          this.add({ concept: scopeOne, start: p, end: q + fine.length, words: [] });
           return;
         }
         if (this.tokens[q]?.negated) break;
@@ -352,8 +362,7 @@ class ClauseReader {
         added.push({ concept: productionStopped, start: m.start, end: m.end, words: m.words });
       }
     }
-    this.matches.push(...added);
-    this.dropped.push(...added.map(() => false));
+    this.add(...added);
   }
 
   /**
@@ -505,16 +514,14 @@ class ClauseReader {
         while (q < this.tokens.length && this.form(q) !== BOUNDARY && !this.sequenceAt(q, this.rules.clauseMarkers))
           q++;
         const contrast = q < this.tokens.length && this.sequenceAt(q, this.rules.clauseMarkers);
-        let end = q + 1;
-        while (end < this.tokens.length && this.form(end) !== BOUNDARY) end++;
+        const end = this.clauseEnd(q + 1);
         if (contrast && this.matches.some((m) => m.start > q && m.end <= end && this.isSymptom(m)))
           this.dropped[i] = true;
         return;
       }
       if (!this.rules.meanwhile.has(words)) return;
       const from = this.clauseStart(w.start);
-      let to = w.end;
-      while (to < this.tokens.length && this.form(to) !== BOUNDARY) to++;
+      const to = this.clauseEnd(w.end);
       const inClause = (m: ConceptMatch) => m.start >= from && m.end <= to;
       const symptom = this.matches.some((m, j) => !this.dropped[j] && inClause(m) && this.isSymptom(m));
       const means = this.matches.some((m, j) => j !== i && m.concept === workaround && inClause(m));
@@ -594,8 +601,7 @@ class ClauseReader {
       // "since this morning nobody can open the folder": a time, not a cause.
       const next = this.form(p + opener.length);
       if (/^\d/.test(next) || this.rules.timeWords.has(next)) continue;
-      let end = p;
-      while (end < this.tokens.length && this.form(end) !== BOUNDARY) end++;
+      const end = this.clauseEnd(p);
       const live = this.matches.filter((_, i) => !this.dropped[i]);
       const after = live.filter((m) => m.start > end);
       if (!after.some((m) => this.isSymptom(m)) || !after.some((m) => this.kind(m) === 'object')) continue;
@@ -672,7 +678,7 @@ function unknownSoftware(tokens: Token[], matches: ConceptMatch[], covered: Uint
   if (!hosts || named.app < 0) return;
   for (const m of [...matches]) {
     if (concepts[m.concept]?.kind !== 'action') continue;
-    if (namedBefore(tokens, m, matches, covered, compiled)) continue;
+    if (namedBefore(tokens, m, matches, covered, hosts, compiled)) continue;
     let p = m.end;
     while (p < tokens.length && rules.skipAfterExclusion.has(tokens[p]?.form ?? '')) p++;
     const from = p;
@@ -680,12 +686,9 @@ function unknownSoftware(tokens: Token[], matches: ConceptMatch[], covered: Uint
       if (rules.locatives.has(tokens[p]?.form ?? '')) break;
       p++;
     }
-    if (p === from || !rules.locatives.has(tokens[p]?.form ?? '')) continue;
+    if (p === from || !hostAfterLocative(tokens, p, matches, hosts, compiled)) continue;
     const words = tokens.slice(from, p).map((t) => t.form);
     if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w))) continue;
-    let h = p + 1;
-    while (h < tokens.length && rules.skipAfterExclusion.has(tokens[h]?.form ?? '')) h++;
-    if (!matches.some((o) => o.start === h && hosts.has(o.concept))) continue;
     matches.push({ concept: named.app, start: from, end: p, words });
   }
 }
@@ -699,15 +702,11 @@ function namedBefore(
   action: ConceptMatch,
   matches: ConceptMatch[],
   covered: Uint8Array,
+  hosts: Set<number>,
   compiled: CompiledIntents,
 ): boolean {
-  const { named, groups, language: rules } = compiled;
-  const hosts = groups.get('hosts');
-  let h = action.end;
-  if (!hosts || !rules.locatives.has(tokens[h]?.form ?? '')) return false;
-  h++;
-  while (h < tokens.length && rules.skipAfterExclusion.has(tokens[h]?.form ?? '')) h++;
-  if (!matches.some((o) => o.start === h && hosts.has(o.concept))) return false;
+  const { named, language: rules } = compiled;
+  if (!hostAfterLocative(tokens, action.end, matches, hosts, compiled)) return false;
   let p = action.start;
   while (p > 0 && action.start - p < 4 && !covered[p - 1] && tokens[p - 1]?.form !== BOUNDARY) p--;
   if (p === action.start || !matches.some((o) => o.end === p && o.concept === named.ask)) return false;
@@ -715,6 +714,21 @@ function namedBefore(
   if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w))) return false;
   matches.push({ concept: named.app, start: p, end: action.start, words });
   return true;
+}
+
+/** Whether `at` is a locative ("sur", "on") followed, past its articles, by a host ("le PC"). */
+function hostAfterLocative(
+  tokens: Token[],
+  at: number,
+  matches: ConceptMatch[],
+  hosts: Set<number>,
+  compiled: CompiledIntents,
+): boolean {
+  const rules = compiled.language;
+  if (!rules.locatives.has(tokens[at]?.form ?? '')) return false;
+  let h = at + 1;
+  while (h < tokens.length && rules.skipAfterExclusion.has(tokens[h]?.form ?? '')) h++;
+  return matches.some((o) => o.start === h && hosts.has(o.concept));
 }
 
 /** "le v p n", "le 3 c x": letters a transcript spelled one by one, read as the short term they make. */

@@ -144,6 +144,8 @@ export interface LanguageRules {
 export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
   const split = (w: string) => foldText(w).filter((t) => t !== BOUNDARY);
   const set = (words: string[]) => new Set(words.flatMap(split));
+  /** Each phrase folded whole ("merci d avance"), for lookups of a joined phrase. */
+  const phrases = (words: string[]) => new Set(words.map((w) => split(w).join(' ')));
   const units = new Map<string, number>();
   for (const w of lexicon.delay.days) units.set(split(w).join(' '), 1);
   for (const w of lexicon.delay.weeks) units.set(split(w).join(' '), 7);
@@ -176,12 +178,12 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     exclusionStops: set(lexicon.negation.exclusionStops),
     hintsFr: set(lexicon.hints.fr),
     hintsEn: set(lexicon.hints.en),
-    delayBefore: new Set(lexicon.delay.before.map((w) => split(w).join(' '))),
+    delayBefore: phrases(lexicon.delay.before),
     delayUnits: units,
     noRushAfterDays: lexicon.delay.noRushAfterDays,
-    closings: new Set(lexicon.email.closings.map((w) => split(w).join(' '))),
+    closings: phrases(lexicon.email.closings),
     quoteHeaders: lexicon.email.quoteHeaders.map((w) => split(w).join(' ')),
-    headerFields: new Set(lexicon.email.headerFields.map((w) => split(w).join(' '))),
+    headerFields: phrases(lexicon.email.headerFields),
     clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
     causeOpeners: byFirstWord(lexicon.clauses.causeOpeners.map(split)),
     timeWords: set(lexicon.clauses.timeWords),
@@ -205,8 +207,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     determiners: set(lexicon.clauses.determiners),
     outputs: set(lexicon.clauses.outputs),
-    meanwhile: new Set(lexicon.clauses.meanwhile.map((w) => split(w).join(' '))),
-    stillWorks: new Set(lexicon.clauses.stillWorks.map((w) => split(w).join(' '))),
+    meanwhile: phrases(lexicon.clauses.meanwhile),
+    stillWorks: phrases(lexicon.clauses.stillWorks),
     quantifiers: lexicon.clauses.quantifiers.map(split),
     whole: set(lexicon.clauses.whole),
     complete: lexicon.clauses.complete.map(split),
@@ -297,9 +299,11 @@ export function messageBody(text: string, rules: LanguageRules): string {
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
+    const quoted = raw.startsWith('>');
+    const header = !quoted && isQuoteHeader(raw, rules);
     // "Objet : …", "De : …" before any text are the message's own header, not a quoted one.
-    if (!seenText && !raw.startsWith('>') && isQuoteHeader(raw, rules)) continue;
-    if (raw.startsWith('>') || raw === '--' || isQuoteHeader(raw, rules)) {
+    if (!seenText && header) continue;
+    if (quoted || raw === '--' || header) {
       end = i;
       break;
     }
