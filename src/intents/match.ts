@@ -33,7 +33,10 @@ export interface MessageMatches {
  * cause when the problem comes after ("…, mais le serveur ne répond plus"), a host named after
  * "sur" or "on" ("installer Zoom sur le PC"), a brand after its thing ("softphone Wildix"), the
  * means of a workaround ("je passe par mon téléphone"), and the management named after someone
- * else's role ("le chauffeur du PDG"). A negated verb no concept names becomes the weak symptom
+ * else's role ("le chauffeur du PDG"). Others read what the message adds: the others said to work
+ * ("les autres postes ça va": only the writer), the business stopped ("on peut plus encaisser"), a
+ * problem said absent ("pas de bug"), a repair asked, and a change asked right after a request
+ * ("pouvez-vous l'ajouter"). A negated verb no concept names becomes the weak symptom
  * "negated"; a thing named with neither a symptom nor a change asked becomes "described".
  */
 export function matchConcepts(
