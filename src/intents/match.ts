@@ -136,6 +136,7 @@ export function matchConcepts(
     reader.hostsAfterLocatives();
     reader.qualifiersAndParts();
   }
+  if (objects > 1) reader.shownMessages();
   reader.currently();
   if (objects > 0) reader.workaroundMeans();
   reader.leadingCause();
@@ -404,7 +405,8 @@ class ClauseReader {
       if (!recent && !this.rules.pastAuxiliaries.has(aux)) return;
       // "nous ne l'avons pas encore commandée": not done, so still to order.
       if (m.concept === notOrdered && this.tokens[k]?.negated) return;
-      const verb = m.words[m.words.length - 1] ?? '';
+      // "on a acheté un copieur": the participle is the first word of "acheter un".
+      const verb = (m.concept === notOrdered ? m.words[0] : m.words[m.words.length - 1]) ?? '';
       // French participles end in -é(e)(s), folded to -e; an infinitive after "à" ("aider à
       // installer", folded to "a installer") is still a change asked for.
       const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
@@ -501,6 +503,29 @@ class ClauseReader {
       const whole = this.forward(m.end, skip);
       if (this.matches.some((w) => w.start === whole && this.inGroup(w, 'wholes'))) this.dropped[i] = true;
     });
+  }
+
+  /**
+   * "le scan du Ricoh ne marche plus, il dit « échec de connexion au serveur SMB »", "Outlook shows
+   * 'cannot reach the server'": the things named in what a device shows, once the device is named
+   * before, are the message's words, not the subject. What it says is wrong stays a symptom.
+   */
+  shownMessages(): void {
+    const { messageShown } = this.compiled.named;
+    for (const shown of this.matches) {
+      if (shown.concept !== messageShown) continue;
+      const named = this.matches.some((o, i) => !this.dropped[i] && this.kind(o) === 'object' && o.end <= shown.start);
+      if (!named) continue;
+      const { words, endsAt } = this.rules.shownMessage;
+      let end = shown.end;
+      while (end < this.tokens.length && end - shown.end < words && this.form(end) !== BOUNDARY) {
+        if (endsAt.has(this.form(end))) break;
+        end++;
+      }
+      this.matches.forEach((m, i) => {
+        if (m.start >= shown.end && m.end <= end && this.kind(m) === 'object') this.dropped[i] = true;
+      });
+    }
   }
 
   /**

@@ -132,6 +132,8 @@ export interface LanguageRules {
   pluralDeterminers: Set<string>;
   determiners: Set<string>;
   outputs: Set<string>;
+  /** How far what a device shows runs after "affiche", and the words that end it sooner. */
+  shownMessage: { words: number; endsAt: Set<string> };
   meanwhile: Set<string>;
   stillWorks: Set<string>;
   quantifiers: string[][];
@@ -207,6 +209,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     determiners: set(lexicon.clauses.determiners),
     outputs: set(lexicon.clauses.outputs),
+    shownMessage: { words: lexicon.clauses.shownMessage.words, endsAt: set(lexicon.clauses.shownMessage.endsAt) },
     meanwhile: phrases(lexicon.clauses.meanwhile),
     stillWorks: phrases(lexicon.clauses.stillWorks),
     quantifiers: lexicon.clauses.quantifiers.map(split),

@@ -54,6 +54,8 @@ export const CODE_CONCEPTS = {
   askedChange: 'asked_change',
   /** "remettre en route", "fix", "réinstaller": making a broken thing work again. */
   repair: 'repair',
+  /** "affiche", "il dit", "says": what a device shows; the things named in its message are not the subject. */
+  messageShown: 'message_shown',
 } as const;
 
 export const CODE_GROUPS = {

@@ -143,6 +143,7 @@ export const languageSchema = z.object({
     pluralDeterminers: wordsSchema,
     determiners: wordsSchema,
     outputs: wordsSchema,
+    shownMessage: z.object({ words: z.number().int().min(1), endsAt: wordsSchema }),
     meanwhile: wordsSchema,
     stillWorks: wordsSchema,
     quantifiers: wordsSchema,

@@ -1015,6 +1015,51 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "le portable d'astreinte ne capte plus rien depuis hier, on renvoie sur le fixe du bureau pour l'instant",
       ['incident', 4, 'telecom', 'incident.p4.other'],
     ],
+    [
+      'how long it takes to start is slowness',
+      'depuis la mise à jour mon portable met 15 minutes à démarrer le matin',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a connection that "jumps" is cut',
+      "à l'accueil la connexion internet saute plusieurs fois par heure",
+      ['incident', 3, 'informatique', 'incident.p3.internet_cut'],
+    ],
+    [
+      "a newcomer's handset with its direct number",
+      'une recrue commence au service achats, il lui faudrait un téléphone avec un numéro direct',
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
+    ],
+    [
+      'bought already, not "not yet ordered"',
+      "on a acheté un traceur HP pour le bureau d'études, il faudrait l'installer sur les 3 postes",
+      ['request', 3, 'informatique', 'request.p3.printer_install'],
+    ],
+    [
+      'the server named in what the copier shows is its message',
+      'le scan vers mail du Konica marche plus, ça dit impossible de joindre le serveur smtp',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'what the handsets show runs a few words, the phone system after it is the subject',
+      'on a plus de telephone les postes affichent recherche serveur et le standard sonne plus du tout',
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a folder asked to be backed up too',
+      'on voudrait que le dossier Chantiers soit aussi sauvegardé chaque nuit',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'someone who leaves tonight, accounts blocked',
+      "merci de bloquer les accès d'Hugo qui part ce soir",
+      ['request', 2, 'informatique', 'request.p2.account_removal'],
+    ],
+    [
+      'a laptop joined to the domain for a new hire',
+      'our new recruit needs a laptop joined to the domain by Monday',
+      ['request', 3, 'informatique', 'request.p3.domain_join'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
