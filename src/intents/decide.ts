@@ -22,6 +22,8 @@ export const QUESTION_THRESHOLD = 0.6;
  * other type's words, or no rule at all (the seed's catch-all bullets).
  */
 export const CONFIDENCE = { clear: 0.9, rivalled: 0.7, contradicted: 0.5, fallback: 0.35 } as const;
+/** How much a part's domain vote counts beside its whole's (see voteDomain). */
+const PART_VOTE = 0.9;
 /** A rival whose score is within this much of the best one makes the classification "rivalled". */
 const RIVAL_MARGIN = 0.5;
 
@@ -468,11 +470,18 @@ function scopeOf(has: (name: string) => boolean, context: ClassificationContext)
   return undefined;
 }
 
+/**
+ * The domain the things named point to, each by its weight. A part ("le casque", "la batterie")
+ * weighs a little less than its whole: on a tie with a whole named ("le combiné de mon poste
+ * grésille, je prends le casque", "mon DECT n'a plus de batterie") the whole's domain wins; alone,
+ * a part is its own.
+ */
 function voteDomain(compiled: CompiledIntents, present: Set<number>): Domain | undefined {
   const votes = { informatique: 0, telecom: 0 };
+  const parts = compiled.groups.get(CODE_GROUPS.parts);
   for (const c of present) {
     const d = compiled.concepts[c]?.domain;
-    if (d) votes[d] += compiled.concepts[c]?.weight ?? 1;
+    if (d) votes[d] += (compiled.concepts[c]?.weight ?? 1) * (parts?.has(c) ? PART_VOTE : 1);
   }
   if (votes.telecom === 0 && votes.informatique === 0) return undefined;
   return votes.telecom > votes.informatique ? 'telecom' : 'informatique';

@@ -1060,6 +1060,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'our new recruit needs a laptop joined to the domain by Monday',
       ['request', 3, 'informatique', 'request.p3.domain_join'],
     ],
+    [
+      'a part and its whole: the whole gives the domain',
+      "mon DECT n'a plus de batterie au bout d'une heure",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'a part and its whole, with a workaround',
+      'le combiné de mon poste grésille, je prends le casque en attendant',
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'a part alone is its own domain',
+      'my headset keeps crackling during meetings',
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a whole office named with its town',
+      'the whole Bristol office lost internet this morning',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
