@@ -77,10 +77,15 @@ export function matchConcepts(
     // describes what fails, not a change asked for: the weak symptom, like any negated verb.
     const actionNegated = tokens[end - 1]?.negated === true;
     // "le switch", "the update": a word that is both a thing and a change, after a determiner, is the thing.
-    const thing = best.concepts.some((c) => kindOf(c) === 'object') && rules.determiners.has(tokens[i - 1]?.form ?? '');
+    // "the new switch": past a "new" just matched.
+    const newBefore = matches[matches.length - 1]?.end === i && matches[matches.length - 1]?.concept === named.new;
+    const determiner = tokens[newBefore ? i - 2 : i - 1]?.form ?? '';
+    const thing = best.concepts.some((c) => kindOf(c) === 'object') && rules.determiners.has(determiner);
     for (const concept of best.concepts) {
       const kind = kindOf(concept);
       if (thing && kind === 'action') continue;
+      // "but I can't reach…", "je ne peux pas utiliser…": a workaround said in the negative is none.
+      if (concept === named.workaround && actionNegated) continue;
       if (excluded && kind === 'object') {
         excludedWords.push(words.join(' '));
         continue;
@@ -110,6 +115,7 @@ export function matchConcepts(
       matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
     }
   });
+  existingThings(tokens, matches, compiled);
   readStations(matches, compiled);
   unknownSoftware(tokens, matches, covered, compiled);
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -300,6 +306,19 @@ class ClauseReader {
     const { scopeOne } = this.compiled.named;
     if (scopeOne < 0 || this.has(scopeOne)) return;
     for (let p = 0; p < this.tokens.length; p++) {
+      const alone = sequenceStartingAt(this.tokens, p, this.rules.othersAlone);
+      if (alone) {
+        // "others seem fine": one word may come between, not a thing ("les autres serveurs marchent").
+        const next = p + alone.length;
+        const thing = this.matches.some((m) => m.start === next && this.kind(m) === 'object');
+        const q = (thing ? [next] : [next, next + 1]).find(
+          (k) => this.form(k) !== BOUNDARY && sequenceStartingAt(this.tokens, k, this.rules.fine),
+        );
+        if (q !== undefined && !this.tokens[q]?.negated && !sequenceStartingAt(this.tokens, p, this.rules.others)) {
+          this.add({ concept: scopeOne, start: p, end: q + 1, words: [] });
+          return;
+        }
+      }
       const others = sequenceStartingAt(this.tokens, p, this.rules.others);
       if (!others) continue;
       // Within the sentence: a comma may stand between ("ma voisine, elle, y arrive").
@@ -347,6 +366,13 @@ class ClauseReader {
     const { businessVerb, productionStopped, cannot } = this.compiled.named;
     if (!this.has(businessVerb)) return;
     const added: ConceptMatch[] = [];
+    // "mon pc rame trop, impossible de bosser": with the writer's own computer named, "impossible
+    // de" has the writer for subject.
+    const own = this.matches.some(
+      (d) =>
+        this.inGroup(d, 'computers') &&
+        [d.start - 1, d.start - 2].some((p) => this.rules.ownPossessives.has(this.form(p))),
+    );
     for (const m of this.matches) {
       if (m.concept !== businessVerb) continue;
       let k = m.start - 1;
@@ -362,7 +388,7 @@ class ClauseReader {
       for (let p = Math.max(0, m.start - 5); p < m.start && !nobody; p++) {
         nobody = this.sequenceAt(p, this.rules.negativeSubjects) && this.sameClause(p, m.start) && modal;
       }
-      if (negatedModal || noneAfter || (afterCannot && !alone) || nobody) {
+      if (negatedModal || noneAfter || (afterCannot && !alone && !own) || nobody) {
         added.push({ concept: productionStopped, start: m.start, end: m.end, words: m.words });
       }
     }
@@ -611,7 +637,8 @@ class ClauseReader {
     this.matches.forEach((m, i) => {
       if (m.start >= at) return;
       const c = this.compiled.concepts[m.concept];
-      if (c?.kind === 'action' || c?.signal === 'request' || (objectAfter && c?.kind === 'object')) {
+      const channel = this.inGroup(m, 'channels');
+      if (c?.kind === 'action' || c?.signal === 'request' || (objectAfter && c?.kind === 'object' && !channel)) {
         this.dropped[i] = true;
       }
     });
@@ -680,6 +707,20 @@ class ClauseReader {
 }
 
 /**
+ * "depuis que le nouveau routeur est installé", "my new laptop": "new" between a definite or
+ * possessive determiner and a thing names a thing that exists, not one asked for ("un nouveau
+ * PC"); "ma nouvelle adjointe" is still someone new.
+ */
+function existingThings(tokens: Token[], matches: ConceptMatch[], compiled: CompiledIntents): void {
+  const { named, concepts, language } = compiled;
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const m = matches[i] as ConceptMatch;
+    if (m.concept !== named.new || !language.definiteDeterminers.has(tokens[m.start - 1]?.form ?? '')) continue;
+    if (matches.some((o) => o.start === m.end && concepts[o.concept]?.kind === 'object')) matches.splice(i, 1);
+  }
+}
+
+/**
  * "poste" is the handset in a message about telephony ("mon poste ne sonne plus"), else a
  * computer; "portable" the mobile phone ("mon portable ne capte plus"), else a laptop.
  */
@@ -716,7 +757,8 @@ function unknownSoftware(tokens: Token[], matches: ConceptMatch[], covered: Uint
     }
     if (p === from || !hostAfterLocative(tokens, p, matches, hosts, compiled)) continue;
     const words = tokens.slice(from, p).map((t) => t.form);
-    if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w))) continue;
+    // "the switch was put in my desktop": a verb, not a name.
+    if (words.some((w) => /^\d+$/.test(w) || rules.skipAfterExclusion.has(w) || rules.pastAuxiliaries.has(w))) continue;
     matches.push({ concept: named.app, start: from, end: p, words });
   }
 }

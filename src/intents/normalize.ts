@@ -117,6 +117,8 @@ export interface LanguageRules {
   locatives: Set<string>;
   partOf: Set<string>;
   others: Map<string, string[][]>;
+  /** "les autres", "the others" with no noun: the others only when said to work right after. */
+  othersAlone: Map<string, string[][]>;
   fine: Map<string, string[][]>;
   selfIntro: Map<string, string[][]>;
   ownPossessives: Set<string>;
@@ -131,6 +133,8 @@ export interface LanguageRules {
   noneAfter: Set<string>;
   pluralDeterminers: Set<string>;
   determiners: Set<string>;
+  /** "le", "mon", "the", "my": before "nouveau", "new", a thing that exists, not one asked for. */
+  definiteDeterminers: Set<string>;
   outputs: Set<string>;
   /** How far what a device shows runs after "affiche", and the words that end it sooner. */
   shownMessage: { words: number; endsAt: Set<string> };
@@ -196,6 +200,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     locatives: set(lexicon.clauses.locatives),
     partOf: set(lexicon.clauses.partOf),
     others: byFirstWord(lexicon.clauses.others.map(split)),
+    othersAlone: byFirstWord(lexicon.clauses.othersAlone.map(split)),
     fine: byFirstWord(lexicon.clauses.fine.map(split)),
     selfIntro: byFirstWord(lexicon.clauses.selfIntro.map(split)),
     ownPossessives: set(lexicon.clauses.ownPossessives),
@@ -208,6 +213,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     noneAfter: set(lexicon.clauses.noneAfter),
     pluralDeterminers: set(lexicon.clauses.pluralDeterminers),
     determiners: set(lexicon.clauses.determiners),
+    definiteDeterminers: set(lexicon.clauses.definiteDeterminers),
     outputs: set(lexicon.clauses.outputs),
     shownMessage: { words: lexicon.clauses.shownMessage.words, endsAt: set(lexicon.clauses.shownMessage.endsAt) },
     meanwhile: phrases(lexicon.clauses.meanwhile),

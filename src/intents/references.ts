@@ -50,6 +50,8 @@ export const CODE_CONCEPTS = {
   app: 'app',
   /** "need Docker installed on my PC": a request before a name the lexicon does not know. */
   ask: 'ask',
+  /** "nouveau", "new": a thing asked for ("un nouveau PC"), not one that exists ("le nouveau routeur"). */
+  new: 'new',
   /** "pouvez-vous l'ajouter": a request right before its change. Generated. */
   askedChange: 'asked_change',
   /** "remettre en route", "fix", "réinstaller": making a broken thing work again. */
@@ -72,6 +74,8 @@ export const CODE_GROUPS = {
   devices: 'devices',
   /** Things that a thing named right after them qualifies ("poste Alcatel", "imprimante réseau"). */
   qualified: 'qualified',
+  /** How things are reached from outside (VPN, remote desktop): before a contrast, still the way in. */
+  channels: 'channels',
   /** Computers, whose owner ("mon PC", "son PC") says whether the management's device is meant. */
   computers: 'computers',
 } as const;

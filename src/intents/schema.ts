@@ -129,6 +129,7 @@ export const languageSchema = z.object({
     partOf: wordsSchema,
     /** "les autres postes ça va": the others named, then the words that say they work. */
     others: wordsSchema,
+    othersAlone: wordsSchema,
     fine: wordsSchema,
     /** "je suis l'assistante de M. Renaud (directeur)": the words by which the writer says who they are. */
     selfIntro: wordsSchema,
@@ -142,6 +143,7 @@ export const languageSchema = z.object({
     noneAfter: wordsSchema,
     pluralDeterminers: wordsSchema,
     determiners: wordsSchema,
+    definiteDeterminers: wordsSchema,
     outputs: wordsSchema,
     shownMessage: z.object({ words: z.number().int().min(1), endsAt: wordsSchema }),
     meanwhile: wordsSchema,

@@ -1080,6 +1080,46 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'the whole Bristol office lost internet this morning',
       ['incident', 1, 'informatique', 'incident.p1.site_down'],
     ],
+    [
+      'a misheard VPN in a transcript',
+      'euh oui c est pour le vee pee en il refuse de se connecter depuis ce matin',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      '"on est tous" is everyone at the site',
+      "on est tous coupés à l'agence de Quimper, plus d'internet depuis une heure",
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'the new thing of a cause is not asked for; "others seem fine" is the writer alone',
+      'since the new switch was put in my desktop loses the network every few minutes. Others seem fine.',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a backup asked to cover a share',
+      'could the weekly backup also cover the Legal share from now on?',
+      ['request', 3, 'informatique', 'request.p3.backup_config'],
+    ],
+    [
+      'a device thought of, nothing bought yet',
+      "we're planning to get a second label printer for dispatch, nothing bought yet, could you install it when it's here?",
+      ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
+    ],
+    [
+      '"suite à" opens the cause',
+      "Suite à l'installation du nouveau pare-feu par votre technicien, mon portable met plusieurs minutes à ouvrir chaque page.",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'the writer\'s own computer: "impossible de bosser" is the writer',
+      'mon ordi plante sans arrêt depuis hier, impossible de bosser',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'the VPN said to connect is still the way in',
+      "the VPN connects fine but I can't reach any shared drive, only me though",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
