@@ -1120,6 +1120,41 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "the VPN connects fine but I can't reach any shared drive, only me though",
       ['incident', 3, 'informatique', 'incident.p3.remote_access'],
     ],
+    [
+      "sitting at someone else's computer is a workaround, a business trip no move",
+      "mon portable ne s'allume plus, je me suis installé sur le poste de Léa qui est en déplacement",
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
+    [
+      'a look at the next visit is no rush',
+      'mon portable se met en veille sans arrêt, vous regarderez lors de votre prochain passage',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    [
+      "a laptop that died, the managing director's",
+      "our managing director's laptop just died, he has a board meeting at ten",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a menu of the phone system',
+      'could you add an option to the phone menu for the warranty team?',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'changing provider is changing the connection; "gérer" is no manager',
+      "nous changeons d'opérateur internet, pouvez-vous gérer la bascule avec eux ?",
+      ['request', 3, 'informatique', 'request.p3.internet_change'],
+    ],
+    [
+      'a firewall "en rade"',
+      "le firewall est en rade depuis l'orage, plus aucun poste n'a internet",
+      ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
+    ],
+    [
+      'a slow Wi-Fi',
+      "le wifi est vraiment lent à l'étage depuis hier",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
