@@ -1155,6 +1155,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "le wifi est vraiment lent à l'étage depuis hier",
       ['incident', 3, 'informatique', 'incident.p3.computer'],
     ],
+    [
+      'a handset showing the wrong time is a fault, not a change asked',
+      'no rush, but my desk phone shows the wrong time since the clocks went back',
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'a printer hooked up to the computers',
+      'could you hook up the Brother we got for the back office to the three PCs?',
+      ['request', 3, 'informatique', 'request.p3.printer_install'],
+    ],
+    [
+      'a line that rings on a mobile as well',
+      "pourriez-vous faire que la ligne de l'accueil sonne aussi sur le portable de Nadia ?",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'nothing works at a site',
+      'nothing is working at the Leeds depot, no network and no phones',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
