@@ -68,6 +68,21 @@ export const PERSONAS = [
   'radio-journalist',
   'ngo-coordinator',
   'wine-merchant',
+  'optician',
+  'property-manager',
+  'sports-club-manager',
+  'kindergarten-director',
+  'uk-export-manager',
+  'audit-partner',
+  'web-developer',
+  'hospital-secretary',
+  'site-engineer',
+  'us-account-exec',
+  'librarian',
+  'startup-founder',
+  'parts-counter-clerk',
+  'physiotherapist',
+  'irish-support-lead',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
