@@ -116,6 +116,7 @@ export function matchConcepts(
     }
   });
   existingThings(tokens, matches, compiled);
+  absentThings(tokens, matches, compiled);
   readStations(matches, compiled);
   unknownSoftware(tokens, matches, covered, compiled);
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -703,6 +704,25 @@ class ClauseReader {
       if ((quantified || plural || counted) && !output && (none || !this.saidFine(m.end))) grouped.add(m.concept);
     }
     return grouped;
+  }
+}
+
+/**
+ * "plus de réseau", "no dial tone", "aucun ordinateur": an absence is of the thing or the state
+ * named right after it. "no date fixed yet", "pas de souci", "aucune idée": of nothing the
+ * helpdesk knows, it says nothing is missing.
+ */
+function absentThings(tokens: Token[], matches: ConceptMatch[], compiled: CompiledIntents): void {
+  const { named, concepts, language } = compiled;
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const m = matches[i] as ConceptMatch;
+    if (m.concept !== named.absence) continue;
+    let k = m.end;
+    while (k < tokens.length && language.partOfOrDeterminer.has(tokens[k]?.form ?? '')) k++;
+    const next = tokens[k];
+    if (!next || next.form === BOUNDARY || next.negated) continue;
+    const named_ = matches.some((o) => o.start === k && o !== m && concepts[o.concept]?.kind !== 'cue');
+    if (!named_) matches.splice(i, 1);
   }
 }
 

@@ -1175,6 +1175,31 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'nothing is working at the Leeds depot, no network and no phones',
       ['incident', 1, 'informatique', 'incident.p1.site_down'],
     ],
+    [
+      'an absence of nothing the helpdesk knows is no outage',
+      'the board approved replacing all the laptops at the Rennes site with new ones, no date set yet, can we plan it?',
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      '"à partir du" is a date, not someone leaving; "sur le modèle" is no letterhead',
+      'à partir du 4 mars, pourriez-vous créer un compte pour M. Lenoir, avec une adresse sur le modèle prenom.nom ?',
+      ['request', 3, 'informatique', 'request.p3.new_account'],
+    ],
+    [
+      'a gateway named by its product',
+      "la dream machine du local technique ne répond plus, impossible d'y accéder",
+      ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
+    ],
+    [
+      'a configuration said wrong is no forgotten password',
+      'FortiClient stops at 40% and says the VPN configuration is wrong, same password as always',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'the counter is where the caller works, not a computer',
+      "c'est Julie au comptoir, mon téléphone grésille quand je parle, c'est que le mien",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
