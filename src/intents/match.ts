@@ -412,7 +412,9 @@ class ClauseReader {
       const afterCannot = this.matches.some(
         (c) => c.concept === cannot && c.end <= m.start && m.start - c.end <= 3 && this.sameClause(c.end, m.start),
       );
-      const afterNobody = subjects.some((p) => p < m.start && m.start - p <= 6 && this.sameClause(p, m.start));
+      // "none of the laptops in the training room can connect": with its modal right before, anywhere in the clause.
+      const reach = this.rules.modals.has(this.form(m.start - 1)) ? this.tokens.length : 6;
+      const afterNobody = subjects.some((p) => p < m.start && m.start - p <= reach && this.sameClause(p, m.start));
       if (afterCannot || afterNobody) m.concept = negated;
     }
   }

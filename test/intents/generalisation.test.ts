@@ -1200,6 +1200,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "c'est Julie au comptoir, mon téléphone grésille quand je parle, c'est que le mien",
       ['incident', 4, 'telecom', 'incident.p4.other'],
     ],
+    [
+      'a long subject before its modal and verb',
+      'none of the desktops in the second floor meeting rooms can connect this morning',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
