@@ -1205,6 +1205,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'none of the desktops in the second floor meeting rooms can connect this morning',
       ['incident', 1, 'informatique', 'incident.p1.business_impact'],
     ],
+    [
+      'a partner of the practice is its management',
+      "c'est pour le docteur Morel, le médecin associé, son ordinateur ne s'allume plus",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a managing partner',
+      "our managing partner's desktop is stuck on a black screen",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
