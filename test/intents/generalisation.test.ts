@@ -1215,6 +1215,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "our managing partner's desktop is stuck on a black screen",
       ['incident', 2, 'informatique', 'incident.p2.management_computer'],
     ],
+    [
+      'an extension forwarded is a PBX setting, not a new handset',
+      'could you forward my extension to my mobile until the 15th?',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'equipping people with devices nothing bought yet',
+      "on voudrait équiper l'accueil de deux écrans, on n'a encore rien commandé",
+      ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
