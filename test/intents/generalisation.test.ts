@@ -1225,6 +1225,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "on voudrait équiper l'accueil de deux écrans, on n'a encore rien commandé",
       ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
     ],
+    [
+      'an access on a folder, asked tersely',
+      'access to Legal folder for Sam pls',
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      "a newcomer's account with the access that comes with it",
+      "un nouveau technicien arrive lundi, il lui faudrait un compte et l'accès au dossier Interventions",
+      ['request', 3, 'informatique', 'request.p3.new_account'],
+    ],
+    [
+      'someone who already has an account, given a right',
+      "Inès, arrivée il y a trois semaines, a déjà son compte : il faudrait qu'elle puisse modifier le dossier Achats",
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
