@@ -1240,6 +1240,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "Inès, arrivée il y a trois semaines, a déjà son compte : il faudrait qu'elle puisse modifier le dossier Achats",
       ['request', 2, 'informatique', 'request.p2.access_rights'],
     ],
+    [
+      "a customer's order is no device to order",
+      'impossible de valider une commande client dans EBP, le logiciel se fige',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'joining a Teams meeting is no newcomer',
+      "I can't join the Teams meeting with the client, it keeps loading",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'an account executive is no executive of the company',
+      "our account executive's laptop won't start",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
