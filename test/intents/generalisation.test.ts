@@ -1255,6 +1255,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "our account executive's laptop won't start",
       ['incident', 3, 'informatique', 'incident.p3.computer'],
     ],
+    [
+      '"j\'ai l\'impression" is no printing',
+      "j'ai l'impression que mon pc rame de plus en plus depuis lundi",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      '"en ligne" is online, no phone line',
+      'le paiement en ligne ne marche plus dans notre logiciel de caisse sur mon poste',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'attaching a file is no call',
+      'impossible de joindre un fichier dans Outlook, ça tourne dans le vide',
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
