@@ -1270,6 +1270,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'impossible de joindre un fichier dans Outlook, ça tourne dans le vide',
       ['incident', 3, 'informatique', 'incident.p3.email_single'],
     ],
+    [
+      'a licence is no one dismissed; "personne n\'a internet" is the outage after the contrast',
+      "je voulais vous demander une licence Visio, mais plus important : plus personne n'a internet à l'agence",
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'a licence asked for',
+      "pourriez-vous m'installer une licence Acrobat Pro sur mon poste ?",
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
