@@ -83,6 +83,11 @@ export const PERSONAS = [
   'parts-counter-clerk',
   'physiotherapist',
   'irish-support-lead',
+  'driving-school-owner',
+  'funeral-home-assistant',
+  'recruitment-consultant',
+  'ski-resort-receptionist',
+  'dutch-logistics-coordinator',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

@@ -33,7 +33,7 @@ describe('guichet classify', () => {
     expect(rules[0]?.id).toMatch(/^incident\.p1\./);
     const device = rules.find((r) => r.id === 'incident.p1.network_device_down');
     expect(device?.rule).toBe('Switch ou firewall ne fonctionne plus ou n’est plus accessible');
-    expect(device?.matched).toEqual(expect.arrayContaining(['switch', 'mort']));
+    expect(device?.matched).toEqual(expect.arrayContaining(['switch', 'est mort']));
     expect(output[0]?.reason).toMatch(/^Incident de priorité 1 \(critique\) : /);
     expect(output[0]?.reasons).toEqual({
       fr: output[0]?.reason,

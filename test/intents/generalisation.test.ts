@@ -1276,6 +1276,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       ['incident', 1, 'informatique', 'incident.p1.site_down'],
     ],
     [
+      '"je bosse" is no boss',
+      'je bosse sur mon pc depuis ce matin et Excel plante toutes les cinq minutes',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      '"tout a planté" is no whole plant',
+      'tout a planté sur mon pc, il ne répond plus du tout',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a town hall is no mayor',
+      "le PC de l'accueil de la mairie annexe ne démarre plus",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      '"une partie" is no one leaving',
+      "une partie de mes mails n'arrive plus dans Outlook depuis hier",
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
       'a licence asked for',
       "pourriez-vous m'installer une licence Acrobat Pro sur mon poste ?",
       ['request', 3, 'informatique', 'request.p3.software_install'],
