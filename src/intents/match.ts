@@ -113,6 +113,9 @@ export function matchConcepts(
       !rules.locatives.has(t.form)
     ) {
       matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
+    } else if (!covered[p] && afterNobodyCan(tokens, p, rules)) {
+      // "none of the scanners in the warehouse can reach the WMS": what nobody can do fails.
+      matches.push({ concept: named.negated, start: p, end: p + 1, words: [t.form] });
     }
   });
   existingThings(tokens, matches, compiled);
@@ -431,7 +434,7 @@ class ClauseReader {
       const aux = this.form(k);
       // "la cartouche vient d'être changée": the recent past, a change already made.
       const recent = aux === 'etre' && this.form(k - 1) === 'd' && this.rules.recentPast.has(this.form(k - 2));
-      if (!recent && !this.rules.pastAuxiliaries.has(aux)) return;
+      if (!recent && !this.rules.pastAuxiliaries.has(aux) && !this.joinedToPast(k)) return;
       // "nous ne l'avons pas encore commandée": not done, so still to order.
       if (m.concept === notOrdered && this.tokens[k]?.negated) return;
       // "on a acheté un copieur": the participle is the first word of "acheter un".
@@ -441,6 +444,20 @@ class ClauseReader {
       const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
       if (english || /(e|es|ee|ees|ed)$/.test(verb)) this.dropped[i] = true;
     });
+  }
+
+  /**
+   * "on a fait le nettoyage et changé le ruban": a participle joined by `k` (a coordinator) to a
+   * past tense earlier in the clause is past too.
+   */
+  private joinedToPast(k: number): boolean {
+    if (!this.rules.coordinators.has(this.form(k))) return false;
+    for (let p = k - 1; p >= 0 && p >= k - 10 && this.form(p) !== BOUNDARY; p--) {
+      if (!this.rules.pastAuxiliaries.has(this.form(p))) continue;
+      const participle = this.form(p + 1);
+      if (/(e|es|ee|ees|ed)$/.test(participle) || this.rules.participles.has(participle)) return true;
+    }
+    return false;
   }
 
   /**
@@ -685,17 +702,24 @@ class ClauseReader {
     const skip = this.rules.partOfOrDeterminer;
     const named = new Set<number>();
     for (const m of kept) {
-      if (!this.inGroup(m, 'devices')) continue;
+      const device = this.inGroup(m, 'devices');
+      if (!device && !this.inGroup(m, 'countedDevices')) continue;
       // "the scanner … the scans": the thing named once before is one, what follows is about it.
       const first = !named.has(m.concept);
       named.add(m.concept);
-      const k = this.back(m.start, skip);
+      let k = this.back(m.start, skip);
+      // "none of the handheld scanners or PCs": past the things joined to it, to their quantifier.
+      for (let joined = true; joined && this.rules.coordinators.has(this.form(k)); ) {
+        const before = kept.find((o) => o.end === k && this.kind(o) === 'object');
+        joined = before !== undefined;
+        if (before) k = this.back(before.start, skip);
+      }
       const quantified = this.rules.quantifiers.some((words) =>
         words.every((w, n) => this.form(k - (words.length - 1) + n) === w),
       );
       // "les téléphones de l'entrepôt", "the computers": a plural after a plural determiner.
       const last = m.words[m.words.length - 1] ?? '';
-      const plural = first && this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
+      const plural = device && first && this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
       // "les 3 comptoirs", "our 12 laptops": machines counted from the group size on.
       const before = this.form(m.start - 1);
       const counted = /^\d+$/.test(before) && Number(before) >= this.rules.groupFrom && Number(before) < 1000;
@@ -907,4 +931,17 @@ function walk(best: Walk, node: TrieNode, position: number, depth: number): void
       if (next) walk(best, next, position + 1, depth + 1);
     }
   }
+}
+
+/**
+ * Whether the word at `p` follows a modal whose subject, earlier in the clause, is nobody ("none
+ * of the laptops can …", "personne ne peut …", "aucun poste ne peut …").
+ */
+function afterNobodyCan(tokens: Token[], p: number, rules: LanguageRules): boolean {
+  const modal = tokens[p - 1];
+  if (!modal || !rules.modals.has(modal.form) || rules.notSymptoms.has(tokens[p]?.form ?? '')) return false;
+  for (let k = p - 2; k >= 0 && tokens[k]?.form !== BOUNDARY; k--) {
+    if (sequenceStartingAt(tokens, k, rules.negativeSubjects)) return true;
+  }
+  return false;
 }

@@ -119,6 +119,10 @@ export interface LanguageRules {
   others: Map<string, string[][]>;
   /** "les autres", "the others" with no noun: the others only when said to work right after. */
   othersAlone: Map<string, string[][]>;
+  /** "the scanners or PCs": words that join two things named alike. */
+  coordinators: Set<string>;
+  /** Past participles that do not end like most ("fait", "mis", "done"). */
+  participles: Set<string>;
   fine: Map<string, string[][]>;
   selfIntro: Map<string, string[][]>;
   ownPossessives: Set<string>;
@@ -201,6 +205,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     partOf: set(lexicon.clauses.partOf),
     others: byFirstWord(lexicon.clauses.others.map(split)),
     othersAlone: byFirstWord(lexicon.clauses.othersAlone.map(split)),
+    coordinators: set(lexicon.clauses.coordinators),
+    participles: set(lexicon.clauses.participles),
     fine: byFirstWord(lexicon.clauses.fine.map(split)),
     selfIntro: byFirstWord(lexicon.clauses.selfIntro.map(split)),
     ownPossessives: set(lexicon.clauses.ownPossessives),

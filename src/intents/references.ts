@@ -72,6 +72,8 @@ export const CODE_GROUPS = {
   wholes: 'wholes',
   /** Machines that, counted or quantified ("aucun ordinateur"), make a group. */
   devices: 'devices',
+  /** Things that make a group only when quantified or counted, not in a plain plural. */
+  countedDevices: 'countedDevices',
   /** Things that a thing named right after them qualifies ("poste Alcatel", "imprimante réseau"). */
   qualified: 'qualified',
   /** How things are reached from outside (VPN, remote desktop): before a contrast, still the way in. */

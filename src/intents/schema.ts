@@ -130,6 +130,8 @@ export const languageSchema = z.object({
     /** "les autres postes ça va": the others named, then the words that say they work. */
     others: wordsSchema,
     othersAlone: wordsSchema,
+    coordinators: wordsSchema,
+    participles: wordsSchema,
     fine: wordsSchema,
     /** "je suis l'assistante de M. Renaud (directeur)": the words by which the writer says who they are. */
     selfIntro: wordsSchema,

@@ -1300,6 +1300,86 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "pourriez-vous m'installer une licence Acrobat Pro sur mon poste ?",
       ['request', 3, 'informatique', 'request.p3.software_install'],
     ],
+    [
+      'what nobody can do fails, whatever the verb',
+      'none of the laptops in the design studio can reach the licence portal since this morning',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'things joined to quantified ones are quantified too',
+      "aucun des lecteurs de badges ni des PC de l'entrepôt ne peut joindre le logiciel de stock",
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      'peripherals counted are a group',
+      'none of the barcode scanners at the packing benches work anymore, orders are piling up',
+      ['incident', 1, 'informatique', 'incident.p1.business_impact'],
+    ],
+    [
+      "a plain plural of parts is one person's",
+      "the USB ports on my docking station stopped working, I'm plugging the mouse straight into the laptop for now",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      '"not a big deal" needs no quick fix',
+      'Outlook closes by itself now and then when I open an attachment, not a big deal',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    [
+      'a file to get back from the backup is a restore',
+      "I overwrote the budget workbook by mistake, could you get Monday's copy back from the backup?",
+      ['request', 2, 'informatique', 'request.p2.restore'],
+    ],
+    [
+      'switching providers is no switch',
+      "we're switching from copper to a fibre line in March, could you handle the changeover?",
+      ['request', 3, 'informatique', 'request.p3.internet_change'],
+    ],
+    [
+      'software asking for a password is a symptom, not a reset asked',
+      'Teams keeps popping up asking for my password and then nothing loads',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      "a department's head is the management",
+      'le portable de la cheffe de service des urgences ne démarre plus, écran noir',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a website is no site',
+      "la connexion internet est très lente, ouvrir le site de la banque prend deux minutes, c'est pénible",
+      ['incident', 3, 'informatique', 'incident.p3.internet_slow'],
+    ],
+    [
+      'a plant in English is a place, not a crash',
+      'nobody at the Lyon plant can log in to the ERP since the router rebooted',
+      ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
+    ],
+    [
+      'the phone one writes from is no telephony',
+      'writing from my phone: the firewall rebooted and nobody at the office has internet',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'a folder on a drive letter is a network folder',
+      "le dossier Contrats sur le S n'est plus disponible, ma collègue a pareil sur son poste",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
+      'a participle joined to a past tense is past too',
+      "on a redémarré l'imprimante et remplacé le toner, elle imprime toujours des traînées grises",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      '"vous pouvez …" asks for a change',
+      "vous pouvez ajouter l'imprimante de l'accueil sur le poste de Martine ?",
+      ['request', 3, 'informatique', 'request.p3.printer_install'],
+    ],
+    [
+      'an order not placed yet',
+      "We'd like two webcams for the meeting rooms; the order hasn't been placed yet, could you set them up once they arrive?",
+      ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
