@@ -88,6 +88,16 @@ export const PERSONAS = [
   'recruitment-consultant',
   'ski-resort-receptionist',
   'dutch-logistics-coordinator',
+  'florist',
+  'dental-lab-technician',
+  'campsite-manager',
+  'tax-advisor',
+  'scottish-quality-engineer',
+  'belgian-sales-director',
+  'imaging-centre-secretary',
+  'coworking-manager',
+  'fleet-mechanic',
+  'canadian-hr-partner',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

@@ -148,6 +148,7 @@ export function matchConcepts(
   }
   if (objects > 1) reader.shownMessages();
   reader.currently();
+  if (named.noRush >= 0 && matches.some((m) => m.concept === named.noRush)) reader.deadlines();
   if (objects > 0) reader.workaroundMeans();
   reader.leadingCause();
   reader.contextBeforeContrast();
@@ -572,6 +573,24 @@ class ClauseReader {
         if (m.start >= shown.end && m.end <= end && this.kind(m) === 'object') this.dropped[i] = true;
       });
     }
+  }
+
+  /**
+   * "we need the slideshow for the parents' evening next week", "il me le faut avant le mois
+   * prochain": a later date that is a deadline is no "no rush".
+   */
+  deadlines(): void {
+    const { noRush } = this.compiled.named;
+    const { dates, needs, before } = this.rules.deadlines;
+    this.matches.forEach((m, i) => {
+      if (m.concept !== noRush || !m.words.some((w) => dates.has(w))) return;
+      const from = this.clauseStart(m.start);
+      let deadline = before.has(this.form(this.back(m.start, this.rules.determiners)));
+      for (let p = from; p < m.start && !deadline; p++) {
+        deadline = needs.has(this.form(p)) && this.tokens[p]?.negated !== true && this.form(p - 1) !== 'pas';
+      }
+      if (deadline) this.dropped[i] = true;
+    });
   }
 
   /**

@@ -123,6 +123,8 @@ export interface LanguageRules {
   coordinators: Set<string>;
   /** Past participles that do not end like most ("fait", "mis", "done"). */
   participles: Set<string>;
+  /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
+  deadlines: { dates: Set<string>; needs: Set<string>; before: Set<string> };
   fine: Map<string, string[][]>;
   selfIntro: Map<string, string[][]>;
   ownPossessives: Set<string>;
@@ -207,6 +209,11 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     othersAlone: byFirstWord(lexicon.clauses.othersAlone.map(split)),
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
+    deadlines: {
+      dates: set(lexicon.clauses.deadlines.dates),
+      needs: set(lexicon.clauses.deadlines.needs),
+      before: set(lexicon.clauses.deadlines.before),
+    },
     fine: byFirstWord(lexicon.clauses.fine.map(split)),
     selfIntro: byFirstWord(lexicon.clauses.selfIntro.map(split)),
     ownPossessives: set(lexicon.clauses.ownPossessives),

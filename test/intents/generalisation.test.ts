@@ -1380,6 +1380,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "We'd like two webcams for the meeting rooms; the order hasn't been placed yet, could you set them up once they arrive?",
       ['request', 4, 'informatique', 'request.p4.peripheral_not_ordered'],
     ],
+    [
+      'a brand after its software is the software',
+      'depuis chez moi, le client VPN Fortinet me met échec de connexion alors que mon mot de passe est bon',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a later date that is a deadline is no "no rush"',
+      "Excel se ferme tout seul dès que j'ouvre le fichier des plannings, il me le faut pour la réunion de la semaine prochaine",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a later date with nothing needed by then can wait',
+      'Excel se ferme parfois quand j’ouvre le fichier des plannings, vous pouvez regarder ça la semaine prochaine',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
