@@ -142,6 +142,7 @@ export function matchConcepts(
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
+  if (named.leaver >= 0 && matches.some((m) => m.concept === named.leaver)) reader.rolesWhoLeave();
   if (objects > 1) {
     reader.hostsAfterLocatives();
     reader.qualifiersAndParts();
@@ -444,6 +445,21 @@ class ClauseReader {
       // installer", folded to "a installer") is still a change asked for.
       const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
       if (english || /(e|es|ee|ees|ed)$/.test(verb)) this.dropped[i] = true;
+    });
+  }
+
+  /**
+   * "the accounts of the two interns who left", "l'alternant qui nous quitte": a newcomer's role
+   * with a leaver's words right after it is someone leaving.
+   */
+  rolesWhoLeave(): void {
+    const { newcomer, leaver } = this.compiled.named;
+    this.matches.forEach((m, i) => {
+      if (m.concept !== newcomer) return;
+      const leaving = this.matches.some(
+        (l) => l.concept === leaver && l.start >= m.end && l.start - m.end <= 2 && this.sameClause(m.end, l.start),
+      );
+      if (leaving) this.dropped[i] = true;
     });
   }
 

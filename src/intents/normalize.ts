@@ -103,6 +103,8 @@ export interface LanguageRules {
   noRushAfterDays: number;
   closings: Set<string>;
   quoteHeaders: string[];
+  /** "je vous transfère la demande ci-dessous", "Fwd:": the history quoted is the request. */
+  forwards: string[];
   headerFields: Set<string>;
   /** Contrast and cause words together ("mais", "et depuis"), by their first word. */
   clauseMarkers: Map<string, string[][]>;
@@ -195,6 +197,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     noRushAfterDays: lexicon.delay.noRushAfterDays,
     closings: phrases(lexicon.email.closings),
     quoteHeaders: lexicon.email.quoteHeaders.map((w) => split(w).join(' ')),
+    forwards: lexicon.email.forwards.map((w) => split(w).join(' ')),
     headerFields: phrases(lexicon.email.headerFields),
     clauseMarkers: byFirstWord([...lexicon.clauses.contrast, ...lexicon.clauses.cause].map(split)),
     causeOpeners: byFirstWord(lexicon.clauses.causeOpeners.map(split)),
@@ -338,7 +341,11 @@ export function messageBody(text: string, rules: LanguageRules): string {
     seenText = true;
   }
   const body = lines.slice(0, end).join('\n');
-  return body.trim() === '' ? text : body;
+  if (body.trim() === '') return text;
+  // "Je vous transfère la demande de ma responsable ci-dessous": what is forwarded is the request.
+  const own = ` ${foldLine(body)} `;
+  if (end < lines.length && rules.forwards.some((f) => own.includes(` ${f} `))) return text;
+  return body;
 }
 
 /** The longest closing line looked at ("Merci et bonne journée à vous,"). */

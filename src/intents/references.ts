@@ -22,6 +22,9 @@ export const CODE_CONCEPTS = {
   urgent: 'urgent',
   /** Seed request P4: "Demande d'installation d'un périphérique pas encore commandé"; "on a commandé" is not. */
   notOrdered: 'not_ordered',
+  /** "the interns who left": a newcomer's role followed by a leaver's words is a leaver. */
+  newcomer: 'newcomer',
+  leaver: 'leaver',
   /** Seed request P4: "ne pourra pas être résolue dans un délai de moins d'une semaine". */
   longProject: 'long_project',
   /** Who is affected. */

@@ -112,6 +112,7 @@ export const languageSchema = z.object({
     closings: wordsSchema,
     quoteHeaders: wordsSchema,
     headerFields: wordsSchema,
+    forwards: wordsSchema,
   }),
   /** How the parts of a message relate: what is context, what is the subject. */
   clauses: z.object({

@@ -1395,6 +1395,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'Excel se ferme parfois quand j’ouvre le fichier des plannings, vous pouvez regarder ça la semaine prochaine',
       ['incident', 4, 'informatique', 'incident.p4.no_rush'],
     ],
+    [
+      'a forwarded request is read in the history it quotes',
+      "Objet : TR: droits\n\nBonjour,\n\nJe vous transfère la demande de notre directrice ci-dessous.\n\nMerci,\nLucas\n\n-----Message d'origine-----\nDe : Hélène Marchand\nObjet : droits\n\nLucas, demande qu'on te donne l'accès en écriture au dossier Achats sur le serveur.",
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'a quoted history that is no forward is not read',
+      "Objet : RE: ticket 4521\n\nBonjour,\n\nC'est réglé de notre côté, vous pouvez clore le ticket, mais mon écran secondaire ne s'allume plus depuis ce matin.\n\nMerci,\nLucas\n\nLe 2 déc., Support a écrit :\n> Le serveur de fichiers est redémarré.",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'people of a newcomer role who leave are leavers',
+      'merci de supprimer les comptes des deux alternants qui nous quittent vendredi',
+      ['request', 2, 'informatique', 'request.p2.account_removal'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
