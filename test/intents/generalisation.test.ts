@@ -1410,6 +1410,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'merci de supprimer les comptes des deux alternants qui nous quittent vendredi',
       ['request', 2, 'informatique', 'request.p2.account_removal'],
     ],
+    [
+      'a line across a screen is no phone line',
+      'mon écran a une ligne verticale verte depuis ce matin, ça ne me gêne pas trop',
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a shared calendar is no shared folder',
+      'Outlook closes every time I open the shared calendar of the sales team',
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
+      'colleagues said fine leave the writer alone with a server from home',
+      'I can’t reach the RDS server from home since yesterday, colleagues in the office are fine',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
