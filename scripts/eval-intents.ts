@@ -1,7 +1,7 @@
 /**
  * `npm run eval:intents`: measures the keyword classifier on the held-out labelled utterances
  * (never used to tune the intents) next to a baseline, natural's naive Bayes classifier trained on
- * the tuning utterances. Seven held-out sets: `heldout.jsonl` (the first set),
+ * the tuning utterances. Eight held-out sets: `heldout.jsonl` (the first set),
  * `personas-heldout.jsonl` (messages written by persona: receptionist, manager's assistant,
  * accountant, warehouse worker on the phone, IT-savvy employee, English speaker),
  * `personas2-heldout.jsonl` (shop manager, nurse, legal secretary, school administrator, sales rep
@@ -14,11 +14,13 @@
  * planner), `personas5-heldout.jsonl` (event planner, veterinary nurse, car-rental agent,
  * cleaning supervisor, hairdresser, school teacher, bank advisor, museum guide, a plumbing firm's
  * owner, care-home nurse, print-shop operator, radio journalist, a charity's coordinator, wine
- * merchant) and `personas6-heldout.jsonl` (optician, property manager, sports club manager, nursery
+ * merchant), `personas6-heldout.jsonl` (optician, property manager, sports club manager, nursery
  * director, audit partner, web developer, hospital secretary, site engineer, librarian, start-up
  * founder, parts-counter clerk, physiotherapist, driving-school owner, funeral-home assistant,
  * recruitment consultant, ski-lift receptionist; English, Irish, American and Dutch writers in
- * English). Prints the accuracy of
+ * English) and `personas7-heldout.jsonl` (florist, dental-lab technician, campsite manager, tax
+ * advisor, a Belgian sales director, an imaging centre's secretary, coworking manager, fleet
+ * mechanic; a Scottish engineer and a Canadian HR partner in English). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *
@@ -60,6 +62,7 @@ const SETS = [
   { name: 'personas4', prefix: 'personas4-', personas: true },
   { name: 'personas5', prefix: 'personas5-', personas: true },
   { name: 'personas6', prefix: 'personas6-', personas: true },
+  { name: 'personas7', prefix: 'personas7-', personas: true },
 ] as const;
 const tuningSets = SETS.map((set) => read(`${set.prefix}tuning.jsonl`));
 const sets = SETS.map((set, i) => ({

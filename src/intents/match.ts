@@ -139,6 +139,7 @@ export function matchConcepts(
   reader.othersFine();
   reader.repairs();
   if (changes > 0) reader.askedChange();
+  if (named.new >= 0 && matches.some((m) => m.concept === named.new)) reader.newHandsets();
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
@@ -262,8 +263,10 @@ class ClauseReader {
     const added: ConceptMatch[] = [];
     for (const m of this.matches) {
       if (m.concept !== department && m.concept !== siteName) continue;
+      // "le Dell avec toute la compta": what a thing holds, not the department.
       const before = [m.start - 1, m.start - 2, m.start - 3].some(
-        (p) => this.rules.whole.has(this.form(p)) && this.sameClause(p, m.start),
+        (p) =>
+          this.rules.whole.has(this.form(p)) && this.sameClause(p, m.start) && !this.rules.holds.has(this.form(p - 1)),
       );
       const after = [m.end, m.end + 1].some((p) => this.rules.complete.some((words) => this.startsWith(p, words)));
       if (!before && !after) continue;
@@ -304,6 +307,24 @@ class ClauseReader {
       if (!action) continue;
       this.add({ concept: askedChange, start: a.start, end: action.end, words: [] });
       return;
+    }
+  }
+
+  /** "un nouveau sans-fil Alcatel", "a second DECT handset": a phone right after "new". */
+  newHandsets(): void {
+    const { new: fresh, phone, newHandset, neutral } = this.compiled.named;
+    if (newHandset < 0) return;
+    for (const n of this.matches) {
+      if (n.concept !== fresh) continue;
+      // Past the words that say nothing ("sans fil"), whatever else they also name.
+      const skipped = (m: ConceptMatch) =>
+        m.concept === fresh ||
+        this.matches.some((o) => o.concept === neutral && o.start === m.start && o.end === m.end);
+      const next = this.matches.find((m) => m.start >= n.end && !skipped(m));
+      if (next?.concept === phone && next.start - n.end <= 2) {
+        this.add({ concept: newHandset, start: next.start, end: next.end, words: next.words });
+        return;
+      }
     }
   }
 
@@ -649,6 +670,16 @@ class ClauseReader {
     const wrong = this.matches.some((m) => this.isSymptom(m));
     for (const [k, w] of this.matches.entries()) {
       if (w.concept !== workaround || this.dropped[k]) continue;
+      // "le logiciel que j'utilise pour facturer", "the software I use to invoice", "jamais on
+      // arrive à Windows": a thing described, or a means said never to work, is no workaround.
+      const before = this.form(w.start - 1);
+      const { after, subjects } = this.rules.notWorkarounds;
+      const described =
+        subjects.has(w.words[0] ?? '') && this.matches.some((m) => m.end === w.start && this.kind(m) === 'object');
+      if (after.has(before) || described) {
+        this.dropped[k] = true;
+        continue;
+      }
       const from = this.clauseStart(w.start);
       const means = this.matches.filter(
         (m) =>

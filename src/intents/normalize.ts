@@ -15,7 +15,9 @@ export const BOUNDARY = '|';
 
 /** Folds case and accents and splits a text into words and clause boundaries. */
 export function foldText(text: string): string[] {
-  let folded = text.toLowerCase();
+  // "Olivier V. (dir. commercial)": the period of a short abbreviation before a word in lower
+  // case ends no clause.
+  let folded = (text.includes('.') ? text.replace(ABBREVIATION, '$1$2') : text).toLowerCase();
   // Only text outside plain ASCII needs the slower folding passes.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the ASCII test itself.
   if (/[^\x00-\x7f]/.test(folded)) {
@@ -68,6 +70,7 @@ export function foldText(text: string): string[] {
   return words;
 }
 
+const ABBREVIATION = /\b(\p{L}{1,4})\.(\s+)(?=\p{Ll})/gu;
 const COLON = ':'.charCodeAt(0);
 const E_CODE = 'e'.charCodeAt(0);
 const Z_CODE = 'z'.charCodeAt(0);
@@ -125,6 +128,10 @@ export interface LanguageRules {
   coordinators: Set<string>;
   /** Past participles that do not end like most ("fait", "mis", "done"). */
   participles: Set<string>;
+  /** "le Dell avec toute la compta": before "tout", what a thing holds, not who is affected. */
+  holds: Set<string>;
+  /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
+  notWorkarounds: { after: Set<string>; subjects: Set<string> };
   /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
   deadlines: { dates: Set<string>; needs: Set<string>; before: Set<string> };
   fine: Map<string, string[][]>;
@@ -212,6 +219,11 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     othersAlone: byFirstWord(lexicon.clauses.othersAlone.map(split)),
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
+    holds: set(lexicon.clauses.holds),
+    notWorkarounds: {
+      after: set(lexicon.clauses.notWorkarounds.after),
+      subjects: set(lexicon.clauses.notWorkarounds.subjects),
+    },
     deadlines: {
       dates: set(lexicon.clauses.deadlines.dates),
       needs: set(lexicon.clauses.deadlines.needs),

@@ -57,6 +57,10 @@ export const CODE_CONCEPTS = {
   new: 'new',
   /** "pouvez-vous l'ajouter": a request right before its change. Generated. */
   askedChange: 'asked_change',
+  /** "un nouveau sans-fil Alcatel": a handset named new. Generated. */
+  newHandset: 'new_handset',
+  /** Words that say nothing to the helpdesk ("sans fil", "ce matin"): skipped between words. */
+  neutral: 'neutral',
   /** "remettre en route", "fix", "réinstaller": making a broken thing work again. */
   repair: 'repair',
   /** "affiche", "il dit", "says": what a device shows; the things named in its message are not the subject. */

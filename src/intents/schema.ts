@@ -133,6 +133,8 @@ export const languageSchema = z.object({
     othersAlone: wordsSchema,
     coordinators: wordsSchema,
     participles: wordsSchema,
+    holds: wordsSchema,
+    notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
     deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),
     fine: wordsSchema,
     /** "je suis l'assistante de M. Renaud (directeur)": the words by which the writer says who they are. */

@@ -1425,6 +1425,66 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'I can’t reach the RDS server from home since yesterday, colleagues in the office are fine',
       ['incident', 3, 'informatique', 'incident.p3.remote_access'],
     ],
+    [
+      '"the team" is no Teams',
+      'Hi team, could you update the sales ring group on the 3CX so it rings Marc and Julie at the same time?',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a laptop by its model',
+      "The ThinkPad of our managing director won't power on at all this morning",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'what a machine holds is no department affected',
+      "c'est la gérante : mon portable, celui avec toute la paie dessus, redémarre en boucle depuis ce matin",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      "the guests' Wi-Fi down across a whole place",
+      'le wifi des clients est tombé sur tout le camping, toutes les bornes clignotent',
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'a new handset with the number it is to get',
+      'on a reçu un nouveau combiné Yealink pour le quai, vous pouvez le configurer et lui donner un numéro interne ?',
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
+    ],
+    [
+      'the software one uses is no workaround',
+      'Sage, the software I use for payroll, closes by itself as soon as I open it since this morning',
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a means said never to work is no workaround',
+      "le PC de l'accueil reste bloqué sur le logo, jamais on arrive jusqu'à Windows",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a sales director said in short',
+      'Karim (dir. commercial) : son portable ne démarre plus, écran noir',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a move asked in the subjunctive',
+      "la directrice voudrait qu'on déplace l'imprimante du couloir dans son bureau, pas pressé",
+      ['request', 4, 'informatique', 'request.p4.minor_change'],
+    ],
+    [
+      'a server reached from one machine is that machine',
+      "the reception PC has had no network since this morning, it can't reach the server from it and no internet either",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a bigger project with a timeline to agree',
+      "We'd like to explore syncing our HR software with Active Directory; it's a bigger project, so let's agree on a timeline",
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'a coloured line across a screen is no phone line',
+      'mon écran a une ligne rose verticale à gauche, ça ne gêne pas vraiment le travail',
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
