@@ -98,6 +98,16 @@ export const PERSONAS = [
   'coworking-manager',
   'fleet-mechanic',
   'canadian-hr-partner',
+  'music-school-secretary',
+  'craft-brewery-owner',
+  'claims-handler',
+  'pharmacy-buyer',
+  'australian-site-manager',
+  'law-firm-receptionist',
+  'care-coordinator',
+  'car-dealer',
+  'print-plant-operator',
+  'german-controller',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

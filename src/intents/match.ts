@@ -321,7 +321,12 @@ class ClauseReader {
         m.concept === fresh ||
         this.matches.some((o) => o.concept === neutral && o.start === m.start && o.end === m.end);
       const next = this.matches.find((m) => m.start >= n.end && !skipped(m));
-      if (next?.concept === phone && next.start - n.end <= 2) {
+      // "un nouveau portable" is a laptop as much as a phone: only a handset that is nothing else.
+      const alsoElse = (m: ConceptMatch) =>
+        this.matches.some(
+          (o) => o.start === m.start && o.end === m.end && o.concept !== phone && this.kind(o) === 'object',
+        );
+      if (next?.concept === phone && next.start - n.end <= 2 && !alsoElse(next)) {
         this.add({ concept: newHandset, start: next.start, end: next.end, words: next.words });
         return;
       }
@@ -785,7 +790,13 @@ class ClauseReader {
       );
       // "les téléphones de l'entrepôt", "the computers": a plural after a plural determiner.
       const last = m.words[m.words.length - 1] ?? '';
-      const plural = device && first && this.rules.pluralDeterminers.has(this.form(m.start - 1)) && /[sx]$/.test(last);
+      const determiner = this.form(m.start - 1);
+      // "les PC", "nos TPE": French plural determiners say it of words the same in the plural.
+      const plural =
+        device &&
+        first &&
+        this.rules.pluralDeterminers.has(determiner) &&
+        (/[sx]$/.test(last) || this.rules.pluralOnlyDeterminers.has(determiner));
       // "les 3 comptoirs", "our 12 laptops": machines counted from the group size on.
       const before = this.form(m.start - 1);
       const counted = /^\d+$/.test(before) && Number(before) >= this.rules.groupFrom && Number(before) < 1000;

@@ -130,6 +130,8 @@ export interface LanguageRules {
   participles: Set<string>;
   /** "le Dell avec toute la compta": before "tout", what a thing holds, not who is affected. */
   holds: Set<string>;
+  /** Determiners only ever plural ("les PC"), whatever the noun's ending. */
+  pluralOnlyDeterminers: Set<string>;
   /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
   notWorkarounds: { after: Set<string>; subjects: Set<string> };
   /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
@@ -220,6 +222,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
     holds: set(lexicon.clauses.holds),
+    pluralOnlyDeterminers: set(lexicon.clauses.pluralOnlyDeterminers),
     notWorkarounds: {
       after: set(lexicon.clauses.notWorkarounds.after),
       subjects: set(lexicon.clauses.notWorkarounds.subjects),

@@ -134,6 +134,7 @@ export const languageSchema = z.object({
     coordinators: wordsSchema,
     participles: wordsSchema,
     holds: wordsSchema,
+    pluralOnlyDeterminers: wordsSchema,
     notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
     deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),
     fine: wordsSchema,

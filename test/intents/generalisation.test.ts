@@ -1485,6 +1485,31 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'mon écran a une ligne rose verticale à gauche, ça ne gêne pas vraiment le travail',
       ['incident', 4, 'informatique', 'incident.p4.other'],
     ],
+    [
+      'the whole network down at a place',
+      "c'est l'entrepôt de Rungis, tout le réseau est tombé : les PC, les scanners, plus rien ne marche",
+      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+    ],
+    [
+      'phones gone silent across a site',
+      "les téléphones de toute l'agence sont muets depuis 9h, le boîtier du standard clignote",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a session expired is a symptom, not a password to reset',
+      'my webmail keeps saying "session expired" every few minutes when I work from home',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a line with a handset for a new room is a new phone',
+      'il nous faudrait une ligne téléphonique supplémentaire avec un poste pour la nouvelle salle de réunion',
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
+    ],
+    [
+      'a new laptop to join to the domain is no phone',
+      'on a reçu un nouveau portable pour la stagiaire, il faut le joindre au domaine',
+      ['request', 3, 'informatique', 'request.p3.domain_join'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
