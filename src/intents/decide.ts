@@ -484,7 +484,8 @@ function voteDomain(compiled: CompiledIntents, present: Set<number>): Domain | u
     if (d) votes[d] += (compiled.concepts[c]?.weight ?? 1) * (parts?.has(c) ? PART_VOTE : 1);
   }
   if (votes.telecom === 0 && votes.informatique === 0) return undefined;
-  return votes.telecom > votes.informatique ? 'telecom' : 'informatique';
+  // A tie goes to telephony: a handset or a line named is the more specific of the two.
+  return votes.telecom >= votes.informatique ? 'telecom' : 'informatique';
 }
 
 function categoryOf(

@@ -120,7 +120,7 @@ export function matchConcepts(
   });
   existingThings(tokens, matches, compiled);
   absentThings(tokens, matches, compiled);
-  readStations(matches, compiled);
+  readStations(tokens, matches, compiled);
   unknownSoftware(tokens, matches, covered, compiled);
   matches.sort((a, b) => a.start - b.start || a.end - b.end);
 
@@ -150,7 +150,10 @@ export function matchConcepts(
   }
   if (objects > 1) reader.shownMessages();
   reader.currently();
-  if (named.noRush >= 0 && matches.some((m) => m.concept === named.noRush)) reader.deadlines();
+  if (named.noRush >= 0 && matches.some((m) => m.concept === named.noRush)) {
+    reader.deadlines();
+    reader.visitPurposes();
+  }
   if (objects > 0) reader.workaroundMeans();
   reader.leadingCause();
   reader.contextBeforeContrast();
@@ -636,6 +639,24 @@ class ClauseReader {
   }
 
   /**
+   * "vous pouvez regarder ça lors de votre passage prévu le 27 pour le remplacement du switch": what
+   * a planned visit is for besides is not the ticket's.
+   */
+  visitPurposes(): void {
+    for (let p = 0; p < this.tokens.length; p++) {
+      const visit = sequenceStartingAt(this.tokens, p, this.rules.visits);
+      if (!visit) continue;
+      const from = p + visit.length;
+      this.matches.forEach((m, i) => {
+        const kind = this.kind(m);
+        if (m.start >= from && this.sameClause(from, m.start) && (kind === 'object' || kind === 'action')) {
+          this.dropped[i] = true;
+        }
+      });
+    }
+  }
+
+  /**
    * "pour l'instant il me met « accès refusé »": "for now" in a symptom's clause says "currently".
    * "i can still read the old mails but nothing new comes in": a partial fault, not a workaround.
    */
@@ -692,8 +713,15 @@ class ClauseReader {
           this.kind(m) === 'action' &&
           ((m.start >= w.end && this.sameClause(w.end, m.start)) || (m.start >= from && m.end <= w.start)),
       );
+      // "je fais mes visios avec le téléphone en attendant": in a short clause of its own, with no
+      // symptom, the things before the workaround's words are its means too.
+      const end = this.clauseEnd(w.start);
+      const ownClause =
+        w.start - from <= this.rules.workaroundClause &&
+        !this.matches.some((m, i) => !this.dropped[i] && m.start >= from && m.start < end && this.isSymptom(m));
       this.matches.forEach((m, i) => {
         const after = m.start >= w.end && this.sameClause(w.end, m.start);
+        if (ownClause && this.kind(m) === 'object' && m.start >= from && m.end <= w.start) this.dropped[i] = true;
         // "renvoyer" is both the change and the setting it changes.
         const sameWords = means.some((a) => a.start === m.start && a.end === m.end);
         if ((this.kind(m) === 'object' && after) || sameWords) this.dropped[i] = true;
@@ -847,11 +875,17 @@ function existingThings(tokens: Token[], matches: ConceptMatch[], compiled: Comp
  * "poste" is the handset in a message about telephony ("mon poste ne sonne plus"), else a
  * computer; "portable" the mobile phone ("mon portable ne capte plus"), else a laptop.
  */
-function readStations(matches: ConceptMatch[], compiled: CompiledIntents): void {
+function readStations(tokens: Token[], matches: ConceptMatch[], compiled: CompiledIntents): void {
   const { station, computer, phone, handheld, laptop } = compiled.named;
   if (!matches.some((m) => m.concept === station || m.concept === handheld)) return;
-  // The means of a workaround ("je fais avec mon téléphone") does not make the message telephony.
-  const workaround = Math.min(...matches.filter((m) => m.concept === compiled.named.workaround).map((m) => m.start));
+  // The means of a workaround ("je fais avec mon téléphone", "je fais mes visios avec le
+  // téléphone en attendant": in the short clause before its words) do not make it telephony.
+  let workaround = Math.min(...matches.filter((m) => m.concept === compiled.named.workaround).map((m) => m.start));
+  if (Number.isFinite(workaround)) {
+    let k = workaround - 1;
+    while (k >= 0 && tokens[k]?.form !== BOUNDARY && workaround - k <= compiled.language.workaroundClause) k--;
+    if (k < 0 || tokens[k]?.form === BOUNDARY) workaround = k + 1;
+  }
   const telephony = matches.some((m) => m.start < workaround && compiled.concepts[m.concept]?.domain === 'telecom');
   for (const m of matches) {
     if (m.concept === station) m.concept = telephony ? phone : computer;

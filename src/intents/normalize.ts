@@ -130,6 +130,10 @@ export interface LanguageRules {
   participles: Set<string>;
   /** "le Dell avec toute la compta": before "tout", what a thing holds, not who is affected. */
   holds: Set<string>;
+  /** How many words before a workaround's may be its means, in a clause of their own. */
+  workaroundClause: number;
+  /** A visit planned ("lors de votre passage"): what follows in its clause is its other purpose. */
+  visits: Map<string, string[][]>;
   /** Determiners only ever plural ("les PC"), whatever the noun's ending. */
   pluralOnlyDeterminers: Set<string>;
   /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
@@ -222,6 +226,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
     holds: set(lexicon.clauses.holds),
+    workaroundClause: lexicon.clauses.workaroundClause,
+    visits: byFirstWord(lexicon.clauses.visits.map(split)),
     pluralOnlyDeterminers: set(lexicon.clauses.pluralOnlyDeterminers),
     notWorkarounds: {
       after: set(lexicon.clauses.notWorkarounds.after),

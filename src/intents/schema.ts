@@ -134,6 +134,8 @@ export const languageSchema = z.object({
     coordinators: wordsSchema,
     participles: wordsSchema,
     holds: wordsSchema,
+    workaroundClause: z.number().int().min(0),
+    visits: wordsSchema,
     pluralOnlyDeterminers: wordsSchema,
     notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
     deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),

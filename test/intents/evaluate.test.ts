@@ -90,7 +90,7 @@ describe('the held-out evaluation', () => {
     ['personas4', 120],
     ['personas5', 120],
     ['personas6', 160],
-    ['personas7', 80],
+    ['personas7', 160],
   ])('has a set %s of new writers, halves of at least %i apart, each naming a bullet of the seed', (name, size) => {
     const heldOut = readUtterances(resolve(fixtures, `${name}-heldout.jsonl`));
     const tuning = readUtterances(resolve(fixtures, `${name}-tuning.jsonl`));

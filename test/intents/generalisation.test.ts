@@ -1510,6 +1510,41 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'on a reçu un nouveau portable pour la stagiaire, il faut le joindre au domaine',
       ['request', 3, 'informatique', 'request.p3.domain_join'],
     ],
+    [
+      'mails that bounce are a fault',
+      'every email I send to customers bounces back with "message rejected", internal mails go through, only my mailbox',
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
+      'ads are no phone announcement',
+      "le logiciel d'annonces plante sur mon portable dès que j'importe des photos, sur le PC de Yanis ça passe",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'opening a branch is a project',
+      'Nous ouvrons une agence à Tours en mars : internet, trois postes, une imprimante, il faudra tout prévoir. Pouvez-vous nous faire un planning ?',
+      ['request', 4, 'informatique', 'request.p4.long_term'],
+    ],
+    [
+      'what a planned visit is for besides is not the ticket',
+      "le combiné DECT de l'atelier grésille un peu, rien d'urgent, regardez-le lors de votre passage prévu pour le remplacement du switch",
+      ['incident', 4, 'telecom', 'incident.p4.other'],
+    ],
+    [
+      'the means of a workaround in a clause of its own',
+      'la webcam de mon portable affiche une image violette, pas urgent. Je fais mes visios avec le téléphone en attendant',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    [
+      'a floor is no second thing',
+      'le copieur du deuxième sort toutes les feuilles pliées et les scans à moitié noirs',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'an after-hours setup is a PBX setting',
+      'can you change the after-hours setup on the phone system so calls go to the on-call mobile?',
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
