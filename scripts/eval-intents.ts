@@ -20,7 +20,9 @@
  * recruitment consultant, ski-lift receptionist; English, Irish, American and Dutch writers in
  * English) and `personas7-heldout.jsonl` (florist, dental-lab technician, campsite manager, tax
  * advisor, a Belgian sales director, an imaging centre's secretary, coworking manager, fleet
- * mechanic; a Scottish engineer and a Canadian HR partner in English). Prints the accuracy of
+ * mechanic, music school secretary, craft brewery owner, claims handler, pharmacy buyer, law
+ * firm receptionist, home-care coordinator, car dealer, print-plant operator; Scottish, Canadian,
+ * Australian and German writers in English). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *

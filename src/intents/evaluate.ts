@@ -108,6 +108,16 @@ export const PERSONAS = [
   'car-dealer',
   'print-plant-operator',
   'german-controller',
+  'surveyor',
+  'garden-centre-manager',
+  'ambulance-manager',
+  'school-bursar',
+  'welsh-procurement-officer',
+  'notary',
+  'cinema-manager',
+  'forklift-team-leader',
+  'social-worker',
+  'nz-winemaker',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

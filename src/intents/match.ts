@@ -401,11 +401,12 @@ class ClauseReader {
     const { businessVerb, productionStopped, cannot } = this.compiled.named;
     if (!this.has(businessVerb)) return;
     const added: ConceptMatch[] = [];
-    // "mon pc rame trop, impossible de bosser": with the writer's own computer named, "impossible
-    // de" has the writer for subject.
+    // "mon pc rame trop, impossible de bosser", "mon clavier répond plus, impossible de
+    // travailler": with the writer's own computer or device named, "impossible de" has the writer
+    // for subject.
     const own = this.matches.some(
       (d) =>
-        this.inGroup(d, 'computers') &&
+        (this.inGroup(d, 'computers') || this.inGroup(d, 'devices') || this.inGroup(d, 'countedDevices')) &&
         [d.start - 1, d.start - 2].some((p) => this.rules.ownPossessives.has(this.form(p))),
     );
     for (const m of this.matches) {

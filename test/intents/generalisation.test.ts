@@ -1545,6 +1545,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'can you change the after-hours setup on the phone system so calls go to the on-call mobile?',
       ['request', 2, 'telecom', 'request.p2.pbx_config'],
     ],
+    [
+      "one's own keyboard dead is no business stopped",
+      "mon clavier et ma souris ne répondent plus du tout, j'ai changé les piles, impossible de travailler",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'an intern who just finished is a leaver',
+      'our intern Tom just finished, please remove his access to everything today',
+      ['request', 2, 'informatique', 'request.p2.account_removal'],
+    ],
+    [
+      'a handset made to ring on another is a PBX setting',
+      "pouvez-vous faire sonner le poste de l'accueil sur le mien quand elle est en pause ?",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
