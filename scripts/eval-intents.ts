@@ -1,7 +1,7 @@
 /**
  * `npm run eval:intents`: measures the keyword classifier on the held-out labelled utterances
  * (never used to tune the intents) next to a baseline, natural's naive Bayes classifier trained on
- * the tuning utterances. Eight held-out sets: `heldout.jsonl` (the first set),
+ * the tuning utterances. Nine held-out sets: `heldout.jsonl` (the first set),
  * `personas-heldout.jsonl` (messages written by persona: receptionist, manager's assistant,
  * accountant, warehouse worker on the phone, IT-savvy employee, English speaker),
  * `personas2-heldout.jsonl` (shop manager, nurse, legal secretary, school administrator, sales rep
@@ -18,11 +18,13 @@
  * director, audit partner, web developer, hospital secretary, site engineer, librarian, start-up
  * founder, parts-counter clerk, physiotherapist, driving-school owner, funeral-home assistant,
  * recruitment consultant, ski-lift receptionist; English, Irish, American and Dutch writers in
- * English) and `personas7-heldout.jsonl` (florist, dental-lab technician, campsite manager, tax
+ * English), `personas7-heldout.jsonl` (florist, dental-lab technician, campsite manager, tax
  * advisor, a Belgian sales director, an imaging centre's secretary, coworking manager, fleet
  * mechanic, music school secretary, craft brewery owner, claims handler, pharmacy buyer, law
  * firm receptionist, home-care coordinator, car dealer, print-plant operator; Scottish, Canadian,
- * Australian and German writers in English). Prints the accuracy of
+ * Australian and German writers in English) and `personas8-heldout.jsonl` (surveyor, garden
+ * centre manager, ambulance company manager, school bursar, notary, cinema manager, forklift team
+ * leader, social worker; a Welsh and a New Zealand writer in English). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *
@@ -65,6 +67,7 @@ const SETS = [
   { name: 'personas5', prefix: 'personas5-', personas: true },
   { name: 'personas6', prefix: 'personas6-', personas: true },
   { name: 'personas7', prefix: 'personas7-', personas: true },
+  { name: 'personas8', prefix: 'personas8-', personas: true },
 ] as const;
 const tuningSets = SETS.map((set) => read(`${set.prefix}tuning.jsonl`));
 const sets = SETS.map((set, i) => ({

@@ -28,7 +28,7 @@ const COUNT_KEY = 'n:#';
 const MIN_STEMMED = 4;
 /** Words at least this long are matched with a typo; twice the distance from FUZZY_TWO on. */
 const FUZZY_ONE = 6;
-const FUZZY_TWO = 9;
+const FUZZY_TWO = 11;
 const FUZZY_MIN_SIMILARITY = 0.9;
 /** The cache of word keys is cleared past this size, so a long-running server stays bounded. */
 const CACHE_LIMIT = 50_000;
@@ -143,7 +143,10 @@ export class Lexicon {
       for (const candidate of this.vocabulary.get(length) ?? []) {
         const similarity = jaroWinkler(form, candidate);
         if (similarity < FUZZY_MIN_SIMILARITY || similarity <= bestScore) continue;
-        if (levenshtein(form, candidate) > maxDistance) continue;
+        const distance = levenshtein(form, candidate);
+        // Two letters swapped ("imprimnate") is one slip, whatever the length.
+        const swapped = distance === 2 && transposed(form, candidate);
+        if (!swapped && (distance > maxDistance || (distance === 1 && !plausibleTypo(form, candidate)))) continue;
         best = candidate;
         bestScore = similarity;
       }
@@ -151,6 +154,58 @@ export class Lexicon {
     return best;
   }
 }
+
+/** Keyboard rows, QWERTY and AZERTY: a slip of the finger lands on a key next to the one meant. */
+const KEY_ROWS = [
+  ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'],
+  ['azertyuiop', 'qsdfghjklm', 'wxcvbn'],
+];
+
+function neighbouringKeys(a: string, b: string): boolean {
+  return KEY_ROWS.some((rows) =>
+    rows.some((row, r) => {
+      const i = row.indexOf(a);
+      if (i < 0) return false;
+      return [rows[r - 1], row, rows[r + 1]].some((other) => {
+        const j = other?.indexOf(b) ?? -1;
+        return j >= 0 && Math.abs(i - j) <= 1;
+      });
+    }),
+  );
+}
+
+/**
+ * Whether one edit turns `form` into `candidate` the way a typo does: a key next to the one meant
+ * ("imprimamte"), a doubled letter typed once or twice ("redemare"), a letter left out inside a
+ * long word ("ordinaeur"). A word that differs otherwise is another word or another form of it
+ * ("clique" is no "claque", "disant" no "distant", "sometime" no "sometimes").
+ */
+function plausibleTypo(form: string, candidate: string): boolean {
+  if (form.length === candidate.length) {
+    let i = 0;
+    while (form[i] === candidate[i]) i++;
+    return neighbouringKeys(form[i] ?? '', candidate[i] ?? '');
+  }
+  const [long, short] = form.length > candidate.length ? [form, candidate] : [candidate, form];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  const extra = long[i];
+  if (long[i - 1] === extra || long[i + 1] === extra) return true;
+  // "ajouté" for "ajouter": a French participle and its infinitive are one verb.
+  if (long === `${short}r` && short.endsWith('e')) return true;
+  return long.length >= LONG_WORD && i < long.length - 2;
+}
+
+/** Whether `a` and `b` differ by two neighbouring letters swapped. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** From this length on, a letter left out inside the word is a typo. */
+const LONG_WORD = 8;
 
 function stemKey(word: string, language: 'fr' | 'en'): string {
   return language === 'fr' ? `fr:${stemFr.stem(word)}` : `en:${stemEn.stem(word)}`;

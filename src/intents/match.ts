@@ -143,6 +143,7 @@ export function matchConcepts(
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
+  if (named.management >= 0 && matches.some((m) => m.concept === named.management)) reader.managementsDevice();
   if (named.leaver >= 0 && matches.some((m) => m.concept === named.leaver)) reader.rolesWhoLeave();
   if (objects > 1) {
     reader.hostsAfterLocatives();
@@ -150,6 +151,7 @@ export function matchConcepts(
   }
   if (objects > 1) reader.shownMessages();
   reader.currently();
+  if (objects > 1) reader.saidToWork();
   if (named.noRush >= 0 && matches.some((m) => m.concept === named.noRush)) {
     reader.deadlines();
     reader.visitPurposes();
@@ -333,6 +335,12 @@ class ClauseReader {
         this.add({ concept: newHandset, start: next.start, end: next.end, words: next.words });
         return;
       }
+      // "deux DECT en plus", "a handset extra": the phone right before.
+      const before = this.matches.find((m) => m.concept === phone && m.end <= n.start && n.start - m.end <= 1);
+      if (before && !alsoElse(before)) {
+        this.add({ concept: newHandset, start: before.start, end: before.end, words: before.words });
+        return;
+      }
     }
   }
 
@@ -369,6 +377,26 @@ class ClauseReader {
         }
         if (this.tokens[q]?.negated) break;
       }
+    }
+  }
+
+  /**
+   * "Internal applications (the ERP, shared drives) are working normally", "le P: et Vilogi
+   * marchent": the things said just before to work are not what fails.
+   */
+  saidToWork(): void {
+    const { window } = this.rules.working;
+    for (let p = 0; p < this.tokens.length; p++) {
+      const working = sequenceStartingAt(this.tokens, p, this.rules.working.phrases);
+      if (!working || this.tokens[p]?.negated || this.tokens[p + working.length - 1]?.negated) continue;
+      // Back to the nearest symptom: what comes before it is about that symptom.
+      const symptom = Math.max(
+        -1,
+        ...this.matches.filter((m, i) => !this.dropped[i] && m.end <= p && this.isSymptom(m)).map((m) => m.end),
+      );
+      this.matches.forEach((m, i) => {
+        if (this.kind(m) === 'object' && m.end <= p && m.start >= Math.max(p - window, symptom)) this.dropped[i] = true;
+      });
     }
   }
 
@@ -475,6 +503,27 @@ class ClauseReader {
       // installer", folded to "a installer") is still a change asked for.
       const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
       if (english || /(e|es|ee|ees|ed)$/.test(verb)) this.dropped[i] = true;
+    });
+  }
+
+  /**
+   * "Windows affiche « P:\ n'est pas accessible » … Patrick Rousseau, Gérant": the management named
+   * makes a computer theirs only when the computer is said to be someone's ("mon portable", "son
+   * PC") or is named near them ("le portable de notre directeur", "our MD's laptop").
+   */
+  managementsDevice(): void {
+    const { management } = this.compiled.named;
+    const bosses = this.matches.filter((m) => m.concept === management);
+    const devices = this.matches.filter((m) => this.inGroup(m, 'computers'));
+    if (bosses.length === 0 || devices.length === 0) return;
+    const { ownPossessives, otherPossessives, managementNear } = this.rules;
+    const owned = devices.some((d) =>
+      [d.start - 1, d.start - 2].some((p) => ownPossessives.has(this.form(p)) || otherPossessives.has(this.form(p))),
+    );
+    const near = devices.some((d) => bosses.some((b) => Math.abs(b.start - d.start) <= managementNear));
+    if (owned || near) return;
+    this.matches.forEach((m, i) => {
+      if (m.concept === management) this.dropped[i] = true;
     });
   }
 
@@ -626,10 +675,17 @@ class ClauseReader {
    * prochain": a later date that is a deadline is no "no rush".
    */
   deadlines(): void {
-    const { noRush } = this.compiled.named;
+    const { noRush, urgent } = this.compiled.named;
     const { dates, needs, before } = this.rules.deadlines;
+    // "les plannings de la semaine prochaine sont dedans, merci de regarder rapidement": with the
+    // message urgent, a later date is what the thing is needed for.
+    const hurry = this.has(urgent);
     this.matches.forEach((m, i) => {
       if (m.concept !== noRush || !m.words.some((w) => dates.has(w))) return;
+      if (hurry) {
+        this.dropped[i] = true;
+        return;
+      }
       const from = this.clauseStart(m.start);
       let deadline = before.has(this.form(this.back(m.start, this.rules.determiners)));
       for (let p = from; p < m.start && !deadline; p++) {

@@ -130,6 +130,10 @@ export interface LanguageRules {
   participles: Set<string>;
   /** "le Dell avec toute la compta": before "tout", what a thing holds, not who is affected. */
   holds: Set<string>;
+  /** "… are working normally": the things up to `window` words before are said to work. */
+  working: { phrases: Map<string, string[][]>; window: number };
+  /** How many words apart a computer and the management may be for the computer to be theirs. */
+  managementNear: number;
   /** How many words before a workaround's may be its means, in a clause of their own. */
   workaroundClause: number;
   /** A visit planned ("lors de votre passage"): what follows in its clause is its other purpose. */
@@ -226,6 +230,11 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
     holds: set(lexicon.clauses.holds),
+    working: {
+      phrases: byFirstWord(lexicon.clauses.working.phrases.map(split)),
+      window: lexicon.clauses.working.window,
+    },
+    managementNear: lexicon.clauses.managementNear,
     workaroundClause: lexicon.clauses.workaroundClause,
     visits: byFirstWord(lexicon.clauses.visits.map(split)),
     pluralOnlyDeterminers: set(lexicon.clauses.pluralOnlyDeterminers),

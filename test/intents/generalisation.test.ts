@@ -1560,6 +1560,41 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "pouvez-vous faire sonner le poste de l'accueil sur le mien quand elle est en pause ?",
       ['request', 2, 'telecom', 'request.p2.pbx_config'],
     ],
+    [
+      'a word one letter from a helpdesk word is not a typo of it',
+      "quand je clique sur le bouton d'envoi, Outlook se ferme tout seul",
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
+      'heating is no overheating',
+      "bonjour c'est Dupont Chauffage, le PC de l'accueil ne démarre plus depuis ce matin",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'two letters swapped are a typo',
+      "l'imprimnate du couloir ne fonctionne plus",
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'things said to work normally are not what fails',
+      'The internet at the office has been very slow for two days, pages take ages to load; the ERP and the shared drives are working normally.',
+      ['incident', 3, 'informatique', 'incident.p3.internet_slow'],
+    ],
+    [
+      'handsets said extra are new ones',
+      "il nous faudrait deux DECT en plus pour l'équipe de nuit, avec un numéro chacun",
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
+    ],
+    [
+      'a later date in an urgent message is what it is needed for',
+      "le dossier partagé Plannings ne s'ouvre plus sur mon poste, il contient les gardes de la semaine prochaine, merci de regarder rapidement",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
+      'the management named far from any computer does not make it theirs',
+      "Windows affiche « P:\\ n'est pas accessible » pour le dossier partagé Compta.\n\nMerci de regarder rapidement,\nPatrick Rousseau\nGérant – Ambulances Rousseau",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
