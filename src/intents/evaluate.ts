@@ -118,6 +118,16 @@ export const PERSONAS = [
   'forklift-team-leader',
   'social-worker',
   'nz-winemaker',
+  'yoga-studio-owner',
+  'logistics-customs-clerk',
+  'nursing-home-director',
+  'real-estate-notary-assistant',
+  'spanish-export-assistant',
+  'bike-shop-mechanic',
+  'city-council-it-liaison',
+  'dental-surgeon',
+  'bookshop-manager',
+  'indian-software-consultant',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

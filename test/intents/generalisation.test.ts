@@ -1595,6 +1595,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "Windows affiche « P:\\ n'est pas accessible » pour le dossier partagé Compta.\n\nMerci de regarder rapidement,\nPatrick Rousseau\nGérant – Ambulances Rousseau",
       ['incident', 2, 'informatique', 'incident.p2.network_folder'],
     ],
+    [
+      'Windows showing a message is no computer at fault',
+      'Since this morning nobody can open the Quality folder on the NAS, Windows says the network path was not found; the other shares open fine.',
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
