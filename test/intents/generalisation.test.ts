@@ -1597,7 +1597,7 @@ describe('the kinds hold in other trades and ways of writing', () => {
     ],
     [
       'Windows showing a message is no computer at fault',
-      'Since this morning nobody can open the Quality folder on the NAS, Windows says the network path was not found; the other shares open fine.',
+      'Since this morning nobody can open the Quality shared folder on the NAS, Windows says the network path was not found; the other shares open fine.',
       ['incident', 2, 'informatique', 'incident.p2.network_folder'],
     ],
   ];
