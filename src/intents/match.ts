@@ -835,16 +835,20 @@ class ClauseReader {
       const end = this.clauseEnd(p);
       const live = this.matches.filter((_, i) => !this.dropped[i]);
       const after = live.filter((m) => m.start > end);
-      if (!after.some((m) => this.isSymptom(m)) || !after.some((m) => this.kind(m) === 'object')) continue;
+      const leading = after.some((m) => this.isSymptom(m)) && after.some((m) => this.kind(m) === 'object');
+      // "Outlook asks for credentials in a loop since the MFA change yesterday": a cause said last,
+      // after the thing and its symptom; its changes are context, its symptoms none.
+      const before = live.filter((m) => m.end <= p);
+      const trailing =
+        !leading && before.some((m) => this.isSymptom(m)) && before.some((m) => this.kind(m) === 'object');
+      if (!leading && !trailing) continue;
       this.matches.forEach((m, i) => {
         if (m.start < p || m.start >= end) return;
         const c = this.compiled.concepts[m.concept];
         if (
           c?.kind === 'action' ||
-          c?.kind === 'object' ||
-          c?.kind === 'verb' ||
           c?.signal === 'request' ||
-          this.isSymptom(m)
+          (leading && (c?.kind === 'object' || c?.kind === 'verb' || this.isSymptom(m)))
         ) {
           this.dropped[i] = true;
         }

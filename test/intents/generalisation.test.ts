@@ -1600,6 +1600,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'Since this morning nobody can open the Quality shared folder on the NAS, Windows says the network path was not found; the other shares open fine.',
       ['incident', 2, 'informatique', 'incident.p2.network_folder'],
     ],
+    [
+      'a cause said last is context',
+      'Outlook on my laptop asks for credentials in a loop since the MFA change yesterday',
+      ['incident', 3, 'informatique', 'incident.p3.email_single'],
+    ],
+    [
+      'a bug a new version fixes is the reason for the update',
+      'could you upgrade Veeam to v12 on the backup server? the vendor says the new version fixes a bug we hit',
+      ['request', 3, 'informatique', 'request.p3.software_update'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
