@@ -1610,6 +1610,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'could you upgrade Veeam to v12 on the backup server? the vendor says the new version fixes a bug we hit',
       ['request', 3, 'informatique', 'request.p3.software_update'],
     ],
+    [
+      'the name a handset shows is a PBX setting',
+      "pouvez-vous changer le nom qui s'affiche sur le poste de l'accueil ? c'est maintenant Julie Martin",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'callers told the number is not assigned is a telephony outage',
+      'plus aucun appel entrant sur nos lignes depuis 10h, les clients tombent sur "numéro non attribué"',
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
