@@ -24,7 +24,9 @@
  * firm receptionist, home-care coordinator, car dealer, print-plant operator; Scottish, Canadian,
  * Australian and German writers in English) and `personas8-heldout.jsonl` (surveyor, garden
  * centre manager, ambulance company manager, school bursar, notary, cinema manager, forklift team
- * leader, social worker; a Welsh and a New Zealand writer in English). Prints the accuracy of
+ * leader, social worker, yoga studio owner, customs clerk, nursing home director, property
+ * management assistant, bike-shop mechanic, town hall liaison, dental surgeon, bookshop manager;
+ * Welsh, New Zealand, Spanish and Indian writers in English). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *

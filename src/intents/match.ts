@@ -137,6 +137,7 @@ export function matchConcepts(
   reader.businessStopped();
   reader.noProblem();
   reader.othersFine();
+  if (named.scopeOne >= 0 && matches.some((m) => m.concept === named.scopeOne)) reader.notOnlyMe();
   reader.repairs();
   if (changes > 0) reader.askedChange();
   if (named.new >= 0 && matches.some((m) => m.concept === named.new)) reader.newHandsets();
@@ -342,6 +343,14 @@ class ClauseReader {
         return;
       }
     }
+  }
+
+  /** "it's all the phones, not only mine", "pas que moi": the writer alone, said in the negative, is not. */
+  notOnlyMe(): void {
+    const { scopeOne } = this.compiled.named;
+    this.matches.forEach((m, i) => {
+      if (m.concept === scopeOne && this.rules.notOnly.has(this.form(m.start - 1))) this.dropped[i] = true;
+    });
   }
 
   /** "les autres postes ça va", "ma voisine, elle, y arrive", "the others are fine": only the writer. */
@@ -910,7 +919,9 @@ function absentThings(tokens: Token[], matches: ConceptMatch[], compiled: Compil
     const m = matches[i] as ConceptMatch;
     if (m.concept !== named.absence) continue;
     let k = m.end;
-    while (k < tokens.length && language.partOfOrDeterminer.has(tokens[k]?.form ?? '')) k++;
+    // "on a plus du tout de téléphone", "no real network": past the words that only stress it.
+    const skipped = (form: string) => language.partOfOrDeterminer.has(form) || language.absenceStress.has(form);
+    while (k < tokens.length && skipped(tokens[k]?.form ?? '')) k++;
     const next = tokens[k];
     if (!next || next.form === BOUNDARY || next.negated) continue;
     const named_ = matches.some((o) => o.start === k && o !== m && concepts[o.concept]?.kind !== 'cue');

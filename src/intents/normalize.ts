@@ -130,6 +130,10 @@ export interface LanguageRules {
   participles: Set<string>;
   /** "le Dell avec toute la compta": before "tout", what a thing holds, not who is affected. */
   holds: Set<string>;
+  /** Before "only mine", "que moi": the negation that says it is not the writer alone. */
+  notOnly: Set<string>;
+  /** Between an absence and what is absent, words that only stress it ("plus du tout de"). */
+  absenceStress: Set<string>;
   /** "… are working normally": the things up to `window` words before are said to work. */
   working: { phrases: Map<string, string[][]>; window: number };
   /** How many words apart a computer and the management may be for the computer to be theirs. */
@@ -230,6 +234,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
     holds: set(lexicon.clauses.holds),
+    notOnly: set(lexicon.clauses.notOnly),
+    absenceStress: set(lexicon.clauses.absenceStress),
     working: {
       phrases: byFirstWord(lexicon.clauses.working.phrases.map(split)),
       window: lexicon.clauses.working.window,

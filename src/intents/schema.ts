@@ -134,6 +134,8 @@ export const languageSchema = z.object({
     coordinators: wordsSchema,
     participles: wordsSchema,
     holds: wordsSchema,
+    notOnly: wordsSchema,
+    absenceStress: wordsSchema,
     working: z.object({ phrases: wordsSchema, window: z.number().int().min(0) }),
     managementNear: z.number().int().min(0),
     workaroundClause: z.number().int().min(0),

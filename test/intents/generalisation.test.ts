@@ -1620,6 +1620,56 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'plus aucun appel entrant sur nos lignes depuis 10h, les clients tombent sur "numéro non attribué"',
       ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
     ],
+    [
+      'all the phones, not only mine',
+      "we have no phones at all since ten, all the handsets say no service, it's the whole company, not only mine",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'a business that cannot be called at all',
+      'on a plus du tout de téléphone au magasin, ni le poste du comptoir ni le sans-fil, on est injoignables',
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'what one does on a computer is no department affected',
+      "c'est la gérante : mon MacBook ne s'allume plus du tout, c'est dessus que je fais toute la compta",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'the others around someone said fine',
+      "le PC de Romain n'a plus de réseau depuis ce matin, les autres autour de lui ont internet et le serveur normalement",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'keys that only work when pressed hard',
+      'a few keys on my laptop only work if I press really hard, not urgent, I plugged in a USB keyboard for now',
+      ['incident', 4, 'informatique', 'incident.p4.no_rush'],
+    ],
+    [
+      'a folder to be restored',
+      "I deleted a folder on my H drive by mistake yesterday, I need it restored from last night's backup",
+      ['request', 2, 'informatique', 'request.p2.restore'],
+    ],
+    [
+      'a consultant joining next week',
+      'one more consultant is joining from our partner next Monday, he will need a Windows account and an email address',
+      ['request', 3, 'informatique', 'request.p3.new_account'],
+    ],
+    [
+      'a handset put in a call group',
+      "sur le standard, pourriez-vous ajouter le poste de Yanis dans le groupe d'appel Gérance ?",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a database migrated with an update is no project',
+      "L'éditeur a publié la nouvelle version 8.4, pourriez-vous l'installer sur nos postes ? La base doit être migrée, idéalement un soir.",
+      ['request', 3, 'informatique', 'request.p3.software_update'],
+    ],
+    [
+      'cameras to isolate on a network of their own',
+      'nous souhaitons que les caméras du parking soient isolées sur un réseau à part sur le pare-feu, pouvez-vous faire ce paramétrage ?',
+      ['request', 3, 'informatique', 'request.p3.network_security'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
