@@ -128,6 +128,16 @@ export const PERSONAS = [
   'dental-surgeon',
   'bookshop-manager',
   'indian-software-consultant',
+  'hotel-manager-director',
+  'architecture-intern',
+  'accounting-firm-secretary',
+  'chemist-lab-manager',
+  'quebec-project-lead',
+  'bakery-chain-manager',
+  'sports-physio-secretary',
+  'transport-planner-night',
+  'irish-hr-assistant',
+  'tiling-company-owner',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

@@ -141,6 +141,7 @@ export class Lexicon {
     let bestScore = 0;
     for (let length = form.length - maxDistance; length <= form.length + maxDistance; length++) {
       for (const candidate of this.vocabulary.get(length) ?? []) {
+        if (candidate === form) continue;
         const similarity = jaroWinkler(form, candidate);
         if (similarity < FUZZY_MIN_SIMILARITY || similarity <= bestScore) continue;
         const distance = levenshtein(form, candidate);

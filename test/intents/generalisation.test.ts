@@ -1670,6 +1670,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'nous souhaitons que les caméras du parking soient isolées sur un réseau à part sur le pare-feu, pouvez-vous faire ce paramétrage ?',
       ['request', 3, 'informatique', 'request.p3.network_security'],
     ],
+    [
+      'a change asked in the subjunctive',
+      "je voudrais qu'on installe l'imprimante du 2e sur mon poste",
+      ['request', 3, 'informatique', 'request.p3.printer_install'],
+    ],
+    [
+      'a network disk is a network folder',
+      "le disque réseau commun n'apparaît plus sur mon poste depuis ce matin",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
