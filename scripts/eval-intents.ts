@@ -1,7 +1,7 @@
 /**
  * `npm run eval:intents`: measures the keyword classifier on the held-out labelled utterances
  * (never used to tune the intents) next to a baseline, natural's naive Bayes classifier trained on
- * the tuning utterances. Nine held-out sets: `heldout.jsonl` (the first set),
+ * the tuning utterances. Ten held-out sets: `heldout.jsonl` (the first set),
  * `personas-heldout.jsonl` (messages written by persona: receptionist, manager's assistant,
  * accountant, warehouse worker on the phone, IT-savvy employee, English speaker),
  * `personas2-heldout.jsonl` (shop manager, nurse, legal secretary, school administrator, sales rep
@@ -22,11 +22,14 @@
  * advisor, a Belgian sales director, an imaging centre's secretary, coworking manager, fleet
  * mechanic, music school secretary, craft brewery owner, claims handler, pharmacy buyer, law
  * firm receptionist, home-care coordinator, car dealer, print-plant operator; Scottish, Canadian,
- * Australian and German writers in English) and `personas8-heldout.jsonl` (surveyor, garden
+ * Australian and German writers in English), `personas8-heldout.jsonl` (surveyor, garden
  * centre manager, ambulance company manager, school bursar, notary, cinema manager, forklift team
  * leader, social worker, yoga studio owner, customs clerk, nursing home director, property
  * management assistant, bike-shop mechanic, town hall liaison, dental surgeon, bookshop manager;
- * Welsh, New Zealand, Spanish and Indian writers in English). Prints the accuracy of
+ * Welsh, New Zealand, Spanish and Indian writers in English) and `personas9-heldout.jsonl` (bakery
+ * chain manager, sports medicine secretary, night transport planner, tiling company owner, hotel
+ * manager, architecture intern, accounting firm secretary, quality lab manager, a project lead
+ * from Québec; an Irish writer in English). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *
@@ -70,6 +73,7 @@ const SETS = [
   { name: 'personas6', prefix: 'personas6-', personas: true },
   { name: 'personas7', prefix: 'personas7-', personas: true },
   { name: 'personas8', prefix: 'personas8-', personas: true },
+  { name: 'personas9', prefix: 'personas9-', personas: true },
 ] as const;
 const tuningSets = SETS.map((set) => read(`${set.prefix}tuning.jsonl`));
 const sets = SETS.map((set, i) => ({

@@ -768,7 +768,15 @@ class ClauseReader {
       const { after, subjects } = this.rules.notWorkarounds;
       const described =
         subjects.has(w.words[0] ?? '') && this.matches.some((m) => m.end === w.start && this.kind(m) === 'object');
-      if (after.has(before) || described) {
+      // "I don't have another machine I can use": a means said in the negative just before.
+      let denied = false;
+      // "… doesn't work but I can use my phone": a workaround opened by a contrast is a clause of its own.
+      const contrast = this.sequenceAt(w.start, this.rules.clauseMarkers);
+      for (let q = w.start - 1; !contrast && q >= 0 && q >= w.start - 5 && this.form(q) !== BOUNDARY && !denied; q--) {
+        if (this.sequenceAt(q, this.rules.clauseMarkers)) break;
+        denied = this.tokens[q]?.negated === true;
+      }
+      if (after.has(before) || described || denied) {
         this.dropped[k] = true;
         continue;
       }

@@ -70,6 +70,8 @@ export function foldText(text: string): string[] {
   return words;
 }
 
+/** Participles and adjectives of state, folded ("attribué", "accessible", "branchées"). */
+const STATE_ENDING = /(e|es|ee|ees|ible|ibles|able|ables|ed)$/;
 const ABBREVIATION = /\b(\p{L}{1,4})\.(\s+)(?=\p{Ll})/gu;
 const COLON = ':'.charCodeAt(0);
 const E_CODE = 'e'.charCodeAt(0);
@@ -467,6 +469,9 @@ function markExclusion(tokens: Token[], rules: LanguageRules): void {
     while (k < tokens.length && (rules.frClosers.has(tokens[k]?.form ?? '') || tokens[k]?.form === 'not')) k++;
     // "le dossier n'est pas dans la sauvegarde": where a thing is not, not a thing set aside.
     if (rules.locatives.has(tokens[k]?.form ?? '')) continue;
+    // "le numéro n'est pas attribué", "P: n'est pas accessible": a state said, not a thing set aside.
+    const next = tokens[k]?.form ?? '';
+    if (!rules.skipAfterExclusion.has(next) && STATE_ENDING.test(next)) continue;
     while (k < tokens.length && rules.skipAfterExclusion.has(tokens[k]?.form ?? '')) k++;
     for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
       const excluded = tokens[k];

@@ -1680,6 +1680,46 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "le disque réseau commun n'apparaît plus sur mon poste depuis ce matin",
       ['incident', 2, 'informatique', 'incident.p2.network_folder'],
     ],
+    [
+      'accounting is no account',
+      "le nouveau copieur Kyocera est livré et branché pour la compta, pourriez-vous l'installer sur les quatre postes du bureau ?",
+      ['request', 3, 'informatique', 'request.p3.printer_install'],
+    ],
+    [
+      'a password typed wrong too often, to reset',
+      'hi, calling from the Lyon office, our new starter typed her password wrong too many times and is locked out, could you reset it for her?',
+      ['request', 2, 'informatique', 'request.p2.password_reset'],
+    ],
+    [
+      'a temp whose assignment ended is a leaver',
+      'Kevin, intérimaire, a terminé sa mission vendredi : merci de supprimer son compte Windows et son accès VPN',
+      ['request', 2, 'informatique', 'request.p2.account_removal'],
+    ],
+    [
+      'a number not assigned is a state, not a thing set aside',
+      "au bureau le téléphone ne marche plus du tout, les deux postes n'affichent rien et les clients entendent que le numéro n'est pas attribué, le standard doit être tombé",
+      ['incident', 1, 'telecom', 'incident.p1.pbx_down'],
+    ],
+    [
+      'an e-mail forwarded is no call forwarding',
+      "Could you install Acrobat Pro on our accountant's PC? We bought a licence, I'll forward you the e-mail with the details.",
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'white lines across plots',
+      'the plotter prints all the plans with thin white lines every few cm, did the head cleaning from the menu twice, no change',
+      ['incident', 3, 'informatique', 'incident.p3.printer'],
+    ],
+    [
+      'a means said in the negative just before is no workaround',
+      "My laptop will not boot this morning, it restarts over and over, and I don't have another machine I can use. I'm the general manager.",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'a move said in the passive',
+      'Julien aimerait que mon poste soit déplacé près de la fenêtre, rien ne presse',
+      ['request', 4, 'informatique', 'request.p4.minor_change'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
