@@ -138,6 +138,16 @@ export const PERSONAS = [
   'transport-planner-night',
   'irish-hr-assistant',
   'tiling-company-owner',
+  'garage-receptionist',
+  'museum-registrar',
+  'event-caterer-owner',
+  'payroll-officer',
+  'scottish-distillery-guide',
+  'veterinary-surgeon-owner',
+  'school-principal-assistant',
+  'marina-harbourmaster',
+  'electrician-foreman',
+  'south-african-it-manager',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

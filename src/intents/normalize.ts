@@ -381,8 +381,10 @@ export function messageBody(text: string, rules: LanguageRules): string {
   const body = lines.slice(0, end).join('\n');
   if (body.trim() === '') return text;
   // "Je vous transfère la demande de ma responsable ci-dessous": what is forwarded is the request.
-  const own = ` ${foldLine(body)} `;
-  if (end < lines.length && rules.forwards.some((f) => own.includes(` ${f} `))) return text;
+  if (end < lines.length) {
+    const own = ` ${foldLine(body)} `;
+    if (rules.forwards.some((f) => own.includes(` ${f} `))) return text;
+  }
   return body;
 }
 
