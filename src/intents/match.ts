@@ -137,15 +137,15 @@ export function matchConcepts(
   reader.businessStopped();
   reader.noProblem();
   reader.othersFine();
-  if (named.scopeOne >= 0 && matches.some((m) => m.concept === named.scopeOne)) reader.notOnlyMe();
+  reader.notOnlyMe();
   reader.repairs();
   if (changes > 0) reader.askedChange();
-  if (named.new >= 0 && matches.some((m) => m.concept === named.new)) reader.newHandsets();
+  reader.newHandsets();
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.roleBeforeManagement();
-  if (named.management >= 0 && matches.some((m) => m.concept === named.management)) reader.managementsDevice();
-  if (named.leaver >= 0 && matches.some((m) => m.concept === named.leaver)) reader.rolesWhoLeave();
+  reader.managementsDevice();
+  reader.rolesWhoLeave();
   if (objects > 1) {
     reader.hostsAfterLocatives();
     reader.qualifiersAndParts();
@@ -153,10 +153,8 @@ export function matchConcepts(
   if (objects > 1) reader.shownMessages();
   reader.currently();
   if (objects > 1) reader.saidToWork();
-  if (named.noRush >= 0 && matches.some((m) => m.concept === named.noRush)) {
-    reader.deadlines();
-    reader.visitPurposes();
-  }
+  reader.deadlines();
+  reader.visitPurposes();
   if (objects > 0) reader.workaroundMeans();
   reader.leadingCause();
   reader.contextBeforeContrast();
@@ -181,6 +179,9 @@ export function matchConcepts(
     groupedObjects: reader.groupedDevices(kept),
   };
 }
+
+/** French participles, folded (-é, -ée, -és, -ées), and English ones (-ed). */
+const PARTICIPLE_ENDING = /(e|es|ee|ees|ed)$/;
 
 /** The clause rules, over the matches of one message; each marks the matches it sets apart. */
 class ClauseReader {
@@ -319,19 +320,18 @@ class ClauseReader {
   /** "un nouveau sans-fil Alcatel", "a second DECT handset": a phone right after "new". */
   newHandsets(): void {
     const { new: fresh, phone, newHandset, neutral } = this.compiled.named;
-    if (newHandset < 0) return;
+    if (newHandset < 0 || !this.has(fresh)) return;
+    // Past the words that say nothing ("sans fil"), whatever else they also name.
+    const skipped = (m: ConceptMatch) =>
+      m.concept === fresh || this.matches.some((o) => o.concept === neutral && o.start === m.start && o.end === m.end);
+    // "un nouveau portable" is a laptop as much as a phone: only a handset that is nothing else.
+    const alsoElse = (m: ConceptMatch) =>
+      this.matches.some(
+        (o) => o.start === m.start && o.end === m.end && o.concept !== phone && this.kind(o) === 'object',
+      );
     for (const n of this.matches) {
       if (n.concept !== fresh) continue;
-      // Past the words that say nothing ("sans fil"), whatever else they also name.
-      const skipped = (m: ConceptMatch) =>
-        m.concept === fresh ||
-        this.matches.some((o) => o.concept === neutral && o.start === m.start && o.end === m.end);
       const next = this.matches.find((m) => m.start >= n.end && !skipped(m));
-      // "un nouveau portable" is a laptop as much as a phone: only a handset that is nothing else.
-      const alsoElse = (m: ConceptMatch) =>
-        this.matches.some(
-          (o) => o.start === m.start && o.end === m.end && o.concept !== phone && this.kind(o) === 'object',
-        );
       if (next?.concept === phone && next.start - n.end <= 2 && !alsoElse(next)) {
         this.add({ concept: newHandset, start: next.start, end: next.end, words: next.words });
         return;
@@ -348,6 +348,7 @@ class ClauseReader {
   /** "it's all the phones, not only mine", "pas que moi": the writer alone, said in the negative, is not. */
   notOnlyMe(): void {
     const { scopeOne } = this.compiled.named;
+    if (!this.has(scopeOne)) return;
     this.matches.forEach((m, i) => {
       if (m.concept === scopeOne && this.rules.notOnly.has(this.form(m.start - 1))) this.dropped[i] = true;
     });
@@ -511,7 +512,7 @@ class ClauseReader {
       // French participles end in -é(e)(s), folded to -e; an infinitive after "à" ("aider à
       // installer", folded to "a installer") is still a change asked for.
       const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
-      if (english || /(e|es|ee|ees|ed)$/.test(verb)) this.dropped[i] = true;
+      if (english || PARTICIPLE_ENDING.test(verb)) this.dropped[i] = true;
     });
   }
 
@@ -542,6 +543,7 @@ class ClauseReader {
    */
   rolesWhoLeave(): void {
     const { newcomer, leaver } = this.compiled.named;
+    if (!this.has(leaver)) return;
     this.matches.forEach((m, i) => {
       if (m.concept !== newcomer) return;
       const leaving = this.matches.some(
@@ -560,7 +562,7 @@ class ClauseReader {
     for (let p = k - 1; p >= 0 && p >= k - 10 && this.form(p) !== BOUNDARY; p--) {
       if (!this.rules.pastAuxiliaries.has(this.form(p))) continue;
       const participle = this.form(p + 1);
-      if (/(e|es|ee|ees|ed)$/.test(participle) || this.rules.participles.has(participle)) return true;
+      if (PARTICIPLE_ENDING.test(participle) || this.rules.participles.has(participle)) return true;
     }
     return false;
   }
@@ -685,6 +687,7 @@ class ClauseReader {
    */
   deadlines(): void {
     const { noRush, urgent } = this.compiled.named;
+    if (!this.has(noRush)) return;
     const { dates, needs, before } = this.rules.deadlines;
     // "les plannings de la semaine prochaine sont dedans, merci de regarder rapidement": with the
     // message urgent, a later date is what the thing is needed for.
@@ -709,6 +712,8 @@ class ClauseReader {
    * a planned visit is for besides is not the ticket's.
    */
   visitPurposes(): void {
+    // The visits are no-rush phrases: without one, there is none.
+    if (!this.has(this.compiled.named.noRush)) return;
     for (let p = 0; p < this.tokens.length; p++) {
       const visit = sequenceStartingAt(this.tokens, p, this.rules.visits);
       if (!visit) continue;
