@@ -74,6 +74,7 @@ const SETS = [
   { name: 'personas7', prefix: 'personas7-', personas: true },
   { name: 'personas8', prefix: 'personas8-', personas: true },
   { name: 'personas9', prefix: 'personas9-', personas: true },
+  { name: 'personas10', prefix: 'personas10-', personas: true },
 ] as const;
 const tuningSets = SETS.map((set) => read(`${set.prefix}tuning.jsonl`));
 const sets = SETS.map((set, i) => ({
