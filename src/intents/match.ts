@@ -143,6 +143,7 @@ export function matchConcepts(
   reader.newHandsets();
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
+  reader.attemptsMade();
   reader.roleBeforeManagement();
   reader.managementsDevice();
   reader.rolesWhoLeave();
@@ -514,6 +515,35 @@ class ClauseReader {
       const english = ['was', 'were', 'been', 'had', 'got', 've'].includes(aux);
       if (english || PARTICIPLE_ENDING.test(verb)) this.dropped[i] = true;
     });
+  }
+
+  /**
+   * "I swapped the patch lead and tried another port on the switch", "j'ai déjà essayé une
+   * réparation de Sage": what the writer already tried, in a clause with no symptom, is context.
+   */
+  attemptsMade(): void {
+    const { attempts, pastAuxiliaries, betweenAuxiliary } = this.rules;
+    for (let p = 0; p < this.tokens.length; p++) {
+      const form = this.form(p);
+      const english = attempts.en.has(form);
+      if (!english && !(attempts.fr.has(form) && pastAuxiliaries.has(this.form(this.back(p, betweenAuxiliary)))))
+        continue;
+      const end = Math.min(this.clauseEnd(p), p + 1 + attempts.words);
+      let stop = end;
+      for (let q = p + 1; q < end; q++) {
+        if (attempts.stopAt[this.language].has(this.form(q)) || this.sequenceAt(q, this.rules.clauseMarkers)) {
+          stop = q;
+          break;
+        }
+      }
+      const tried = (m: ConceptMatch) => m.start > p && m.start < stop;
+      if (this.matches.some((m, i) => !this.dropped[i] && tried(m) && this.isSymptom(m))) continue;
+      // The things and changes tried; not who is affected, nor a workaround or a date.
+      this.matches.forEach((m, i) => {
+        const kind = this.kind(m);
+        if (tried(m) && (kind === 'object' || kind === 'action' || kind === 'verb')) this.dropped[i] = true;
+      });
+    }
   }
 
   /**

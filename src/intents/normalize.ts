@@ -130,6 +130,10 @@ export interface LanguageRules {
   coordinators: Set<string>;
   /** Past participles that do not end like most ("fait", "mis", "done"). */
   participles: Set<string>;
+  /** What one tries to find a fault ("essayé", "redémarré"; "swapped", "rebooted"). */
+  attempts: { fr: Set<string>; en: Set<string>; words: number; stopAt: { fr: Set<string>; en: Set<string> } };
+  /** Words between an auxiliary and its participle ("déjà", "bien"), and the pronouns. */
+  betweenAuxiliary: Set<string>;
   /** "le Dell avec toute la compta": before "tout", what a thing holds, not who is affected. */
   holds: Set<string>;
   /** Before "only mine", "que moi": the negation that says it is not the writer alone. */
@@ -235,6 +239,13 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     othersAlone: byFirstWord(lexicon.clauses.othersAlone.map(split)),
     coordinators: set(lexicon.clauses.coordinators),
     participles: set(lexicon.clauses.participles),
+    attempts: {
+      fr: set(lexicon.clauses.attempts.fr),
+      en: set(lexicon.clauses.attempts.en),
+      words: lexicon.clauses.attempts.words,
+      stopAt: { fr: set(lexicon.clauses.attempts.stopAt.fr), en: set(lexicon.clauses.attempts.stopAt.en) },
+    },
+    betweenAuxiliary: set([...lexicon.clauses.betweenAuxiliary, ...lexicon.clauses.pronouns]),
     holds: set(lexicon.clauses.holds),
     notOnly: set(lexicon.clauses.notOnly),
     absenceStress: set(lexicon.clauses.absenceStress),
@@ -376,6 +387,12 @@ export function messageBody(text: string, rules: LanguageRules): string {
       end = i;
       break;
     }
+    // "Shot,", "Take care," then a name, a role and a company: a closing of one or two words of
+    // any kind, known by the short signature lines that follow it to the end.
+    if (seenText && /^[^\s,]+( [^\s,]+)?,$/.test(raw) && isSignature(lines.slice(i + 1))) {
+      end = i;
+      break;
+    }
     seenText = true;
   }
   const body = lines.slice(0, end).join('\n');
@@ -390,6 +407,19 @@ export function messageBody(text: string, rules: LanguageRules): string {
 
 /** The longest closing line looked at ("Merci et bonne journée à vous,"). */
 const CLOSING_MAX_LENGTH = 40;
+
+/** A signature: a few short lines (name, role, company, phone), none of them a sentence of the message. */
+function isSignature(lines: string[]): boolean {
+  const filled = lines.map((l) => l.trim()).filter((l) => l !== '');
+  return (
+    filled.length > 0 &&
+    filled.length <= SIGNATURE_MAX_LINES &&
+    filled.every((l) => l.length <= SIGNATURE_LINE_MAX_LENGTH && !/[.?!]$/.test(l))
+  );
+}
+
+const SIGNATURE_MAX_LINES = 6;
+const SIGNATURE_LINE_MAX_LENGTH = 80;
 
 function foldLine(line: string): string {
   return foldText(line)

@@ -133,6 +133,13 @@ export const languageSchema = z.object({
     othersAlone: wordsSchema,
     coordinators: wordsSchema,
     participles: wordsSchema,
+    attempts: z.object({
+      fr: wordsSchema,
+      en: wordsSchema,
+      words: z.number().int().positive(),
+      stopAt: z.object({ fr: wordsSchema, en: wordsSchema }),
+    }),
+    betweenAuxiliary: wordsSchema,
     holds: wordsSchema,
     notOnly: wordsSchema,
     absenceStress: wordsSchema,

@@ -1720,6 +1720,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'Julien aimerait que mon poste soit déplacé près de la fenêtre, rien ne presse',
       ['request', 4, 'informatique', 'request.p4.minor_change'],
     ],
+    [
+      'what was tried to find the fault is no change asked',
+      'The front-desk PC lost its network connection this morning. I swapped the cable and tried another socket on the switch, same result, my own laptop gets an address on that cable.',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a repair already tried is no installation',
+      "Depuis la mise à jour de Windows hier soir, EBP plante à l'ouverture sur le PC de Lucie. J'ai déjà essayé de réinstaller EBP depuis le panneau de configuration, rien à faire.",
+      ['incident', 3, 'informatique', 'incident.p3.local_app'],
+    ],
+    [
+      'a closing of any words before a signature',
+      "Bonjour,\n\nle PC de l'accueil ne s'allume plus depuis ce matin.\n\nBises,\nMarine\nAssistante du directeur",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      "the writer's role in a signature is no manager's computer",
+      "Hi,\n\nThe goods-in PC won't boot, it beeps three times.\n\nShot,\nThabo Nkosi\nIT Manager\nKaroo Freight France",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
