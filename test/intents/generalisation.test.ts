@@ -1358,7 +1358,7 @@ describe('the kinds hold in other trades and ways of writing', () => {
     [
       'the phone one writes from is no telephony',
       'writing from my phone: the firewall rebooted and nobody at the office has internet',
-      ['incident', 1, 'informatique', 'incident.p1.site_down'],
+      ['incident', 1, 'informatique', 'incident.p1.network_device_down'],
     ],
     [
       'a folder on a drive letter is a network folder',
@@ -1739,6 +1739,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "the writer's role in a signature is no manager's computer",
       "Hi,\n\nThe goods-in PC won't boot, it beeps three times.\n\nShot,\nThabo Nkosi\nIT Manager\nKaroo Freight France",
       ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
+    [
+      'a network folder everyone lost is still the folder, not the site down',
+      "Bonjour, depuis ce matin plus personne au cabinet n'arrive à ouvrir le lecteur S: (\\\\SRV01\\Dossiers), Windows dit « emplacement non disponible » sur tous les postes. Le logiciel de compta et internet marchent.",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
+    [
+      'a server named before the folders it holds is the server',
+      "the Synology is unreachable since the power cut, none of us can open the shared drives",
+      ['incident', 1, 'informatique', 'incident.p1.server_down'],
     ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
