@@ -1,6 +1,7 @@
 import type { CompiledIntents } from './compile.js';
 import type { TrieNode, WordKeys } from './lexicon.js';
 import { BOUNDARY, type LanguageRules, sequenceStartingAt, type Token } from './normalize.js';
+import { CODE_GROUPS } from './references.js';
 
 /** One concept found in a message. */
 export interface ConceptMatch {
@@ -958,6 +959,7 @@ class ClauseReader {
  */
 function absentThings(tokens: Token[], matches: ConceptMatch[], compiled: CompiledIntents): void {
   const { named, concepts, language } = compiled;
+  const settings = compiled.groups.get(CODE_GROUPS.settings);
   for (let i = matches.length - 1; i >= 0; i--) {
     const m = matches[i] as ConceptMatch;
     if (m.concept !== named.absence) continue;
@@ -968,7 +970,9 @@ function absentThings(tokens: Token[], matches: ConceptMatch[], compiled: Compil
     const next = tokens[k];
     if (!next || next.form === BOUNDARY || next.negated) continue;
     const named_ = matches.some((o) => o.start === k && o !== m && concepts[o.concept]?.kind !== 'cue');
-    if (!named_) matches.splice(i, 1);
+    // "le standard sur le message des vacances, sans la musique d'attente": a setting wanted.
+    const setting = matches.some((o) => o.start === k && settings?.has(o.concept));
+    if (!named_ || setting) matches.splice(i, 1);
   }
 }
 

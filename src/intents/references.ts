@@ -87,4 +87,6 @@ export const CODE_GROUPS = {
   channels: 'channels',
   /** Computers, whose owner ("mon PC", "son PC") says whether the management's device is meant. */
   computers: 'computers',
+  /** A setting ("musique d'attente", "logo"): "sans" before it says how a thing is wanted, not an outage. */
+  settings: 'settings',
 } as const;

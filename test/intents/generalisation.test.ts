@@ -1747,8 +1747,28 @@ describe('the kinds hold in other trades and ways of writing', () => {
     ],
     [
       'a server named before the folders it holds is the server',
-      "the Synology is unreachable since the power cut, none of us can open the shared drives",
+      'the Synology is unreachable since the power cut, none of us can open the shared drives',
       ['incident', 1, 'informatique', 'incident.p1.server_down'],
+    ],
+    [
+      "a phone's own code forgotten is a password to reset, in telephony",
+      "bonjour c'est pour ma collègue Inès, elle se souvient plus de son code de messagerie vocale, elle a essayé plusieurs fois et c'est bloqué maintenant",
+      ['request', 2, 'telecom', 'request.p2.password_reset'],
+    ],
+    [
+      'a setting wanted without something is no outage',
+      "pour le pont de l'Ascension on voudrait que le standard bascule sur l'annonce de fermeture, sans la musique d'attente, et revienne à la normale le lundi",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a handset taken to another room is a move',
+      "je change de bureau la semaine prochaine, mon poste fixe il faudrait le descendre au rez-de-chaussée avec moi, rien d'urgent",
+      ['request', 4, 'telecom', 'request.p4.minor_change'],
+    ],
+    [
+      'a desktop moved with its cabling',
+      "Could you move Tom's desktop and both screens to room 3.12 and patch the wall point there? His desk phone goes with him, same extension. Any day next week.",
+      ['request', 4, 'informatique', 'request.p4.minor_change'],
     ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
