@@ -321,8 +321,18 @@ class ClauseReader {
 
   /** "un nouveau sans-fil Alcatel", "a second DECT handset": a phone right after "new". */
   newHandsets(): void {
-    const { new: fresh, phone, newHandset, neutral } = this.compiled.named;
-    if (newHandset < 0 || !this.has(fresh)) return;
+    const { new: fresh, phone, newHandset, neutral, ask } = this.compiled.named;
+    if (newHandset < 0) return;
+    // "il lui faudrait un poste fixe là-bas", "we need a phone at the gate": one handset more.
+    for (const n of this.matches) {
+      if (n.concept !== phone || !this.rules.indefinites.has(this.form(n.start - 1))) continue;
+      const k = this.back(n.start - 1, this.rules.pronouns);
+      if (this.matches.some((a) => a.concept === ask && a.end === k + 1)) {
+        this.add({ concept: newHandset, start: n.start, end: n.end, words: n.words });
+        return;
+      }
+    }
+    if (!this.has(fresh)) return;
     // Past the words that say nothing ("sans fil"), whatever else they also name.
     const skipped = (m: ConceptMatch) =>
       m.concept === fresh || this.matches.some((o) => o.concept === neutral && o.start === m.start && o.end === m.end);

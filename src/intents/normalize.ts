@@ -150,6 +150,8 @@ export interface LanguageRules {
   visits: Map<string, string[][]>;
   /** Determiners only ever plural ("les PC"), whatever the noun's ending. */
   pluralOnlyDeterminers: Set<string>;
+  /** "un", "a": before a thing asked for, one more. */
+  indefinites: Set<string>;
   /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
   notWorkarounds: { after: Set<string>; subjects: Set<string> };
   /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
@@ -257,6 +259,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     workaroundClause: lexicon.clauses.workaroundClause,
     visits: byFirstWord(lexicon.clauses.visits.map(split)),
     pluralOnlyDeterminers: set(lexicon.clauses.pluralOnlyDeterminers),
+    indefinites: set(lexicon.clauses.indefinites),
     notWorkarounds: {
       after: set(lexicon.clauses.notWorkarounds.after),
       subjects: set(lexicon.clauses.notWorkarounds.subjects),

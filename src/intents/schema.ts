@@ -148,6 +148,7 @@ export const languageSchema = z.object({
     workaroundClause: z.number().int().min(0),
     visits: wordsSchema,
     pluralOnlyDeterminers: wordsSchema,
+    indefinites: wordsSchema,
     notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
     deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),
     fine: wordsSchema,

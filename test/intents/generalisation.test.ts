@@ -1762,13 +1762,33 @@ describe('the kinds hold in other trades and ways of writing', () => {
     ],
     [
       'a handset taken to another room is a move',
-      "je change de bureau la semaine prochaine, mon poste fixe il faudrait le descendre au rez-de-chaussée avec moi, rien d'urgent",
+      "je change de bureau la semaine prochaine, mon téléphone fixe il faudrait le descendre au rez-de-chaussée avec moi, rien d'urgent",
       ['request', 4, 'telecom', 'request.p4.minor_change'],
     ],
     [
       'a desktop moved with its cabling',
       "Could you move Tom's desktop and both screens to room 3.12 and patch the wall point there? His desk phone goes with him, same extension. Any day next week.",
       ['request', 4, 'informatique', 'request.p4.minor_change'],
+    ],
+    [
+      'a desktop computer called "poste fixe" gets software',
+      'Pourriez-vous installer sur le poste fixe de Karim de quoi lire les fichiers STEP que nos clients envoient ? La visionneuse gratuite suffit.',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'plans sent on are no call forwarding',
+      'Sonia doit ouvrir les plans PDF des architectes et les renvoyer aux équipes, pourriez-vous lui installer Acrobat Pro sur son PC ?',
+      ['request', 3, 'informatique', 'request.p3.software_install'],
+    ],
+    [
+      'calls arriving are no newcomer',
+      "À partir du 1er, les appels arrivant sur le standard après 18h doivent basculer sur le portable d'astreinte au lieu du répondeur, merci.",
+      ['request', 2, 'telecom', 'request.p2.pbx_config'],
+    ],
+    [
+      'a handset needed in a new room is a new phone',
+      "On ouvre un bureau au fond de l'entrepôt pour le magasinier, il lui faudrait un poste fixe là-bas, relié au standard pour qu'on puisse lui passer les appels.",
+      ['request', 3, 'telecom', 'request.p3.new_phone'],
     ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
