@@ -1790,6 +1790,21 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "On ouvre un bureau au fond de l'entrepôt pour le magasinier, il lui faudrait un poste fixe là-bas, relié au standard pour qu'on puisse lui passer les appels.",
       ['request', 3, 'telecom', 'request.p3.new_phone'],
     ],
+    [
+      'nobody, the writer and colleagues named, without mail: the mail server',
+      'bonjour euh on a plus aucun mail qui arrive depuis midi personne ni moi ni julie ni marc et les clients disent que ca leur revient',
+      ['incident', 2, 'informatique', 'incident.p2.mail_server'],
+    ],
+    [
+      'the phone one talks on is no handset',
+      'hello, as I said on the phone this morning, could you change our internet line to the faster fibre offer? The contract is signed.',
+      ['request', 3, 'informatique', 'request.p3.internet_change'],
+    ],
+    [
+      'numbers ported to a new carrier take weeks',
+      'Our phone lines are going to a new carrier: the number porting takes about a month once the forms are in. Can we plan the cutover date together?',
+      ['request', 4, 'telecom', 'request.p4.long_term'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
