@@ -148,6 +148,7 @@ export function matchConcepts(
   reader.roleBeforeManagement();
   reader.managementsDevice();
   reader.rolesWhoLeave();
+  reader.ownAccounts();
   if (objects > 1) {
     reader.hostsAfterLocatives();
     reader.qualifiersAndParts();
@@ -529,11 +530,33 @@ class ClauseReader {
   }
 
   /**
+   * "Manon, notre stagiaire, aurait besoin d'accéder au dossier Sélections, son compte c'est
+   * manon.s": a newcomer's account said to be theirs, with no creation asked in its clause, exists.
+   */
+  ownAccounts(): void {
+    const { newcomer, account, create, new: fresh } = this.compiled.named;
+    if (!this.has(newcomer) || !this.has(account)) return;
+    const { ownPossessives, otherPossessives } = this.rules;
+    this.matches.forEach((m, i) => {
+      if (m.concept !== account || this.tokens[m.start]?.negated) return;
+      const before = this.form(m.start - 1);
+      if (!ownPossessives.has(before) && !otherPossessives.has(before)) return;
+      const from = this.clauseStart(m.start);
+      const to = this.clauseEnd(m.start);
+      const created = this.matches.some(
+        (c, j) => !this.dropped[j] && (c.concept === create || c.concept === fresh) && c.start >= from && c.start < to,
+      );
+      if (!created) this.dropped[i] = true;
+    });
+  }
+
+  /**
    * "I swapped the patch lead and tried another port on the switch", "j'ai déjà essayé une
    * réparation de Sage": what the writer already tried, in a clause with no symptom, is context.
    */
   attemptsMade(): void {
     const { attempts, pastAuxiliaries, betweenAuxiliary } = this.rules;
+    const { workaround } = this.compiled.named;
     for (let p = 0; p < this.tokens.length; p++) {
       const form = this.form(p);
       const english = attempts.en.has(form);
@@ -548,6 +571,16 @@ class ClauseReader {
         }
       }
       const tried = (m: ConceptMatch) => m.start > p && m.start < stop;
+      // "j'ai essayé depuis le wifi de l'hôtel et depuis le partage de connexion, même résultat": a
+      // means tried, in its clause, is no workaround unless it is said to work.
+      const clause = this.clauseEnd(p);
+      let works = false;
+      for (let q = p + 1; q < clause && !works; q++) works = this.sequenceAt(q, this.rules.fine);
+      if (!works) {
+        this.matches.forEach((m, i) => {
+          if (m.concept === workaround && m.start > p && m.start < clause) this.dropped[i] = true;
+        });
+      }
       if (this.matches.some((m, i) => !this.dropped[i] && tried(m) && this.isSymptom(m))) continue;
       // The things and changes tried; not who is affected, nor a workaround or a date.
       this.matches.forEach((m, i) => {

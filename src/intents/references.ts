@@ -53,6 +53,9 @@ export const CODE_CONCEPTS = {
   app: 'app',
   /** "need Docker installed on my PC": a request before a name the lexicon does not know. */
   ask: 'ask',
+  /** "son compte c'est manon.s": a newcomer's account said to be theirs exists, unless created in its clause. */
+  account: 'account',
+  create: 'create',
   /** "nouveau", "new": a thing asked for ("un nouveau PC"), not one that exists ("le nouveau routeur"). */
   new: 'new',
   /** "pouvez-vous l'ajouter": a request right before its change. Generated. */

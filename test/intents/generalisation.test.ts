@@ -1805,6 +1805,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       'Our phone lines are going to a new carrier: the number porting takes about a month once the forms are in. Can we plan the cutover date together?',
       ['request', 4, 'telecom', 'request.p4.long_term'],
     ],
+    [
+      'a means tried with the same result is no workaround',
+      "Depuis hier je n'arrive plus à me connecter au VPN, il coupe au bout de 10 secondes. J'ai essayé depuis la 4G de mon téléphone et depuis le wifi de la maison, même résultat.",
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      'a webmail that loops at login is no password forgotten',
+      'le webmail me renvoie en boucle sur la page de connexion quand je mets mon identifiant et mon mot de passe, sur le téléphone pareil',
+      ['incident', 3, 'informatique', 'incident.p3.remote_access'],
+    ],
+    [
+      "a newcomer's account said to be theirs exists: the access is the request",
+      "Bonjour, Léo notre alternant aurait besoin d'un accès en lecture au dossier Devis sur le NAS, son compte c'est leo.m",
+      ['request', 2, 'informatique', 'request.p2.access_rights'],
+    ],
+    [
+      'the other computers said to be ok leave the writer alone',
+      "mon PC n'a plus de réseau depuis ce midi et je ne vois plus le NAS, les autres postes sont ok",
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
