@@ -989,7 +989,10 @@ class ClauseReader {
       // "none of the scanners … work": the quantifier is the negation.
       const none = [k, k - 1, k - 2].some((p) => p >= 0 && this.sequenceAt(p, this.rules.negativeSubjects));
       const output = this.rules.outputs.has(last);
-      if ((quantified || plural || counted) && !output && (none || !this.saidFine(m.end))) grouped.add(m.concept);
+      // "« Aucune caméra détectée »", "No device found": what a device shows, not a group.
+      const shown = quantified && this.rules.detected.has(this.form(m.end));
+      if ((quantified || plural || counted) && !output && !shown && (none || !this.saidFine(m.end)))
+        grouped.add(m.concept);
     }
     return grouped;
   }
@@ -1029,7 +1032,9 @@ function existingThings(tokens: Token[], matches: ConceptMatch[], compiled: Comp
   for (let i = matches.length - 1; i >= 0; i--) {
     const m = matches[i] as ConceptMatch;
     if (m.concept !== named.new || !language.definiteDeterminers.has(tokens[m.start - 1]?.form ?? '')) continue;
-    if (matches.some((o) => o.start === m.end && concepts[o.concept]?.kind === 'object')) matches.splice(i, 1);
+    // "l'autre client", "the other one": the other, whatever follows, is one that exists.
+    const other = language.otherOnes.has(m.words[0] ?? '');
+    if (other || matches.some((o) => o.start === m.end && concepts[o.concept]?.kind === 'object')) matches.splice(i, 1);
   }
 }
 

@@ -152,6 +152,10 @@ export interface LanguageRules {
   pluralOnlyDeterminers: Set<string>;
   /** "un", "a": before a thing asked for, one more. */
   indefinites: Set<string>;
+  /** "l'autre", "the other": one that exists. */
+  otherOnes: Set<string>;
+  /** "détectée", "found": after a quantified thing, a message shown. */
+  detected: Set<string>;
   /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
   notWorkarounds: { after: Set<string>; subjects: Set<string> };
   /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
@@ -260,6 +264,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     visits: byFirstWord(lexicon.clauses.visits.map(split)),
     pluralOnlyDeterminers: set(lexicon.clauses.pluralOnlyDeterminers),
     indefinites: set(lexicon.clauses.indefinites),
+    otherOnes: set(lexicon.clauses.otherOnes),
+    detected: set(lexicon.clauses.detected),
     notWorkarounds: {
       after: set(lexicon.clauses.notWorkarounds.after),
       subjects: set(lexicon.clauses.notWorkarounds.subjects),

@@ -149,6 +149,8 @@ export const languageSchema = z.object({
     visits: wordsSchema,
     pluralOnlyDeterminers: wordsSchema,
     indefinites: wordsSchema,
+    otherOnes: wordsSchema,
+    detected: wordsSchema,
     notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
     deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),
     fine: wordsSchema,

@@ -1825,6 +1825,26 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "mon PC n'a plus de réseau depuis ce midi et je ne vois plus le NAS, les autres postes sont ok",
       ['incident', 3, 'informatique', 'incident.p3.computer'],
     ],
+    [
+      'a voicemail code no longer had, to be given again',
+      "j'ai plus le code de ma messagerie vocale sur mon poste fixe, ça dit que c'est bloqué, vous pouvez me remettre un code ?",
+      ['request', 2, 'telecom', 'request.p2.password_reset'],
+    ],
+    [
+      'the other client of a visit is no new thing',
+      "Le NAS fait un bruit de ventilateur depuis une semaine, tout marche normalement. Votre technicien passe dans deux semaines pour l'autre client du coin, ça nous va, pas besoin de venir avant.",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
+    [
+      'a computer to integrate into the network is a domain join',
+      "Le PC de notre nouvelle assistante est arrivé, pourriez-vous l'intégrer au réseau comme les autres postes ? Son compte est déjà créé.",
+      ['request', 3, 'informatique', 'request.p3.domain_join'],
+    ],
+    [
+      'the message a device shows is no group of machines',
+      "Ma webcam n'est plus reconnue dans Teams, « Aucune caméra détectée », je passe par mon téléphone pour les visios en attendant.",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
