@@ -145,6 +145,7 @@ export function matchConcepts(
   if (changes > 0) reader.cannotThenChange();
   if (changes > 0 || matches.some((m) => m.concept === named.notOrdered)) reader.pastChanges();
   reader.attemptsMade();
+  reader.titledOwners();
   reader.roleBeforeManagement();
   reader.managementsDevice();
   reader.rolesWhoLeave();
@@ -605,10 +606,30 @@ class ClauseReader {
       [d.start - 1, d.start - 2].some((p) => ownPossessives.has(this.form(p)) || otherPossessives.has(this.form(p))),
     );
     const near = devices.some((d) => bosses.some((b) => Math.abs(b.start - d.start) <= managementNear));
-    if (owned || near) return;
+    // "le PC du Dr Roussel … (c'est notre médecin gérante)": the management said of someone named.
+    const identified = bosses.some((b) =>
+      [b.start - 1, b.start - 2, b.start - 3].some((p) => this.sequenceAt(p, this.rules.identifies)),
+    );
+    if (owned || near || identified) return;
     this.matches.forEach((m, i) => {
       if (m.concept === management) this.dropped[i] = true;
     });
+  }
+
+  /**
+   * "le PC de M. Lemoine", "le portable de Madame Rivière": a computer named by its user's title
+   * and name is a member of the management's (staff are named by their first name).
+   */
+  titledOwners(): void {
+    const { management } = this.compiled.named;
+    if (management < 0) return;
+    for (const d of this.matches) {
+      if (!this.inGroup(d, 'computers')) continue;
+      const title = this.forward(d.end, this.rules.partOf);
+      if (title === d.end || !this.rules.honorifics.has(this.form(title))) continue;
+      this.add({ concept: management, start: title, end: title + 1, words: [this.form(title)] });
+      return;
+    }
   }
 
   /**

@@ -156,6 +156,10 @@ export interface LanguageRules {
   otherOnes: Set<string>;
   /** "détectée", "found": after a quantified thing, a message shown. */
   detected: Set<string>;
+  /** "M.", "Dr": a title before a name. */
+  honorifics: Set<string>;
+  /** "c'est notre", "she's our": what follows says who someone is. */
+  identifies: Map<string, string[][]>;
   /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
   notWorkarounds: { after: Set<string>; subjects: Set<string> };
   /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
@@ -266,6 +270,8 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
     indefinites: set(lexicon.clauses.indefinites),
     otherOnes: set(lexicon.clauses.otherOnes),
     detected: set(lexicon.clauses.detected),
+    honorifics: set(lexicon.clauses.honorifics),
+    identifies: byFirstWord(lexicon.clauses.identifies.map(split)),
     notWorkarounds: {
       after: set(lexicon.clauses.notWorkarounds.after),
       subjects: set(lexicon.clauses.notWorkarounds.subjects),

@@ -151,6 +151,8 @@ export const languageSchema = z.object({
     indefinites: wordsSchema,
     otherOnes: wordsSchema,
     detected: wordsSchema,
+    honorifics: wordsSchema,
+    identifies: wordsSchema,
     notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
     deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),
     fine: wordsSchema,

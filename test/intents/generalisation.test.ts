@@ -1845,6 +1845,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "Ma webcam n'est plus reconnue dans Teams, « Aucune caméra détectée », je passe par mon téléphone pour les visios en attendant.",
       ['incident', 4, 'informatique', 'incident.p4.other'],
     ],
+    [
+      "a computer named by its user's title is the management's",
+      'bonjour, le portable de Mme Garnier ne démarre plus, écran noir, elle a un rendez-vous client à 15h avec tout dessus',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      'the management said of someone named before',
+      "Le PC de Sophie ne s'allume plus du tout depuis ce matin, pas de voyant, on a vérifié la prise et l'écran s'allume. Elle doit valider les paies cet après-midi, c'est notre directrice administrative.",
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
