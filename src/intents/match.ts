@@ -783,7 +783,7 @@ class ClauseReader {
   deadlines(): void {
     const { noRush, urgent } = this.compiled.named;
     if (!this.has(noRush)) return;
-    const { dates, needs, before } = this.rules.deadlines;
+    const { dates, needs, before, soon } = this.rules.deadlines;
     // "les plannings de la semaine prochaine sont dedans, merci de regarder rapidement": with the
     // message urgent, a later date is what the thing is needed for.
     const hurry = this.has(urgent);
@@ -798,6 +798,10 @@ class ClauseReader {
       for (let p = from; p < m.start && !deadline; p++) {
         deadline = needs.has(this.form(p)) && this.tokens[p]?.negated !== true && this.form(p - 1) !== 'pas';
       }
+      // "next week's schedules have to be posted by tomorrow": what is due sooner, in its clause.
+      const to = this.clauseEnd(m.end);
+      for (let p = m.end; p < to - 1 && !deadline; p++)
+        deadline = before.has(this.form(p)) && soon.has(this.form(p + 1));
       if (deadline) this.dropped[i] = true;
     });
   }

@@ -163,7 +163,7 @@ export interface LanguageRules {
   /** Before a workaround's words, these make them no workaround ("le logiciel que j'utilise"). */
   notWorkarounds: { after: Set<string>; subjects: Set<string> };
   /** A later date (`dates`) after a need in its clause or right after `before` is a deadline. */
-  deadlines: { dates: Set<string>; needs: Set<string>; before: Set<string> };
+  deadlines: { dates: Set<string>; needs: Set<string>; before: Set<string>; soon: Set<string> };
   fine: Map<string, string[][]>;
   selfIntro: Map<string, string[][]>;
   ownPossessives: Set<string>;
@@ -280,6 +280,7 @@ export function compileLanguage(lexicon: LanguageLexicon): LanguageRules {
       dates: set(lexicon.clauses.deadlines.dates),
       needs: set(lexicon.clauses.deadlines.needs),
       before: set(lexicon.clauses.deadlines.before),
+      soon: set(lexicon.clauses.deadlines.soon),
     },
     fine: byFirstWord(lexicon.clauses.fine.map(split)),
     selfIntro: byFirstWord(lexicon.clauses.selfIntro.map(split)),

@@ -154,7 +154,7 @@ export const languageSchema = z.object({
     honorifics: wordsSchema,
     identifies: wordsSchema,
     notWorkarounds: z.object({ after: wordsSchema, subjects: wordsSchema }),
-    deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema }),
+    deadlines: z.object({ dates: wordsSchema, needs: wordsSchema, before: wordsSchema, soon: wordsSchema }),
     fine: wordsSchema,
     /** "je suis l'assistante de M. Renaud (directeur)": the words by which the writer says who they are. */
     selfIntro: wordsSchema,

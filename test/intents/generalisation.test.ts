@@ -1855,6 +1855,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "Le PC de Sophie ne s'allume plus du tout depuis ce matin, pas de voyant, on a vérifié la prise et l'écran s'allume. Elle doit valider les paies cet après-midi, c'est notre directrice administrative.",
       ['incident', 2, 'informatique', 'incident.p2.management_computer'],
     ],
+    [
+      'the telephone as software on a computer is a local application, in telephony',
+      'depuis la mise à jour le softphone sur mon PC reste « non connecté » et je ne reçois plus les appels, le téléphone des collègues sonne normalement',
+      ['incident', 3, 'telecom', 'incident.p3.softphone'],
+    ],
+    [
+      'what is due sooner than a later date is no date that can wait',
+      "Nobody can open the shared Rotas folder (the R: drive) since this morning, and next week's rotas have to be published by tomorrow.",
+      ['incident', 2, 'informatique', 'incident.p2.network_folder'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
