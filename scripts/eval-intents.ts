@@ -1,7 +1,7 @@
 /**
  * `npm run eval:intents`: measures the keyword classifier on the held-out labelled utterances
  * (never used to tune the intents) next to a baseline, natural's naive Bayes classifier trained on
- * the tuning utterances. Ten held-out sets: `heldout.jsonl` (the first set),
+ * the tuning utterances. Eleven held-out sets: `heldout.jsonl` (the first set),
  * `personas-heldout.jsonl` (messages written by persona: receptionist, manager's assistant,
  * accountant, warehouse worker on the phone, IT-savvy employee, English speaker),
  * `personas2-heldout.jsonl` (shop manager, nurse, legal secretary, school administrator, sales rep
@@ -29,7 +29,12 @@
  * Welsh, New Zealand, Spanish and Indian writers in English) and `personas9-heldout.jsonl` (bakery
  * chain manager, sports medicine secretary, night transport planner, tiling company owner, hotel
  * manager, architecture intern, accounting firm secretary, quality lab manager, a project lead
- * from Québec; an Irish writer in English). Prints the accuracy of
+ * from Québec; an Irish writer in English) and `personas10-heldout.jsonl` (a two-site vet, a private
+ * school principal's assistant, a harbourmaster, an electrical foreman, a garage receptionist, a
+ * museum registrar, a caterer, a payroll officer, a hearing-aid centre assistant, a farm
+ * cooperative's accountant, a theatre box office manager, a courier depot dispatcher, an
+ * ophthalmology secretary, a pool installer, a student residence manager, a photo studio; South
+ * African, Scottish, Singaporean and American writers in English). Prints the accuracy of
  * type, priority (exact) and domain, per style, per persona, per expected type and priority and per
  * rule applied, then the confusion matrices.
  *
