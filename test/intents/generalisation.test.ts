@@ -1865,6 +1865,11 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "Nobody can open the shared Rotas folder (the R: drive) since this morning, and next week's rotas have to be published by tomorrow.",
       ['incident', 2, 'informatique', 'incident.p2.network_folder'],
     ],
+    [
+      'managing is no management',
+      "Hi, Priya's laptop keeps freezing every few minutes since this morning, she's managing on the spare one but it's a pain. Could someone look at it today?",
+      ['incident', 4, 'informatique', 'incident.p4.workaround'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
