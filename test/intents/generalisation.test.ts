@@ -1870,6 +1870,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "Hi, Priya's laptop keeps freezing every few minutes since this morning, she's managing on the spare one but it's a pain. Could someone look at it today?",
       ['incident', 4, 'informatique', 'incident.p4.workaround'],
     ],
+    [
+      'the phone one calls from is no handset that fails',
+      'bonjour je vous appelle de mon portable parce que les téléphones du cabinet marchent plus du tout, les patients tombent sur un message numéro indisponible',
+      ['incident', 1, 'telecom', 'incident.p1.business_impact'],
+    ],
+    [
+      'a handheld scanner set aside for a spare',
+      "one of our rf guns has a sticking trigger, we're using a spare off the rack so we're alright for now, a repair when you can",
+      ['incident', 4, 'informatique', 'incident.p4.other'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
