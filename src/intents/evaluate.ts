@@ -168,6 +168,16 @@ export const PERSONAS = [
   'laundry-manager',
   'chiropractor',
   'northern-english-warehouse-manager',
+  'beekeeping-coop-secretary',
+  'driving-test-centre-clerk',
+  'dialysis-unit-nurse',
+  'furniture-workshop-owner',
+  'irish-hotel-revenue-manager',
+  'notarial-office-accountant',
+  'ski-shop-manager',
+  'ngo-volunteer-coordinator',
+  'vineyard-estate-manager',
+  'canadian-game-studio-producer',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */
