@@ -4,7 +4,7 @@ import { compileIntents } from './compile.js';
 import { decide } from './decide.js';
 import { loadIntents } from './load.js';
 import { matchConcepts } from './match.js';
-import { detectLanguage, statedDelayDays, tokenize } from './normalize.js';
+import { detectLanguage, signatureRole, statedDelayDays, tokenize } from './normalize.js';
 import type { IntentSet } from './schema.js';
 
 export { DEFAULT_INTENTS_DIR, loadIntents } from './load.js';
@@ -35,7 +35,13 @@ export function createClassifier(policy: Policy, intents: IntentSet = loadIntent
   const classify = (text: string, context: ClassificationContext): Classification => {
     const tokens = tokenize(text, compiled.language);
     const language = detectLanguage(tokens, compiled.language);
-    const found = matchConcepts(tokens, compiled, language);
+    const role = signatureRole(text, compiled.language);
+    const found = matchConcepts(
+      tokens,
+      compiled,
+      language,
+      role === undefined ? undefined : tokenize(role, compiled.language),
+    );
     return decide(compiled, policy, {
       found,
       language,

@@ -44,6 +44,7 @@ export function matchConcepts(
   tokens: Token[],
   compiled: CompiledIntents,
   language: 'fr' | 'en' = 'fr',
+  signatureRole?: Token[],
 ): MessageMatches {
   const { lexicon, concepts, named } = compiled;
   const rules = compiled.language;
@@ -165,6 +166,18 @@ export function matchConcepts(
   const kept = matches.filter((_, m) => !reader.dropped[m]);
   const contextWords = matches.filter((_, m) => reader.dropped[m]).map((m) => m.words.join(' '));
 
+  // "Mon ThinkPad ne démarre plus … Cordialement, Philippe Garnier, Associé gérant": the writer's
+  // own computer, signed by a member of the management, is theirs.
+  if (signatureRole && !kept.some((m) => m.concept === named.management)) {
+    const own = kept.some(
+      (m) =>
+        compiled.groups.get(CODE_GROUPS.computers)?.has(m.concept) === true &&
+        [m.start - 1, m.start - 2].some((p) => rules.ownPossessives.has(tokens[p]?.form ?? '')),
+    );
+    if (own && matchConcepts(signatureRole, compiled, language).present.has(named.management)) {
+      kept.push({ concept: named.management, start: tokens.length, end: tokens.length, words: [] });
+    }
+  }
   const signals = kept.map((m) => concepts[m.concept]);
   const hasObject = kept.some((m) => kindOf(m.concept) === 'object');
   const hasSymptom = signals.some((c) => c?.kind === 'state' && c.signal === 'incident');

@@ -384,7 +384,44 @@ function unmarkPurpose(tokens: Token[], rules: LanguageRules): void {
 export function messageBody(text: string, rules: LanguageRules): string {
   if (!text.includes('\n')) return text;
   const lines = text.split(/\r?\n/);
+  const { end } = ownTextEnd(lines, rules);
+  const body = lines.slice(0, end).join('\n');
+  if (body.trim() === '') return text;
+  // "Je vous transfère la demande de ma responsable ci-dessous": what is forwarded is the request.
+  if (end < lines.length) {
+    const own = ` ${foldLine(body)} `;
+    if (rules.forwards.some((f) => own.includes(` ${f} `))) return text;
+  }
+  return body;
+}
+
+/**
+ * "Cordialement,\nPhilippe Garnier\nAssocié gérant": the line under the name that opens the
+ * signature after a closing, when it reads as a role (short, no number nor address), else undefined.
+ */
+export function signatureRole(text: string, rules: LanguageRules): string | undefined {
+  if (!text.includes('\n')) return undefined;
+  const lines = text.split(/\r?\n/);
+  const { end, closing } = ownTextEnd(lines, rules);
+  if (!closing) return undefined;
+  const block: string[] = [];
+  for (let i = end + 1; i < lines.length && block.length < 2; i++) {
+    const raw = (lines[i] ?? '').trim();
+    if (raw.startsWith('>') || (raw === '' && block.length > 0)) break;
+    if (raw !== '') block.push(raw);
+  }
+  const [name, role] = block;
+  if (name === undefined || role === undefined || !NAME_LINE.test(name)) return undefined;
+  return role.length <= SIGNATURE_ROLE_MAX_LENGTH && !/[\d@]/.test(role) ? role : undefined;
+}
+
+const NAME_LINE = /^[\p{Lu}][\p{L}'’-]*( [\p{Lu}][\p{L}'’.-]*){0,3}$/u;
+const SIGNATURE_ROLE_MAX_LENGTH = 60;
+
+/** Where an e-mail's own text ends, and whether a closing line ends it. */
+function ownTextEnd(lines: string[], rules: LanguageRules): { end: number; closing: boolean } {
   let end = lines.length;
+  let closing = false;
   let seenText = false;
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
@@ -401,24 +438,19 @@ export function messageBody(text: string, rules: LanguageRules): string {
     // not). Closings are short: longer lines are the message itself and are not folded here.
     if (seenText && raw.length <= CLOSING_MAX_LENGTH && rules.closings.has(foldLine(raw))) {
       end = i;
+      closing = true;
       break;
     }
     // "Shot,", "Take care," then a name, a role and a company: a closing of one or two words of
     // any kind, known by the short signature lines that follow it to the end.
     if (seenText && /^[^\s,]+( [^\s,]+)?,$/.test(raw) && isSignature(lines.slice(i + 1))) {
       end = i;
+      closing = true;
       break;
     }
     seenText = true;
   }
-  const body = lines.slice(0, end).join('\n');
-  if (body.trim() === '') return text;
-  // "Je vous transfère la demande de ma responsable ci-dessous": what is forwarded is the request.
-  if (end < lines.length) {
-    const own = ` ${foldLine(body)} `;
-    if (rules.forwards.some((f) => own.includes(` ${f} `))) return text;
-  }
-  return body;
+  return { end, closing };
 }
 
 /** The longest closing line looked at ("Merci et bonne journée à vous,"). */

@@ -1880,6 +1880,16 @@ describe('the kinds hold in other trades and ways of writing', () => {
       "one of our rf guns has a sticking trigger, we're using a spare off the rack so we're alright for now, a repair when you can",
       ['incident', 4, 'informatique', 'incident.p4.other'],
     ],
+    [
+      "the writer's own computer, signed by a member of the management",
+      'Bonjour,\n\nMon portable ne démarre plus depuis ce matin, écran noir après le logo.\n\nCordialement,\nPhilippe Garnier\nDirecteur général\nGarnier & Associés',
+      ['incident', 2, 'informatique', 'incident.p2.management_computer'],
+    ],
+    [
+      "someone else's computer, signed by a member of the management, is theirs",
+      'Bonjour,\n\nLe PC de Nadia ne démarre plus depuis ce matin, écran noir après le logo.\n\nCordialement,\nPhilippe Garnier\nDirecteur général\nGarnier & Associés',
+      ['incident', 3, 'informatique', 'incident.p3.computer'],
+    ],
   ];
   it.each(cases)('%s: %s', (_kind, text, expected) => {
     expectClassified(classifier.classify(text), expected);
