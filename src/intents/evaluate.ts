@@ -163,6 +163,11 @@ export const PERSONAS = [
   'laundry-manager',
   'chiropractor',
   'northern-english-warehouse-manager',
+  'bailiff-office-clerk',
+  'greenhouse-grower',
+  'sawmill-foreman',
+  'language-school-director',
+  'kenyan-procurement-lead',
 ] as const;
 
 /** One labelled utterance of test/fixtures/utterances/*.jsonl. */

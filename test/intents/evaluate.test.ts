@@ -93,7 +93,7 @@ describe('the held-out evaluation', () => {
     ['personas7', 160],
     ['personas8', 160],
     ['personas9', 80],
-    ['personas10', 200],
+    ['personas10', 240],
   ])('has a set %s of new writers, halves of at least %i apart, each naming a bullet of the seed', (name, size) => {
     const heldOut = readUtterances(resolve(fixtures, `${name}-heldout.jsonl`));
     const tuning = readUtterances(resolve(fixtures, `${name}-tuning.jsonl`));
